@@ -1,0 +1,327 @@
+"""The build: validate, execute sections (parallel, cached), render, and publish atomically.
+
+Nothing in output/ is replaced until every step has succeeded, so a failed or interrupted build leaves
+the last good brief byte-for-byte intact. Heavy libraries are imported only by the step that needs them,
+so a no-op rebuild costs little more than hashing the inputs.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+
+from . import paths
+from .manifest import Manifest, SectionSpec, UsageError, digest, find_sections, resolve_parameters
+
+CACHE_VERSION = "1"
+VERSIONED_PACKAGES = ("pandas", "matplotlib", "papermill", "nbconvert", "nbformat", "ipykernel", "weasyprint", "mistune", "frictionless")
+
+
+class SectionFailed(Exception):
+    def __init__(self, section: str, message: str, kept: Path | None):
+        self.section, self.kept = section, kept
+        super().__init__(message)
+
+
+@dataclass
+class BuildResult:
+    executed: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    rendered: bool = False
+
+
+@dataclass
+class BuildOptions:
+    overrides: dict = field(default_factory=dict)
+    meta_overrides: dict = field(default_factory=dict)
+    only: list[str] = field(default_factory=list)
+    force: bool = False
+    name: str = "brief"
+    output_dir: Path | None = None
+    data_dir: Path | None = None
+    workers: int | None = None
+    pdf: bool = True
+    say: object = print  # progress lines go here
+
+
+# -- hashing -------------------------------------------------------------------------------------
+def _file_digest(path: Path) -> str:
+    return digest(path.read_bytes())
+
+
+def _notebook_digest(path: Path) -> str:
+    """Only what changes a result: cell types, sources and tags (not outputs, ids or kernel metadata)."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = [(c["cell_type"], "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
+              c.get("metadata", {}).get("tags", [])) for c in nb["cells"]]
+    return digest(cells)
+
+
+def _package_versions() -> dict:
+    versions = {"python": sys.version.split()[0]}
+    for name in VERSIONED_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def _helpers_digest() -> str:
+    files = sorted(p for p in paths.PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return digest([(str(p.relative_to(paths.PACKAGE_DIR)), _file_digest(p)) for p in files])
+
+
+def data_digests(data_dir: Path) -> dict[str, str]:
+    return {p.stem: _file_digest(p) for p in sorted(data_dir.iterdir()) if p.suffix in (".csv", ".yaml")}
+
+
+def section_key(spec: SectionSpec, params: dict, data: dict[str, str], helpers: str, versions: dict) -> str:
+    """Everything that can change a section's executed result."""
+    used = {k: v for k, v in data.items() if spec.data is None or k in spec.data or k == "datapackage"}
+    return digest(CACHE_VERSION, _notebook_digest(spec.notebook), params, used, helpers, versions, spec.number)
+
+
+# -- execution -----------------------------------------------------------------------------------
+def _execute(notebook: str, target: str, params: dict, env: dict, cwd: str) -> float:
+    """Run one notebook with papermill in this worker process; returns seconds taken."""
+    os.environ.update(env)  # the kernel inherits these (data folder, section number)
+    # Kernel chatter (start-up warnings, library deprecations) goes to a log kept beside a failed notebook.
+    log = os.open(target + ".log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(log, 2)
+    import papermill
+
+    started = time.perf_counter()
+    papermill.execute_notebook(notebook, target, parameters=params, kernel_name="python3", cwd=cwd,
+                               progress_bar=False, log_output=False, report_mode=False)
+    return time.perf_counter() - started
+
+
+def _failure_message(name: str, error: BaseException) -> str:
+    cell = getattr(error, "exec_count", None)
+    ename, evalue = getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error))
+    where = f"in cell [{cell}]" if cell is not None else "while executing"
+    if ename == "ParameterError":
+        return f"section {name}: bad parameter: {evalue}"
+    if ename == "DataError":
+        return f"section {name}: the data did not validate {where}: {evalue}"
+    return f"section {name} failed {where}: {ename}: {evalue}"
+
+
+def _worker_count(requested: int | None, jobs: int) -> int:
+    return max(1, min(requested or os.cpu_count() or 1, jobs))
+
+
+# -- the build -----------------------------------------------------------------------------------
+def build(manifest: Manifest, options: BuildOptions) -> BuildResult:
+    out = (options.output_dir or paths.output_dir()).resolve()
+    data_dir = (options.data_dir or paths.data_dir()).resolve()
+    cache = out / ".cache"
+    result = BuildResult()
+    params = resolve_parameters(manifest, options.overrides)
+    specs = find_sections(manifest, options.only) if options.only else manifest.sections
+
+    data = data_digests(data_dir)
+    _validate_once(data_dir, data, cache)
+    helpers, versions = _helpers_digest(), _package_versions()
+    keys = {s.name: section_key(s, params[s.name], data, helpers, versions) for s in specs}
+
+    staging = out / f".staging-{os.getpid()}"
+    failed_dir = out / "failed"
+    shutil.rmtree(staging, ignore_errors=True)
+    (staging / "executed").mkdir(parents=True)
+    (cache / "executed").mkdir(parents=True, exist_ok=True)
+    try:
+        executed = _run_sections(specs, params, keys, data_dir, cache, staging, failed_dir, options, result)
+        rendered = _render(manifest, specs, executed, keys, data_dir, params, cache, staging, options, result)
+        if not options.only:
+            _write_changes(manifest, rendered, cache, staging, options, result)
+        _publish(staging, out, options, result)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def _validate_once(data_dir: Path, data: dict[str, str], cache: Path) -> None:
+    """Validate data/ unless these exact bytes already passed (validation imports are the slow part)."""
+    stamp = cache / "validated" / digest(data, date.today().isoformat())
+    if stamp.exists():
+        return
+    from .validate import check
+
+    check(data_dir)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text("ok\n")
+
+
+def _run_sections(specs, params, keys, data_dir, cache, staging, failed_dir, options, result) -> dict[str, Path]:
+    executed, todo = {}, []
+    for spec in specs:
+        cached = cache / "executed" / f"{spec.name}-{keys[spec.name]}.ipynb"
+        if cached.exists() and not options.force:
+            options.say(f"  {spec.name:<28} cached")
+            result.cached.append(spec.name)
+            executed[spec.name] = cached
+        else:
+            todo.append((spec, cached))
+    if not todo:
+        return executed
+    env = {"BRIEF_DATA_DIR": str(data_dir), "BRIEF_DATA_VALIDATED": "1", "MPLBACKEND": "svg",
+           "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    workers = _worker_count(options.workers, len(todo))
+    failures = []
+    import multiprocessing
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = {}
+        for spec, cached in todo:
+            target = staging / "executed" / f"{spec.name}.run.ipynb"
+            section_env = dict(env, BRIEF_SECTION_NUMBER=str(spec.number))
+            futures[pool.submit(_execute, str(spec.notebook), str(target), params[spec.name], section_env,
+                                str(spec.notebook.parent))] = (spec, cached, target)
+        for future in as_completed(futures):
+            spec, cached, target = futures[future]
+            try:
+                seconds = future.result()
+            except Exception as error:  # papermill's error names the cell; keep the notebook to inspect
+                kept = None
+                if target.exists():
+                    failed_dir.mkdir(parents=True, exist_ok=True)
+                    kept = failed_dir / f"{spec.name}.ipynb"
+                    shutil.copyfile(target, kept)
+                if Path(str(target) + ".log").exists():
+                    failed_dir.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(str(target) + ".log", failed_dir / f"{spec.name}.log")
+                failures.append(SectionFailed(spec.name, _failure_message(spec.name, error), kept))
+                options.say(f"  {spec.name:<28} FAILED")
+                continue
+            shutil.move(str(target), cached)
+            executed[spec.name] = cached
+            result.executed.append(spec.name)
+            options.say(f"  {spec.name:<28} executed in {seconds:.1f} s")
+    if failures:
+        raise failures[0] if len(failures) == 1 else SectionFailed(
+            ", ".join(f.section for f in failures), "\n".join(str(f) for f in failures), failures[0].kept)
+    return executed
+
+
+def _render(manifest, specs, executed, keys, data_dir, params, cache, staging, options, result):
+    """Render sections (cached by executed notebook + templates), then the brief and its PDF."""
+    from .render import RenderedSection
+
+    template_key = digest([(p.name, _file_digest(p)) for p in sorted(paths.TEMPLATES_DIR.rglob("*")) if p.is_file()],
+                          _file_digest(paths.PACKAGE_DIR / "render.py"))
+    rendered: list[RenderedSection] = []
+    (cache / "rendered").mkdir(parents=True, exist_ok=True)
+    for spec in specs:
+        key = digest(keys[spec.name], template_key)
+        stored = cache / "rendered" / f"{spec.name}-{key}.json"
+        if stored.exists():
+            section = RenderedSection(**json.loads(stored.read_text(encoding="utf-8")))
+        else:
+            from .render import render_section
+
+            section = render_section(executed[spec.name], spec.number)
+            stored.write_text(json.dumps(section.__dict__), encoding="utf-8")
+        result.warnings += section.warnings
+        rendered.append(section)
+        shutil.copyfile(executed[spec.name], staging / "executed" / f"{spec.name}.ipynb")
+
+    meta = _meta(manifest, options, params, specs)
+    page_key = digest([s.__dict__ for s in rendered], meta, template_key, _file_digest(data_dir / "sources.csv"))
+    (staging / "sections").mkdir()
+    page_cache = cache / "pages" / page_key
+    if page_cache.exists() and not options.force:
+        shutil.copytree(page_cache, staging, dirs_exist_ok=True)
+        return rendered
+    from .data import load_all
+    from .render import brief_html, write_pdf
+
+    sources = load_all(meta["as_of"], data_dir=data_dir, validated=True).tables["sources"]
+    for section in rendered:
+        page = brief_html(meta, [section], sources)
+        (staging / "sections" / f"{section.slug}.html").write_text(page, encoding="utf-8")
+    if not options.only:
+        started = time.perf_counter()
+        html = brief_html(meta, rendered, sources)
+        (staging / f"{options.name}.html").write_text(html, encoding="utf-8")
+        if options.pdf:
+            write_pdf(html, staging / f"{options.name}.pdf", meta)
+        options.say(f"  {'render':<28} html{' + pdf' if options.pdf else ''} in {time.perf_counter() - started:.1f} s")
+    page_cache.mkdir(parents=True, exist_ok=True)
+    for item in staging.iterdir():
+        if item.name != "executed":
+            (shutil.copytree if item.is_dir() else shutil.copyfile)(item, page_cache / item.name)
+    result.rendered = True
+    return rendered
+
+
+def _meta(manifest: Manifest, options: BuildOptions, params: dict, specs) -> dict:
+    from .dates import say_date
+
+    meta = dict(manifest.meta)
+    meta.update(options.meta_overrides)
+    as_of = next((p["as_of"] for p in params.values() if "as_of" in p), date.today().isoformat())
+    meta.setdefault("short_title", meta.get("title", "Brief"))
+    meta["as_of"] = str(as_of)
+    meta["as_of_text"] = say_date(str(as_of), "day")
+    meta["edition_text"] = say_date(meta["edition"], "day") if len(meta["edition"]) == 10 else meta["edition"]
+    meta.setdefault("language", "en-GB")
+    meta.setdefault("variant", "")
+    return meta
+
+
+def _write_changes(manifest, rendered, cache, staging, options, result) -> None:
+    from .changes import changes_report
+
+    previous_path = cache / f"{options.name}-findings.json"
+    current = {s.slug: s.findings for s in rendered}
+    previous = json.loads(previous_path.read_text(encoding="utf-8")) if previous_path.exists() else None
+    report = changes_report(previous, current, result.executed, result.cached)
+    (staging / f"{options.name}-changes.md" if options.name != "brief" else staging / "changes.md").write_text(report, encoding="utf-8")
+    (staging / ".findings.json").write_text(json.dumps(current, sort_keys=True), encoding="utf-8")
+
+
+def _publish(staging: Path, out: Path, options: BuildOptions, result: BuildResult) -> None:
+    """Move the finished files into output/ with Ctrl-C held off, so no half-published state remains."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
+    try:
+        base = out if options.name == "brief" else out / options.name
+        base.mkdir(parents=True, exist_ok=True)
+        findings = staging / ".findings.json"
+        if findings.exists():
+            os.replace(findings, out / ".cache" / f"{options.name}-findings.json")
+        for folder in ("executed", "sections"):
+            source = staging / folder
+            if not source.exists():
+                continue
+            (base / folder).mkdir(exist_ok=True)
+            for item in source.iterdir():
+                os.replace(item, base / folder / item.name)
+                result.outputs.append(base / folder / item.name)
+        for item in staging.iterdir():
+            if item.is_file():
+                os.replace(item, out / item.name)
+                result.outputs.append(out / item.name)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+__all__ = ["build", "BuildOptions", "BuildResult", "SectionFailed", "UsageError"]

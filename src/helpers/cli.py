@@ -1,0 +1,143 @@
+"""The `brief` command: build, check, list, new. Errors are one clear message, no traceback unless --debug."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 1, 2, 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="brief", description="Build the South Korea-NATO policy brief from data/ and notebooks/.")
+    parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = commands.add_parser("build", help="execute the sections and render output/brief.html and .pdf",
+                                description="Execute the sections (cached, in parallel) and render the brief. "
+                                            "Outputs are replaced only when everything succeeded.")
+    build.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
+                       help="set a parameter for every section that declares it; VALUE is YAML (e.g. '[Moon, Yoon]', 2024-06-30)")
+    build.add_argument("-f", "--parameter-file", type=Path, metavar="PARAMS.yml",
+                       help="YAML file of parameter values (and optional brief: metadata such as subtitle)")
+    build.add_argument("--only", action="append", metavar="SECTION", default=[],
+                       help="execute and render only this section (name, slug or number); the full brief is left as it is")
+    build.add_argument("--force", action="store_true", help="ignore the cache and re-execute every section")
+    build.add_argument("--name", default=None, help="output name: --name brief-nato writes output/brief-nato.html and .pdf")
+    build.add_argument("--output", type=Path, help="output folder (default: output/)")
+    build.add_argument("--data", type=Path, help="data folder (default: data/)")
+    build.add_argument("--workers", type=int, help="parallel sections (default: number of cores)")
+    build.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster while writing)")
+
+    check = commands.add_parser("check", help="validate data/ without building",
+                                description="Validate every table in data/ against data/datapackage.yaml and the cross-table rules.")
+    check.add_argument("--data", type=Path, help="data folder (default: data/)")
+
+    commands.add_parser("list", help="list the sections and their parameters",
+                        description="The sections in brief.yml with each parameter's default and help text.")
+
+    new = commands.add_parser("new", help="scaffold a new section notebook and add it to brief.yml",
+                              description="Create notebooks/NN_slug.ipynb from the section template and append it to brief.yml.")
+    new.add_argument("title", help='the question, e.g. "Japan and NATO compared"')
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"build": _build, "check": _check, "list": _list, "new": _new}[args.command](args)
+    except KeyboardInterrupt:
+        print("brief: interrupted; the last good brief in output/ is untouched.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # one readable message; the traceback only on request
+        if args.debug:
+            raise
+        return _report(error)
+
+
+def _report(error: Exception) -> int:
+    from .build import SectionFailed
+    from .manifest import UsageError
+    from .validate import DataError
+
+    if isinstance(error, DataError):
+        print(error.report(), file=sys.stderr)
+        print("Nothing in output/ was changed.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(error, UsageError):
+        print(f"brief: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(error, SectionFailed):
+        print(f"brief: {error}", file=sys.stderr)
+        if error.kept:
+            print(f"The failed notebook is kept for inspection: {error.kept}", file=sys.stderr)
+        print("Nothing else in output/ was changed (run with --debug for the traceback).", file=sys.stderr)
+        return EXIT_BAD_INPUT if "bad parameter" in str(error) else EXIT_FAILED
+    print(f"brief: {type(error).__name__}: {error} (run with --debug for the traceback)", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _build(args) -> int:
+    from .build import BuildOptions, build
+    from .manifest import load_manifest, load_parameter_file, parse_cli_value
+
+    manifest = load_manifest()
+    overrides, meta = {}, {}
+    name = args.name
+    if args.parameter_file:
+        overrides, meta = load_parameter_file(args.parameter_file)
+        name = name or meta.pop("name", None)
+    for key, value in args.parameter:
+        overrides[key] = parse_cli_value(value)
+    options = BuildOptions(overrides=overrides, meta_overrides=meta, only=args.only, force=args.force,
+                           name=name or "brief", output_dir=args.output, data_dir=args.data,
+                           workers=args.workers, pdf=not args.no_pdf)
+    started = time.perf_counter()
+    print(f"Building {options.name} ({len(args.only) or len(manifest.sections)} section(s))")
+    result = build(manifest, options)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    what = "nothing to re-execute" if not result.executed else f"{len(result.executed)} section(s) executed"
+    print(f"Done in {time.perf_counter() - started:.1f} s: {what}.")
+    for path in result.outputs:
+        if path.suffix in (".html", ".pdf", ".md") and path.parent.name not in ("sections",):
+            print(f"  {path}")
+    return 0
+
+
+def _check(args) -> int:
+    from . import paths
+    from .validate import check
+
+    data_dir = (args.data or paths.data_dir()).resolve()
+    check(data_dir)
+    tables = sorted(p.name for p in data_dir.glob("*.csv"))
+    print(f"data OK: {len(tables)} tables in {data_dir} validate against datapackage.yaml")
+    return 0
+
+
+def _list(args) -> int:
+    from .manifest import load_manifest, notebook_parameters
+
+    manifest = load_manifest()
+    print(f"{manifest.meta.get('title', 'Brief')}: {len(manifest.sections)} section(s)")
+    print(f"brief.yml defaults: {', '.join(f'{k}={v}' for k, v in manifest.parameters.items()) or 'none'}")
+    for spec in manifest.sections:
+        print(f"\n{spec.number}. {spec.notebook.relative_to(manifest.root)}")
+        for name, info in notebook_parameters(spec.notebook).items():
+            default = spec.parameters.get(name, manifest.parameters.get(name, info["default"]))
+            print(f"    {name}: {info['type']} (default {default!r})  {info['help']}")
+    return 0
+
+
+def _new(args) -> int:
+    from .scaffold import new_section
+
+    path = new_section(args.title)
+    print(f"Created {path} and added it to brief.yml; `brief build` now includes it.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""Load the validated evidence tables as pandas DataFrames and derive what can be derived.
+
+Notebooks call `load_all(as_of)` once: it validates data/ (a DataError names every bad cell), types
+the columns from the declared schema, adds each dated row's interval (`start`, `end`) and drops rows
+that start after `as_of`, so nothing later is counted or drawn.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .dates import as_date, parse_partial_date
+from .validate import check, load_package
+
+AMBIGUOUS = "straddles a change of government"
+NO_PRESIDENT = "acting president"
+
+
+class ParameterError(ValueError):
+    """A notebook parameter has a value the data do not allow; the message lists the valid values."""
+
+
+def _typed(frame: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
+    for field in fields:
+        name, kind = field["name"], field.get("type", "string")
+        if name not in frame:
+            continue
+        column = frame[name].replace("", None)
+        if kind in ("number", "integer"):
+            frame[name] = pd.to_numeric(column)
+            if kind == "integer" and frame[name].notna().all():
+                frame[name] = frame[name].astype(int)
+        elif kind == "boolean":
+            frame[name] = column.map({"true": True, "false": False, "True": True, "False": False})
+        elif kind == "date":
+            frame[name] = pd.to_datetime(column).dt.date
+        else:
+            frame[name] = frame[name].fillna("")
+    return frame
+
+
+def _with_intervals(frame: pd.DataFrame) -> pd.DataFrame:
+    date_column = "date" if "date" in frame else "start_date" if "start_date" in frame else None
+    if date_column is None or "date_precision" not in frame:
+        return frame
+    intervals = [parse_partial_date(t, p) for t, p in zip(frame[date_column], frame["date_precision"])]
+    frame["start"] = [i.start for i in intervals]
+    frame["end"] = [i.end for i in intervals]
+    frame["year"] = [i.start.year for i in intervals]
+    return frame
+
+
+@lru_cache(maxsize=8)
+def _load_tables(data_dir: str, validated: bool) -> dict[str, pd.DataFrame]:
+    root = Path(data_dir)
+    if not validated:
+        check(root)
+    tables = {}
+    for resource in load_package(root)["resources"]:
+        raw = pd.read_csv(root / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+        tables[resource["name"]] = _with_intervals(_typed(raw, resource["schema"]["fields"]))
+    return tables
+
+
+@dataclass
+class Evidence:
+    """All tables, cut at `as_of`. Attribute access by table name: `ev.events`, `ev.sources`, ..."""
+
+    as_of: date
+    tables: dict[str, pd.DataFrame]
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    @property
+    def administrations(self) -> pd.DataFrame:
+        return self.tables["administrations"]
+
+
+def administrations_as_of(admins: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """Presidents in office by `as_of`; a term that ends after the cut-off is open (the incumbent then)."""
+    admins = admins[admins["start_date"] <= as_of].copy()
+    admins["end_date"] = [e if e is not None and not pd.isna(e) and e <= as_of else None for e in admins["end_date"]]
+    return admins.sort_values("start_date").reset_index(drop=True)
+
+
+def load_all(as_of=None, data_dir: Path | None = None, validated: bool = False) -> Evidence:
+    """Every table, validated, typed and cut at `as_of` (default: today)."""
+    cutoff = as_date(as_of) if as_of is not None else date.today()
+    source = str((data_dir or paths.data_dir()).resolve())
+    # The build validates once before running any section and tells the kernels so.
+    validated = validated or os.environ.get("BRIEF_DATA_VALIDATED") == "1"
+    tables = {name: frame.copy() for name, frame in _load_tables(source, validated).items()}
+    for name, frame in tables.items():
+        if "start" in frame and name != "administrations":
+            tables[name] = frame[frame["start"] <= cutoff].reset_index(drop=True)
+    tables["administrations"] = administrations_as_of(tables["administrations"], cutoff)
+    for name in ("events", "arms_deals", "summits", "nato_statements", "frameworks"):
+        if name in tables:
+            tables[name] = with_administration(tables[name], tables["administrations"])
+    return Evidence(cutoff, tables)
+
+
+def administration_on(day: date, admins: pd.DataFrame) -> str:
+    """The president in office on `day`, or 'acting president' in a gap between terms."""
+    for row in admins.itertuples():
+        end = row.end_date if row.end_date is not None and not pd.isna(row.end_date) else date.max
+        if row.start_date <= day <= end:
+            return row.administration
+    return NO_PRESIDENT
+
+
+def administration_for(start: date, end: date, admins: pd.DataFrame) -> str:
+    """The administration for a fact dated to an interval; a year or month that spans two terms is ambiguous."""
+    first, last = administration_on(start, admins), administration_on(end, admins)
+    return first if first == last else AMBIGUOUS
+
+
+def with_administration(frame: pd.DataFrame, admins: pd.DataFrame) -> pd.DataFrame:
+    """Add the derived `administration` column (never typed by hand in the data)."""
+    frame = frame.copy()
+    if "start" not in frame:
+        return frame
+    frame["administration"] = [administration_for(s, e, admins) for s, e in zip(frame["start"], frame["end"])]
+    return frame
+
+
+def resolve_administrations(names, admins: pd.DataFrame) -> list[str]:
+    """Full administration names from parameter values (full name or short name, any case)."""
+    if isinstance(names, str):
+        names = [names]
+    lookup = {}
+    for row in admins.itertuples():
+        lookup[row.administration.casefold()] = row.administration
+        lookup[row.short_name.casefold()] = row.administration
+    resolved, unknown = [], []
+    for name in names:
+        match = lookup.get(str(name).strip().casefold())
+        (resolved if match else unknown).append(match or name)
+    if unknown:
+        valid = ", ".join(admins["administration"])
+        raise ParameterError(f"administrations: unknown {', '.join(map(repr, unknown))}; valid names (in office by as_of): {valid}")
+    if len(set(resolved)) < 2:
+        raise ParameterError("administrations: name at least two different administrations to compare")
+    return resolved
+
+
+def check_choice(name: str, value, valid) -> str:
+    """Validate a parameter with a fixed set of allowed values."""
+    valid = list(valid)
+    if value not in valid:
+        raise ParameterError(f"{name}: {value!r} is not valid; choose one of: {', '.join(map(str, valid))}")
+    return value
+
+
+def check_subset(name: str, values, valid) -> list:
+    """Validate a list parameter against allowed values."""
+    values = [values] if isinstance(values, str) else list(values)
+    unknown = [v for v in values if v not in set(valid)]
+    if unknown or not values:
+        raise ParameterError(f"{name}: {', '.join(map(repr, unknown)) or 'empty list'} not valid; choose from: {', '.join(map(str, valid))}")
+    return values

@@ -1,0 +1,197 @@
+"""brief.yml (the manifest) and the parameters each section receives."""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from . import paths
+
+
+class UsageError(Exception):
+    """A mistake in how the brief was asked to build (manifest, parameters, options); no traceback."""
+
+
+@dataclass
+class SectionSpec:
+    notebook: Path
+    number: int
+    data: list[str] | None
+    parameters: dict = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.notebook.stem
+
+    @property
+    def slug(self) -> str:
+        return re.sub(r"^\d+_", "", self.notebook.stem)
+
+
+@dataclass
+class Manifest:
+    meta: dict
+    parameters: dict
+    sections: list[SectionSpec]
+    root: Path
+
+
+def load_manifest(path: Path | None = None) -> Manifest:
+    path = path or paths.manifest_path()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise UsageError(f"{path}: the manifest is missing") from None
+    except yaml.YAMLError as err:
+        raise UsageError(f"{path}: not valid YAML ({err})") from None
+    root = path.parent
+    sections = []
+    for number, item in enumerate(raw.get("sections") or [], start=1):
+        if isinstance(item, str):
+            item = {"notebook": item}
+        notebook = root / item["notebook"]
+        if not notebook.exists():
+            raise UsageError(f"{path.name}: section {number} names {item['notebook']}, which does not exist")
+        sections.append(SectionSpec(notebook, number, item.get("data"), item.get("parameters") or {}))
+    if not sections:
+        raise UsageError(f"{path.name}: no sections listed")
+    meta = {k: v for k, v in raw.items() if k not in ("sections", "parameters")}
+    meta["edition"] = str(meta.get("edition", ""))
+    return Manifest(meta, raw.get("parameters") or {}, sections, root)
+
+
+def find_sections(manifest: Manifest, wanted: list[str]) -> list[SectionSpec]:
+    """Sections by notebook name, slug or number ('02', 'administrations', '02_administrations')."""
+    chosen = []
+    for name in wanted:
+        hits = [s for s in manifest.sections if name in (s.name, s.slug, str(s.number), f"{s.number:02d}")]
+        if not hits:
+            valid = ", ".join(s.name for s in manifest.sections)
+            raise UsageError(f"--only {name}: no such section; valid: {valid}")
+        chosen += hits
+    return chosen
+
+
+def notebook_parameters(notebook: Path) -> dict[str, dict]:
+    """The parameters a notebook declares in its `parameters` cell: name -> {default, type, help}."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            return _parse_parameter_cell(source)
+    return {}
+
+
+_ASSIGN = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?::\s*(?P<annot>[^=]+?))?\s*=\s*(?P<value>.+?)\s*(?:#\s*(?P<help>.*))?$")
+
+
+def _parse_parameter_cell(source: str) -> dict[str, dict]:
+    """Same idea as papermill's --help-notebook, without importing papermill (keeps `brief list` fast)."""
+    import ast
+
+    found = {}
+    for line in source.splitlines():
+        match = _ASSIGN.match(line.strip())
+        if not match:
+            continue
+        text = match["value"]
+        help_text = (match["help"] or "").strip()
+        try:
+            value = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            value, help_text = text, help_text  # an expression: shown as written
+        found[match["name"]] = {"default": value, "type": type(value).__name__, "help": help_text}
+    return found
+
+
+def parse_cli_value(text: str):
+    """`-p NAME VALUE` values are YAML, so lists ([Moon, Yoon]) and dates work."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+
+
+def _normalise(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, (list, tuple)):
+        return [_normalise(v) for v in value]
+    return value
+
+
+def check_value(name: str, value, declared: dict):
+    """Coerce and check one value against the notebook's default; dates are checked as dates."""
+    value = _normalise(value)
+    default = declared["default"]
+    if name == "as_of" or name.endswith("_date"):
+        try:
+            date.fromisoformat(str(value))
+        except ValueError:
+            raise UsageError(f"parameter {name}: {value!r} is not a date; expected YYYY-MM-DD, e.g. 2025-01-31") from None
+        return str(value)
+    if isinstance(default, bool) and not isinstance(value, bool):
+        raise UsageError(f"parameter {name}: {value!r} should be true or false")
+    if isinstance(default, list) and isinstance(value, str):
+        return [value]
+    if isinstance(default, list) and not isinstance(value, list):
+        raise UsageError(f"parameter {name}: {value!r} should be a list, e.g. [Moon Jae-in, Yoon Suk-yeol]")
+    if isinstance(default, (int, float)) and not isinstance(default, bool) and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        raise UsageError(f"parameter {name}: {value!r} should be a number")
+    if isinstance(default, str) and not isinstance(value, str):
+        return str(value)
+    return value
+
+
+def resolve_parameters(manifest: Manifest, overrides: dict) -> dict[str, dict]:
+    """Each section's parameters: manifest globals < section defaults in brief.yml < overrides.
+
+    A global is given only to sections that declare it; a name no section declares is an error that
+    suggests the nearest valid name.
+    """
+    declared = {s.name: notebook_parameters(s.notebook) for s in manifest.sections}
+    all_names = sorted({n for params in declared.values() for n in params})
+    for name in list(manifest.parameters) + list(overrides):
+        if name not in all_names:
+            near = difflib.get_close_matches(name, all_names, n=1)
+            hint = f" Did you mean '{near[0]}'?" if near else ""
+            raise UsageError(f"unknown parameter '{name}'.{hint} Valid parameters: {', '.join(all_names)} (see `brief list`)")
+    resolved = {}
+    for spec in manifest.sections:
+        params = {}
+        for source in (manifest.parameters, spec.parameters, overrides):
+            for name, value in source.items():
+                if name in declared[spec.name]:
+                    params[name] = check_value(name, value, declared[spec.name][name])
+                elif source is spec.parameters:
+                    raise UsageError(f"brief.yml: section {spec.name} sets '{name}', which the notebook does not declare")
+        resolved[spec.name] = params
+    return resolved
+
+
+def load_parameter_file(path: Path) -> tuple[dict, dict]:
+    """A -f file: parameter values at the top level, and optional brief metadata under `brief:`."""
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise UsageError(f"-f {path}: no such file") from None
+    except yaml.YAMLError as err:
+        raise UsageError(f"-f {path}: not valid YAML ({err})") from None
+    if not isinstance(raw, dict):
+        raise UsageError(f"-f {path}: expected a mapping of parameter names to values")
+    meta = raw.pop("brief", None) or {}
+    return raw, meta
+
+
+def digest(*parts) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else json.dumps(part, sort_keys=True, default=str).encode())
+        h.update(b"\0")
+    return h.hexdigest()[:20]

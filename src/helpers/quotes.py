@@ -1,0 +1,51 @@
+"""Check that every quote in data/ appears verbatim (ignoring whitespace) in the source it cites."""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+MAX_QUOTE_CHARS = 300  # a citation, not a copy of the source
+
+
+def squash(text: str) -> str:
+    """Remove all whitespace so line breaks from PDF/web extraction do not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+def seed_texts(sources_csv: Path, seeds_dir: Path) -> dict[str, str]:
+    """Map each seed source id to its squashed text."""
+    texts = {}
+    with open(sources_csv, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            seed = (row.get("seed_file") or "").strip()
+            if seed and (seeds_dir / seed).exists():
+                texts[row["source_id"]] = squash((seeds_dir / seed).read_text(encoding="utf-8"))
+    return texts
+
+
+def quote_problems(data_dir: Path, seeds_dir: Path) -> list[str]:
+    """Every quote that is too long or not found in its cited seed, as readable lines."""
+    texts = seed_texts(data_dir / "sources.csv", seeds_dir)
+    problems = []
+    for table in sorted(data_dir.glob("*.csv")):
+        with open(table, encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            if "quote" not in (reader.fieldnames or []) or "source_id" not in (reader.fieldnames or []):
+                continue
+            for number, row in enumerate(reader, start=2):
+                quote, source = row["quote"] or "", row["source_id"]
+                where = f"{table.name}, row {number}"
+                if len(quote) > MAX_QUOTE_CHARS:
+                    problems.append(f"{where}: quote is {len(quote)} characters (at most {MAX_QUOTE_CHARS})")
+                if source in texts and quote and squash(quote) not in texts[source]:
+                    problems.append(f"{where}: quote not found in {source}: {quote[:80]!r}")
+    return problems
+
+
+if __name__ == "__main__":  # python -m helpers.quotes DATA_DIR SEEDS_DIR
+    import sys
+
+    found = quote_problems(Path(sys.argv[1]), Path(sys.argv[2]))
+    print("\n".join(found) or "all quotes found")
+    sys.exit(1 if found else 0)

@@ -1,0 +1,161 @@
+"""Turn executed notebooks into the brief: nbconvert for each section, one page template, WeasyPrint for PDF."""
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import mistune
+import nbformat
+
+from .dates import say_date
+from .paths import FONTS_DIR, TEMPLATES_DIR
+from .section import FINDINGS_MIME
+from .text import esc
+
+FONT_FACES = [  # (file, family, weight, style)
+    ("NotoSerif-Regular.ttf", "Noto Serif", 400, "normal"),
+    ("NotoSerif-Italic.ttf", "Noto Serif", 400, "italic"),
+    ("NotoSerif-Bold.ttf", "Noto Serif", 700, "normal"),
+    ("NotoSans-Regular.ttf", "Noto Sans", 400, "normal"),
+    ("NotoSans-Italic.ttf", "Noto Sans", 400, "italic"),
+    ("NotoSans-Bold.ttf", "Noto Sans", 700, "normal"),
+]
+
+
+@dataclass
+class RenderedSection:
+    slug: str
+    number: int
+    title: str
+    html: str
+    findings: dict
+    warnings: list[str] = field(default_factory=list)
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"<[^>]+>", "", text).lower()).strip("-")
+
+
+class _HeadingRenderer(mistune.HTMLRenderer):
+    """Notebook '#' is the section heading (h2, numbered); '##' and below step down one level."""
+
+    def __init__(self, number: int, slug: str):
+        super().__init__(escape=False)
+        self.number, self.slug = number, slug
+
+    def heading(self, text: str, level: int, **attrs) -> str:
+        if level == 1:
+            return f'<h2 id="sec-{self.slug}"><span class="sec-num">{self.number}</span> {text}</h2>\n'
+        tag = f"h{min(level + 1, 6)}"
+        return f'<{tag} id="{self.slug}-{slugify(text)}">{text}</{tag}>\n'
+
+
+def section_html(nb: nbformat.NotebookNode, number: int, slug: str) -> str:
+    """One executed notebook as an HTML fragment through the project's nbconvert template."""
+    from nbconvert import HTMLExporter  # imported here: only rendering needs it
+
+    markdown = mistune.create_markdown(renderer=_HeadingRenderer(number, slug), plugins=["table", "strikethrough"])
+    exporter = HTMLExporter(template_name="section", extra_template_basedirs=[str(TEMPLATES_DIR)])
+    exporter.register_filter("brief_markdown", markdown)
+    body, _ = exporter.from_notebook_node(nb)
+    return body.strip()
+
+
+def findings_of(nb: nbformat.NotebookNode) -> dict:
+    """The key findings a section recorded with Section.record(), or {} if it recorded none."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if FINDINGS_MIME in data:
+                return dict(data[FINDINGS_MIME])
+    return {}
+
+
+def title_of(nb: nbformat.NotebookNode) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            match = re.search(r"^#\s+(.+)$", cell.source, flags=re.M)
+            if match:
+                return match.group(1).strip()
+    return "Untitled section"
+
+
+def unpublishable_outputs(nb: nbformat.NotebookNode, name: str) -> list[str]:
+    """Outputs left out of the brief because they lack what a reader needs (a number, title, alt text)."""
+    warnings = []
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if any(k.startswith("image/") for k in data) and "text/html" not in data:
+                warnings.append(f"{name}: cell {index} shows a bare image that is left out of the brief; "
+                                "show charts with Section.figure(...) so they get a number, title and alt text")
+    return warnings
+
+
+def render_section(nb_path: Path, number: int) -> RenderedSection:
+    nb = nbformat.read(nb_path, as_version=4)
+    slug = re.sub(r"^\d+_", "", nb_path.stem)
+    findings = findings_of(nb)
+    slug = findings.get("section", slug)
+    return RenderedSection(slug, number, title_of(nb), section_html(nb, number, slug), findings,
+                           unpublishable_outputs(nb, nb_path.stem))
+
+
+def font_css() -> str:
+    faces = []
+    for file, family, weight, style in FONT_FACES:
+        data = base64.b64encode((FONTS_DIR / file).read_bytes()).decode("ascii")
+        faces.append(f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
+                     f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}')
+    return "\n".join(faces)
+
+
+def _summary(sections: list[RenderedSection], max_judgements: int = 6, max_numbers: int = 8) -> dict:
+    """Four to six judgements across sections (each section's best first), and the key numbers."""
+    from .text import Citations  # noqa: F401  (citations in judgements are already rendered HTML)
+
+    ranked = []
+    for s in sections:
+        for position, j in enumerate(s.findings.get("judgements", [])):
+            ranked.append((position, j.get("rank", 50), s.number, j, s))
+    ranked.sort(key=lambda item: (item[0], item[1], item[2]))
+    chosen = sorted(ranked[:max_judgements], key=lambda item: (item[2], item[0]))
+    judgements = [{"text": j["text"], "cite": j.get("cite_html", ""), "section": s.slug, "number": s.number}
+                  for _, _, _, j, s in chosen]
+    numbers = [n for s in sections for n in s.findings.get("numbers", [])][:max_numbers]
+    return {"judgements": judgements, "numbers": numbers}
+
+
+def brief_html(meta: dict, sections: list[RenderedSection], sources) -> str:
+    """The whole brief as one self-contained HTML page (fonts and images embedded, no scripts)."""
+    import jinja2
+    from markupsafe import Markup
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
+                             trim_blocks=False, lstrip_blocks=False)
+    summary = _summary(sections)
+    for j in summary["judgements"]:
+        j["text"], j["cite"] = Markup(j["text"]), Markup(j["cite"])
+    for n in summary["numbers"]:
+        n["display"] = Markup(esc(n["display"]))
+    references = []
+    for row in sources.sort_values(["in_seeds", "short_cite"], ascending=[False, True]).to_dict("records"):
+        row["date_text"] = say_date(row["date"], row["date_precision"])
+        references.append(row)
+    css = Markup(font_css() + "\n" + (TEMPLATES_DIR / "brief.css").read_text(encoding="utf-8"))
+    page = env.get_template("brief.html.j2").render(
+        meta=meta, css=css, summary=summary, references=references,
+        sections=[{"slug": s.slug, "number": s.number, "title": Markup(s.title), "html": Markup(s.html)} for s in sections],
+    )
+    return page
+
+
+def write_pdf(html: str, target: Path, meta: dict) -> None:
+    """A4, tagged PDF/UA-1 from the same HTML; deterministic for the same input."""
+    import weasyprint
+
+    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR))
+    document.write_pdf(str(target), pdf_variant="pdf/ua-1", pdf_identifier=b"rok-nato-brief-" + meta["edition"].encode(),
+                       uncompressed_pdf=False, custom_metadata=False)

@@ -1,0 +1,131 @@
+"""What a section notebook shows and records: prose, numbered figures and tables, and key findings.
+
+    sec = Section(number=2, slug="administrations", title="...", evidence=ev)
+    sec.md(f"Seoul's engagement rose under Yoon {sec.cite('swp2025')}.")
+    sec.figure(fig, "intensity", title=..., caption=..., sources=[...], alt=...)
+    sec.finding("Judgement in one sentence.", sources=["swp2025"])
+    sec.key_number("events_yoon", "Milestones under Yoon", 23, "23")
+    sec.record()   # shows the key points and hands them to the executive summary
+
+Figures and tables are numbered within the section ("Figure 2.1"), so a section's output does not depend
+on the sections before it and can be cached and built in parallel.
+"""
+from __future__ import annotations
+
+import json
+import os
+
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+
+from .charts import svg_data_uri
+from .text import Citations, esc
+
+FINDINGS_MIME = "application/vnd.rok-nato-brief.findings+json"
+
+
+class Section:
+    def __init__(self, number: int, slug: str, title: str, evidence):
+        # The build passes the section's position in brief.yml; the notebook's own number is the fallback.
+        self.number = int(os.environ.get("BRIEF_SECTION_NUMBER", number))
+        self.slug = slug
+        self.title = title
+        self.evidence = evidence
+        self.citations = Citations(evidence.tables["sources"])
+        self._figures: dict[str, int] = {}
+        self._tables: dict[str, int] = {}
+        self.judgements: list[dict] = []
+        self.numbers: list[dict] = []
+
+    # -- prose ---------------------------------------------------------------------------------
+    def cite(self, *source_ids: str) -> str:
+        return self.citations.cite(*source_ids)
+
+    def md(self, text: str) -> None:
+        """Show a paragraph of prose (Markdown; values in it must come through helpers.text)."""
+        display(Markdown(text))
+
+    # -- figures and tables ----------------------------------------------------------------------
+    def fig_ref(self, key: str) -> str:
+        """'Figure 2.1' for a figure key; numbers are given in order of first mention."""
+        self._figures.setdefault(key, len(self._figures) + 1)
+        return f"Figure {self.number}.{self._figures[key]}"
+
+    def table_ref(self, key: str) -> str:
+        self._tables.setdefault(key, len(self._tables) + 1)
+        return f"Table {self.number}.{self._tables[key]}"
+
+    def figure(self, fig, key: str, *, title: str, caption: str, sources, alt: str, note: str = "") -> str:
+        """Show a numbered figure: takeaway title, chart, caption, source line and alt text."""
+        if len(alt.split()) < 8:
+            raise ValueError(f"figure {key!r}: alt text must describe the chart and its key values (a sentence or two)")
+        label = self.fig_ref(key)
+        uri, width, height = svg_data_uri(fig)
+        anchor = f"fig-{self.slug}-{key}"
+        display(HTML(
+            f'<figure class="chart" id="{esc(anchor)}">'
+            f'<figcaption><span class="fig-label">{label}.</span> {esc(title)}'
+            f'<span class="fig-caption">{caption}</span>'
+            f'<span class="fig-source">{self.citations.source_line(sources, note)}</span></figcaption>'
+            f'<img src="{uri}" alt="{esc(alt)}" width="{width:.0f}" height="{height:.0f}">'
+            "</figure>"
+        ))
+        return label
+
+    def table(self, frame: pd.DataFrame, key: str, *, caption: str, sources, note: str = "",
+              html_columns: tuple[str, ...] = ()) -> str:
+        """Show a numbered, accessible table. Cell text is escaped unless its column is in html_columns."""
+        label = self.table_ref(key)
+        head = "".join(f'<th scope="col">{esc(c)}</th>' for c in frame.columns)
+        body = []
+        for row in frame.itertuples(index=False):
+            cells = []
+            for i, (column, value) in enumerate(zip(frame.columns, row)):
+                text = str(value) if column in html_columns else esc("" if pd.isna(value) else value)
+                cells.append(f'<th scope="row">{text}</th>' if i == 0 else f"<td>{text}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        anchor = f"tab-{self.slug}-{key}"
+        display(HTML(
+            f'<div class="table-block" id="{esc(anchor)}">'
+            f'<div class="table-scroll" role="region" aria-labelledby="{esc(anchor)}-cap" tabindex="0">'
+            f'<table><caption id="{esc(anchor)}-cap"><span class="fig-label">{label}.</span> {esc(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+            f'<p class="fig-source">{self.citations.source_line(sources, note)}</p></div>'
+        ))
+        return label
+
+    def disagreement(self, conflict_id: str) -> None:
+        """A boxed note where sources disagree: every version with its source, and how the brief treats it."""
+        conflicts = self.evidence.tables["conflicts"].set_index("conflict_id")
+        versions = self.evidence.tables["conflict_versions"]
+        topic = conflicts.loc[conflict_id]
+        items = "".join(f"<li>{esc(v.claim)} {self.cite(v.source_id)}</li>"
+                        for v in versions[versions["conflict_id"] == conflict_id].itertuples())
+        heading = {"disagreement": "Sources disagree", "dating": "Dating note", "doubtful basis": "Basis of the figure"}
+        display(HTML(
+            f'<div class="note" role="note"><p><strong>{heading.get(topic.kind, "Note")}: {esc(topic.topic)}.</strong></p>'
+            f"<ul>{items}</ul><p>{esc(topic.treatment)}</p></div>"
+        ))
+
+    # -- findings for the executive summary ------------------------------------------------------
+    def finding(self, text: str, sources=(), rank: int = 50) -> None:
+        """A key judgement of this section (HTML allowed; data values must be escaped by helpers)."""
+        cite_html = self.cite(*sources) if sources else ""
+        self.judgements.append({"text": text, "sources": list(sources), "cite_html": cite_html, "rank": rank})
+
+    def key_number(self, key: str, label: str, value, display_value: str, sources=(), unit: str = "") -> None:
+        """A number for the executive summary's key-numbers box; `value` is the raw figure from the data."""
+        if hasattr(value, "item"):
+            value = value.item()
+        self.numbers.append({"key": key, "label": label, "value": value, "display": display_value,
+                             "unit": unit, "sources": list(sources)})
+
+    def payload(self) -> dict:
+        return {"section": self.slug, "number": self.number, "title": self.title,
+                "as_of": self.evidence.as_of.isoformat(), "judgements": self.judgements, "numbers": self.numbers}
+
+    def record(self) -> None:
+        """Show this section's key points and hand them to the build for the executive summary."""
+        items = "".join(f"<li>{j['text']} {j['cite_html']}</li>" for j in self.judgements)
+        box = f'<aside class="key-points" aria-label="Key points of section {self.number}"><p class="kp-title">Key points</p><ul>{items}</ul></aside>'
+        display({"text/html": box, FINDINGS_MIME: json.loads(json.dumps(self.payload(), default=str))}, raw=True)

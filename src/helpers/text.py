@@ -1,0 +1,108 @@
+"""Numbers, dates and citations as they appear in the brief's prose. Pure functions; output is safe HTML."""
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+
+from .dates import say_date
+
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_HEDGES = {"about": "about ", "over": "over ", "under": "under ", "almost": "almost ", "exact": "", "": None}
+
+
+def esc(value) -> str:
+    """Escape text from the data so markup in a CSV field shows as text and never runs."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """'one event', 'seven events', '12 events' (numbers under ten in words, as house style wants)."""
+    n = int(n)
+    word = _SMALL[n] if 0 <= n < 10 else f"{n:,}"
+    return f"{word} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def number(value, decimals: int | None = None) -> str:
+    """A plain number with thousands separators, keeping the decimals the source gave."""
+    value = float(value)
+    if decimals is None:
+        decimals = 0 if value.is_integer() else min(len(repr(value).split(".")[1]), 2)
+    return f"{value:,.{decimals}f}"
+
+
+def hedge(qualifier) -> str:
+    """The words a source used to hedge a number ('about', 'over', ...); empty for exact figures."""
+    if qualifier is None or (isinstance(qualifier, float) and math.isnan(qualifier)):
+        return ""
+    return _HEDGES.get(str(qualifier), "")
+
+
+def percent(value, qualifier=None) -> str:
+    return f"{hedge(qualifier)}{number(value)}%"
+
+
+def money(value, currency: str = "USD", qualifier=None) -> str:
+    """'USD 12.4 billion', 'USD 920 million' from a value in whole currency units."""
+    value = float(value)
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{hedge(qualifier)}{currency} {number(round(value / size, 2))} {word}"
+    return f"{hedge(qualifier)}{currency} {number(value)}"
+
+
+def quantity(value, unit: str, qualifier=None) -> str:
+    """A figure with its unit as stored in the data ('USD bn', 'percent', 'units', ...)."""
+    if unit == "percent":
+        return percent(value, qualifier)
+    if unit == "USD bn":
+        return money(float(value) * 1e9, "USD", qualifier)
+    if unit == "USD m":
+        return money(float(value) * 1e6, "USD", qualifier)
+    return f"{hedge(qualifier)}{number(value)} {esc(unit)}".strip()
+
+
+def period(start: int, end: int) -> str:
+    return str(start) if int(start) == int(end) else f"{int(start)}–{int(end)}"
+
+
+def when(row) -> str:
+    """A row's date in prose at the precision its source gave."""
+    return say_date(row["date"], row["date_precision"])
+
+
+def join(items, last: str = "and") -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 2:
+        return f" {last} ".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+class Citations:
+    """In-text citations that link to the references list, built from data/sources.csv."""
+
+    def __init__(self, sources: pd.DataFrame):
+        self.sources = sources.set_index("source_id")
+        self.used: list[str] = []
+
+    def short(self, source_id: str) -> str:
+        return str(self.sources.loc[source_id, "short_cite"])
+
+    def link(self, source_id: str) -> str:
+        if source_id not in self.sources.index:
+            raise KeyError(f"unknown source id {source_id!r}; add it to data/sources.csv")
+        if source_id not in self.used:
+            self.used.append(source_id)
+        return f'<a class="cite" href="#ref-{esc(source_id)}">{esc(self.short(source_id))}</a>'
+
+    def cite(self, *source_ids: str) -> str:
+        """'(SWP (2025); Pietrewicz (2022))' as links; duplicates dropped, order kept."""
+        unique = list(dict.fromkeys(s for s in source_ids if s))
+        return "(" + "; ".join(self.link(s) for s in unique) + ")"
+
+    def source_line(self, source_ids, note: str = "") -> str:
+        unique = list(dict.fromkeys(s for s in source_ids if s))
+        label = "Source" if len(unique) == 1 else "Sources"
+        line = f"{label}: " + "; ".join(self.link(s) for s in unique) + "."
+        return line + (f" {note}" if note else "")

@@ -1,0 +1,274 @@
+"""Validate data/ against its declared schema (data/datapackage.yaml) and the rules a schema cannot express.
+
+Every problem becomes a `Problem` naming the file, the row as a spreadsheet shows it (header = row 1),
+the column, the offending value and what was expected. All problems are collected before reporting.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .dates import DateFormatError, parse_partial_date
+
+# Tables that may legitimately have no rows yet (everything else must have at least one).
+MAY_BE_EMPTY: set[str] = set()
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    expected: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column '{self.column}'")
+        got = f": {self.value!r}" if self.value not in (None, "") else (": empty" if self.value == "" else "")
+        return f"{', '.join(where)}{got} — expected {self.expected}"
+
+
+class DataError(Exception):
+    """Raised when data/ does not validate; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the data")
+
+    def report(self, limit: int = 50) -> str:
+        lines = [f"The data did not validate: {len(self.problems)} problem(s)."]
+        lines += [f"  - {p}" for p in self.problems[:limit]]
+        if len(self.problems) > limit:
+            lines.append(f"  ... and {len(self.problems) - limit} more")
+        lines.append("Fix the rows above (see data/README.md for each column), then run `brief check`.")
+        return "\n".join(lines)
+
+
+def load_package(data_dir: Path) -> dict:
+    return yaml.safe_load((data_dir / "datapackage.yaml").read_text(encoding="utf-8"))
+
+
+def _expected_for(field: dict) -> str:
+    kind = field.get("type", "string")
+    constraints = field.get("constraints", {})
+    if "enum" in constraints:
+        return "one of: " + ", ".join(map(str, constraints["enum"]))
+    if "pattern" in constraints and "\\d{4}" in constraints["pattern"]:
+        return "a date as YYYY, YYYY-MM or YYYY-MM-DD"
+    return {
+        "date": "a date as YYYY-MM-DD",
+        "integer": "a whole number",
+        "number": "a number (digits, '.' for decimals, no units or thousands separators)",
+        "boolean": "true or false",
+    }.get(kind, f"a {kind}")
+
+
+def _readable_file_problems(path: Path, rel: str) -> list[Problem]:
+    """Problems that stop a table from being read at all: missing, bad encoding, broken quoting, empty."""
+    if not path.exists():
+        return [Problem(rel, None, None, None, "the file to exist (it is declared in data/datapackage.yaml)")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return [Problem(rel, line, None, repr(raw[err.start: err.start + 4])[2:-1], "text encoded as UTF-8")]
+    try:
+        rows = list(csv.reader(io.StringIO(text), strict=True))
+    except csv.Error as err:
+        return [Problem(rel, None, None, None, f"well-formed CSV ({err}); look for an unbalanced double quote")]
+    unbalanced = _unbalanced_quote_row(text)
+    if unbalanced:
+        return [Problem(rel, unbalanced, None, None, "balanced double quotes: a quoted field is opened but never closed")]
+    if len(rows) <= 1 and path.stem not in MAY_BE_EMPTY:
+        return [Problem(rel, None, None, None, "at least one data row below the header (the table is empty)")]
+    return []
+
+
+def _unbalanced_quote_row(text: str) -> int | None:
+    """The line where a quoted field opens and swallows the rest of the file, if any."""
+    open_at, in_quotes = None, False
+    for number, line in enumerate(text.splitlines(), start=1):
+        for char in line:
+            if char == '"':
+                in_quotes = not in_quotes
+                if in_quotes and open_at is None:
+                    open_at = number
+        if not in_quotes:
+            open_at = None
+    return open_at if in_quotes else None
+
+
+def _frictionless_problems(data_dir: Path, package: dict, skip: set[str]) -> list[Problem]:
+    import frictionless  # imported here: only validation needs it, and it is slow to import
+
+    resources = [r for r in package["resources"] if r["name"] not in skip]
+    names = {r["name"] for r in resources}
+    for resource in resources:  # a broken table must not make every foreign key that points at it fail too
+        keys = resource.get("schema", {}).get("foreignKeys", [])
+        resource.setdefault("schema", {})["foreignKeys"] = [k for k in keys if k["reference"]["resource"] in names]
+    pkg = frictionless.Package({"resources": resources}, basepath=str(data_dir))
+    report = pkg.validate()
+    fields_by_table = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in resources}
+    keys_by_table = {r["name"]: r["schema"].get("primaryKey", []) for r in resources}
+    problems = []
+    for task in report.tasks:
+        rel = f"data/{Path(task.place).name}"
+        fields = fields_by_table.get(task.name, {})
+        for err in task.errors:
+            row = getattr(err, "row_number", None)
+            column = getattr(err, "field_name", None)
+            cell = getattr(err, "cell", None)
+            kind = err.type
+            if kind in ("type-error", "constraint-error", "missing-cell") and column in fields:
+                field = fields[column]
+                expected = _expected_for(field)
+                if kind == "constraint-error" and "minimum" in getattr(err, "note", ""):
+                    expected = f"a value of at least {field['constraints']['minimum']}"
+                if kind == "constraint-error" and "required" in getattr(err, "note", ""):
+                    expected = "a value (this column is required)"
+                if kind == "missing-cell":
+                    expected = "a value in every column (the row has too few cells)"
+                problems.append(Problem(rel, row, column, "" if cell is None else str(cell), expected))
+            elif kind == "primary-key":
+                key = ", ".join(keys_by_table.get(task.name, [])) or "id"
+                problems.append(Problem(rel, row, key, None, f"a unique {key} (this duplicates an earlier row)"))
+            elif kind == "foreign-key":
+                problems.append(Problem(rel, row, None, None, _foreign_key_expectation(err.note)))
+            elif kind in ("missing-label", "incorrect-label", "extra-label", "duplicate-label", "blank-label"):
+                label = getattr(err, "label", None) or column
+                declared = ", ".join(fields)
+                problems.append(Problem(rel, 1, label, None, f"the header to have the declared columns: {declared} ({kind.replace('-', ' ')})"))
+            elif kind == "extra-cell":
+                problems.append(Problem(rel, row, None, None, "no more cells than the header has columns (a comma inside a value needs double quotes)"))
+            else:
+                problems.append(Problem(rel, row, column, None, err.message))
+    return problems
+
+
+def _foreign_key_expectation(note: str) -> str:
+    # frictionless note: 'for "source_id": values "xyz" not found in the lookup table "sources" as "source_id"'
+    return f"a known reference ({note.replace('lookup table', 'table')})"
+
+
+def _date_problems(rel: str, rows: list[dict], today: date) -> list[Problem]:
+    """Partial ISO dates must be real dates, agree with their precision and not lie in the future."""
+    problems = []
+    for number, row in enumerate(rows, start=2):
+        for column in ("date", "start_date", "end_date"):
+            value = row.get(column)
+            if not value or "date_precision" not in row and column == "date":
+                continue
+            try:
+                interval = parse_partial_date(value, row.get("date_precision") if column != "end_date" else None)
+            except DateFormatError as err:
+                problems.append(Problem(rel, number, column, value, str(err)))
+                continue
+            if interval.start > today:
+                problems.append(Problem(rel, number, column, value, f"a date that has happened (today is {today.isoformat()})"))
+    return problems
+
+
+def _read_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _cross_table_problems(data_dir: Path, tables: dict[str, list[dict]], today: date) -> list[Problem]:
+    """Rules that span tables or rows: the parts of the schema Table Schema cannot declare."""
+    problems: list[Problem] = []
+    sources = {r["source_id"]: r for r in tables.get("sources", [])}
+    seed_ids = {k for k, r in sources.items() if r.get("in_seeds", "").lower() == "true"}
+    for name, rows in tables.items():
+        rel = f"data/{name}.csv"
+        problems += _date_problems(rel, rows, today)
+        for number, row in enumerate(rows, start=2):
+            if "quote" in row and row.get("source_id") in seed_ids and not row["quote"].strip():
+                problems.append(Problem(rel, number, "quote", "", "a short verbatim quote from the cited source"))
+            for extra in filter(None, (s.strip() for s in (row.get("also_sources") or "").split(";"))):
+                if extra not in sources:
+                    problems.append(Problem(rel, number, "also_sources", extra, "source ids listed in data/sources.csv"))
+            if "period_start" in row and row["period_start"].isdigit() and row["period_end"].isdigit():
+                if int(row["period_start"]) > int(row["period_end"]):
+                    problems.append(Problem(rel, number, "period_end", row["period_end"], f"a year not before period_start ({row['period_start']})"))
+    admins = tables.get("administrations", [])
+    admin_names = {r["administration"] for r in admins}
+    framework_ids = {r["framework_id"] for r in tables.get("frameworks", [])}
+    for number, row in enumerate(tables.get("cooperation_areas", []), start=2):
+        known = admin_names if row["actor_type"] == "administration" else framework_ids
+        table = "administrations.csv" if row["actor_type"] == "administration" else "frameworks.csv"
+        if row["actor"] not in known:
+            problems.append(Problem("data/cooperation_areas.csv", number, "actor", row["actor"], f"a name from data/{table}: {', '.join(sorted(known))}"))
+    for number, row in enumerate(tables.get("frameworks", []), start=2):
+        if row.get("superseded_by") and row["superseded_by"] not in framework_ids:
+            problems.append(Problem("data/frameworks.csv", number, "superseded_by", row["superseded_by"], "a framework_id from data/frameworks.csv"))
+    problems += _administration_problems(admins)
+    return problems
+
+
+def _administration_problems(admins: list[dict]) -> list[Problem]:
+    """Terms must not overlap, end after they start, and only the last may be open."""
+    problems = []
+    rel = "data/administrations.csv"
+    parsed = []
+    for number, row in enumerate(admins, start=2):
+        try:
+            start = date.fromisoformat(row["start_date"])
+            end = date.fromisoformat(row["end_date"]) if row.get("end_date") else None
+        except ValueError:
+            continue  # already reported as a type error
+        if end and end < start:
+            problems.append(Problem(rel, number, "end_date", row["end_date"], f"a date on or after start_date ({row['start_date']})"))
+        parsed.append((start, end, number, row))
+    parsed.sort(key=lambda item: item[0])
+    for (start, end, number, row), (next_start, _, next_number, next_row) in zip(parsed, parsed[1:]):
+        if end is None:
+            problems.append(Problem(rel, number, "end_date", "", f"an end date: only the latest administration may be open, but {next_row['administration']} (row {next_number}) starts later"))
+        elif next_start <= end:
+            problems.append(Problem(rel, next_number, "start_date", next_row["start_date"], f"a date after {row['administration']}'s term ends ({end.isoformat()}, row {number})"))
+    return problems
+
+
+def validate_data(data_dir: Path, today: date | None = None) -> list[Problem]:
+    """All problems in data_dir, or an empty list."""
+    today = today or date.today()
+    package = load_package(data_dir)
+    problems: list[Problem] = []
+    unreadable: set[str] = set()
+    for resource in package["resources"]:
+        found = _readable_file_problems(data_dir / resource["path"], f"data/{resource['path']}")
+        if found:
+            unreadable.add(resource["name"])
+            problems += found
+    problems += _frictionless_problems(data_dir, package, skip=unreadable)
+    tables = {r["name"]: _read_rows(data_dir / r["path"]) for r in package["resources"] if r["name"] not in unreadable}
+    # Only run cross-table checks on tables whose header is right, so one renamed column is one message.
+    header_broken = {p.file for p in problems if p.row == 1}
+    tables = {k: v for k, v in tables.items() if f"data/{k}.csv" not in header_broken}
+    problems += _cross_table_problems(data_dir, tables, today)
+    return _dedupe(problems)
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen, unique = set(), []
+    for problem in problems:
+        if problem not in seen:
+            seen.add(problem)
+            unique.append(problem)
+    return unique
+
+
+def check(data_dir: Path, today: date | None = None) -> None:
+    """Raise DataError listing every problem, or return quietly."""
+    problems = validate_data(data_dir, today)
+    if problems:
+        raise DataError(problems)

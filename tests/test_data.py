@@ -1,0 +1,112 @@
+"""The shipped data validate, and each kind of bad input gets a message naming file, row, column and expectation."""
+from __future__ import annotations
+
+import csv
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from helpers.data import AMBIGUOUS, administration_for, load_all
+from helpers.quotes import MAX_QUOTE_CHARS, quote_problems
+from helpers.validate import validate_data
+
+TODAY = date(2026, 11, 22)
+
+
+def test_shipped_data_validate():
+    assert validate_data(ROOT / "data", TODAY) == []
+
+
+def test_every_row_is_sourced_and_quoted_briefly():
+    for table in sorted((ROOT / "data").glob("*.csv")):
+        with open(table, encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        assert rows, f"{table.name} is empty"
+        if "quote" in rows[0]:
+            for number, row in enumerate(rows, start=2):
+                assert len(row["quote"]) <= MAX_QUOTE_CHARS, f"{table.name} row {number}: quote too long"
+
+
+def test_events_cover_2005_onward_and_enough_rows():
+    events = load_all("2026-11-22", data_dir=ROOT / "data").events
+    assert len(events) > 50
+    assert events["year"].min() == 2005
+
+
+@pytest.mark.skipif(not os.environ.get("BRIEF_SEEDS_DIR"), reason="set BRIEF_SEEDS_DIR to the seeds folder to check quotes against the sources")
+def test_every_quote_is_found_in_its_source():
+    assert quote_problems(ROOT / "data", Path(os.environ["BRIEF_SEEDS_DIR"])) == []
+
+
+def test_administration_is_derived_from_dates():
+    admins = load_all("2025-01-31", data_dir=ROOT / "data").administrations
+    assert administration_for(date(2022, 5, 5), date(2022, 5, 5), admins) == "Moon Jae-in"
+    assert administration_for(date(2022, 5, 10), date(2022, 5, 10), admins) == "Yoon Suk-yeol"
+    assert administration_for(date(2022, 1, 1), date(2022, 12, 31), admins) == AMBIGUOUS
+    assert administration_for(date(2019, 1, 1), date(2019, 12, 31), admins) == "Moon Jae-in"
+
+
+def test_as_of_cuts_tables_and_opens_the_incumbent_term():
+    early = load_all("2020-12-31", data_dir=ROOT / "data")
+    assert early.events["start"].max() <= date(2020, 12, 31)
+    assert early.administrations.iloc[-1]["administration"] == "Moon Jae-in"
+    assert early.administrations.iloc[-1]["end_date"] is None  # in office at the cut-off
+
+
+def _edit(path: Path, row: int, column: str, value: str) -> None:
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    fields = list(rows[0].keys())
+    rows[row - 2][column] = value
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _rename_column(path: Path, old: str, new: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[0] = lines[0].replace(old, new)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+CASES = {
+    "bad date": (lambda d: _edit(d / "events.csv", 3, "date", "2006-13"), ["data/events.csv", "row 3", "'date'", "2006-13"]),
+    "impossible day": (lambda d: _edit(d / "events.csv", 3, "date", "2006-02-30") or _edit(d / "events.csv", 3, "date_precision", "day"), ["row 3", "'date'", "real calendar date"]),
+    "precision mismatch": (lambda d: _edit(d / "events.csv", 4, "date_precision", "day"), ["row 4", "'date'", "date_precision"]),
+    "text in a number": (lambda d: _edit(d / "arms_trade.csv", 2, "value", "lots"), ["data/arms_trade.csv", "row 2", "'value'", "a number"]),
+    "negative amount": (lambda d: _edit(d / "arms_deals.csv", 2, "value", "-5"), ["data/arms_deals.csv", "row 2", "'value'", "at least 0"]),
+    "duplicate id": (lambda d: _edit(d / "events.csv", 3, "event_id", "political_dialogue_2005"), ["data/events.csv", "row 3", "unique"]),
+    "unknown source": (lambda d: _edit(d / "events.csv", 5, "source_id", "nowhere2099"), ["data/events.csv", "row 5", "nowhere2099"]),
+    "unknown administration": (lambda d: _edit(d / "cooperation_areas.csv", 2, "actor_type", "administration") or _edit(d / "cooperation_areas.csv", 2, "actor", "Kim Dae-jung"),
+                               ["data/cooperation_areas.csv", "row 2", "'actor'", "Kim Dae-jung", "Moon Jae-in"]),
+    "bad enum": (lambda d: _edit(d / "events.csv", 2, "category", "gossip"), ["row 2", "'category'", "one of"]),
+    "missing column": (lambda d: _rename_column(d / "events.csv", "quote", "quotation"), ["data/events.csv", "row 1", "quote"]),
+    "missing file": (lambda d: (d / "summits.csv").unlink(), ["data/summits.csv", "exist"]),
+    "empty table": (lambda d: (d / "indicators.csv").write_text((d / "indicators.csv").read_text().split("\n")[0] + "\n"), ["data/indicators.csv", "empty"]),
+    "invalid utf-8": (lambda d: (d / "events.csv").write_bytes((d / "events.csv").read_bytes().replace(b"Ban Ki-moon", b"Ban K\xffi-moon", 1)), ["data/events.csv", "UTF-8"]),
+    "unbalanced quote": (lambda d: (d / "events.csv").write_text((d / "events.csv").read_text(encoding="utf-8").replace(",political dialogue,", ',"political dialogue,', 1), encoding="utf-8"), ["data/events.csv", "quote"]),
+    "future date": (lambda d: _edit(d / "events.csv", 2, "date", "2099"), ["row 2", "2099", "has happened"]),
+    "overlapping terms": (lambda d: _edit(d / "administrations.csv", 6, "start_date", "2022-05-01"), ["data/administrations.csv", "start_date", "Moon Jae-in"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_kind_of_bad_data_is_named(case, data_copy):
+    breaker, words = CASES[case]
+    breaker(data_copy)
+    problems = validate_data(data_copy, TODAY)
+    assert problems, f"{case}: no problem reported"
+    message = "\n".join(map(str, problems))
+    for word in words:
+        assert word in message, f"{case}: {word!r} not in:\n{message}"
+
+
+def test_all_problems_are_reported_at_once(data_copy):
+    _edit(data_copy / "events.csv", 3, "date", "2006-13")
+    _edit(data_copy / "arms_trade.csv", 2, "value", "lots")
+    problems = validate_data(data_copy, TODAY)
+    assert {p.file for p in problems} >= {"data/events.csv", "data/arms_trade.csv"}

@@ -1,0 +1,45 @@
+from datetime import date
+
+import pytest
+
+from helpers import text
+from helpers.dates import DateFormatError, parse_partial_date, say_date
+
+
+def test_partial_dates_are_intervals():
+    assert parse_partial_date("2019").start == date(2019, 1, 1)
+    assert parse_partial_date("2019").end == date(2019, 12, 31)
+    assert parse_partial_date("2024-02").end == date(2024, 2, 29)
+    assert parse_partial_date("2022-05-05", "day").start == date(2022, 5, 5)
+
+
+@pytest.mark.parametrize("bad, precision", [("2019-13", None), ("2019-02-30", None), ("19-01", None), ("2019", "day"), ("2019-05", "year")])
+def test_bad_partial_dates_are_rejected(bad, precision):
+    with pytest.raises(DateFormatError):
+        parse_partial_date(bad, precision)
+
+
+def test_dates_keep_their_precision_in_prose():
+    assert say_date("2022-05-05", "day") == "5 May 2022"
+    assert say_date("2022-05", "month") == "May 2022"
+    assert say_date("2022-05-05", "year") == "2022"
+    with pytest.raises(DateFormatError):
+        say_date("2022", "day")  # never invent precision
+
+
+def test_numbers_and_money():
+    assert text.count(1, "milestone") == "one milestone"
+    assert text.count(9, "event") == "nine events"
+    assert text.count(12, "event") == "12 events"
+    assert text.money(12_400_000_000, "USD") == "USD 12.4 billion"
+    assert text.money(920_000_000, "USD") == "USD 920 million"
+    assert text.percent(1.5) == "1.5%"
+    assert text.percent(24, "about") == "about 24%"
+    assert text.quantity(38, "USD bn") == "USD 38 billion"
+    assert text.period(2017, 2021) == "2017–2021"
+    assert text.join(["a", "b", "c"]) == "a, b and c"
+
+
+def test_data_text_is_escaped():
+    assert text.esc('<script>alert(1)</script>') == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert "onerror" in text.esc('<img onerror="x">') and "<img" not in text.esc('<img onerror="x">')
