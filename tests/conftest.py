@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEF = [sys.executable, "-m", "helpers.cli"]
+OFFLINE_GUARD = Path(__file__).resolve().parent / "offline"
 
 
 def run_brief(*args, env_extra=None, cwd=ROOT, timeout=900) -> subprocess.CompletedProcess:
@@ -30,7 +31,8 @@ def data_copy(tmp_path) -> Path:
 def built(tmp_path_factory) -> Path:
     """The whole brief built once into a temporary output folder (HTML and PDF)."""
     out = tmp_path_factory.mktemp("output")
-    result = run_brief("build", "--output", out)
+    # Built offline: a sitecustomize on PYTHONPATH blocks every non-loopback connection in the build and its kernels.
+    result = run_brief("build", "--output", out, env_extra={"PYTHONPATH": str(OFFLINE_GUARD)})
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
@@ -38,3 +40,57 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def brief_html(built) -> str:
     return (built / "brief.html").read_text(encoding="utf-8")
+
+
+MINI_SECTION = '''\
+# %% [markdown]
+# # {title}
+#
+# A small section used by the tests.
+
+# %% tags=["parameters"]
+as_of = "2025-01-31"  # evidence cut-off
+fail = False  # raise an error on purpose (tests of failure handling)
+
+# %%
+from helpers import text
+from helpers.data import load_all
+from helpers.section import Section
+
+ev = load_all(as_of)
+sec = Section(number={number}, slug="{slug}", title="{title}", evidence=ev)
+rows = ev.{table}
+
+# %%
+if fail:
+    raise RuntimeError("deliberate failure in {slug}")
+sec.finding(f"The {table} table has {{text.count(len(rows), 'row')}}.", sources=["swp2025"])
+sec.key_number("{slug}_rows", "rows in {table}", len(rows), str(len(rows)))
+sec.record()
+sec.md(f"There are {{len(rows)}} rows in {table} {{sec.cite('swp2025')}}.")
+'''
+
+
+def make_mini_project(root: Path) -> Path:
+    """A two-section project (events and summits) on a copy of the real data, for fast build tests."""
+    import jupytext
+
+    shutil.copytree(ROOT / "data", root / "data")
+    (root / "notebooks").mkdir()
+    specs = [(1, "alpha", "events", "Alpha section"), (2, "beta", "summits", "Beta section")]
+    lines = ["title: Mini brief", "subtitle: For tests", "authors: Tests", 'edition: "2026-11-22"',
+             "parameters:", '  as_of: "2025-01-31"', "sections:"]
+    for number, slug, table, title in specs:
+        source = MINI_SECTION.format(number=number, slug=slug, table=table, title=title)
+        path = root / "notebooks" / f"{number:02d}_{slug}.ipynb"
+        jupytext.write(jupytext.reads(source, fmt="py:percent"), path, fmt="ipynb")
+        lines += [f"  - notebook: notebooks/{path.name}", f"    data: [sources, administrations, {table}]"]
+    (root / "brief.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def mini(tmp_path):
+    """(project root, env) for a mini project; run_brief(..., env_extra=env, cwd=root)."""
+    root = make_mini_project(tmp_path / "mini")
+    return root, {"BRIEF_ROOT": str(root)}

@@ -102,7 +102,7 @@ def _execute(notebook: str, target: str, params: dict, env: dict, cwd: str) -> f
     import papermill
 
     started = time.perf_counter()
-    papermill.execute_notebook(notebook, target, parameters=params, kernel_name="python3", cwd=cwd,
+    papermill.execute_notebook(notebook, target, parameters=params, kernel_name="python3", language="python", cwd=cwd,
                                progress_bar=False, log_output=False, report_mode=False)
     return time.perf_counter() - started
 
@@ -216,49 +216,52 @@ def _run_sections(specs, params, keys, data_dir, cache, staging, failed_dir, opt
 
 
 def _render(manifest, specs, executed, keys, data_dir, params, cache, staging, options, result):
-    """Render sections (cached by executed notebook + templates), then the brief and its PDF."""
-    from .render import RenderedSection
+    """Render sections (cached by executed notebook + templates), then the brief and its PDF.
 
+    Cached sections stay plain dicts so that a no-op rebuild never imports nbconvert, matplotlib or WeasyPrint.
+    """
     template_key = digest([(p.name, _file_digest(p)) for p in sorted(paths.TEMPLATES_DIR.rglob("*")) if p.is_file()],
                           _file_digest(paths.PACKAGE_DIR / "render.py"))
-    rendered: list[RenderedSection] = []
+    rendered: list[dict] = []
     (cache / "rendered").mkdir(parents=True, exist_ok=True)
     for spec in specs:
         key = digest(keys[spec.name], template_key)
         stored = cache / "rendered" / f"{spec.name}-{key}.json"
         if stored.exists():
-            section = RenderedSection(**json.loads(stored.read_text(encoding="utf-8")))
+            section = json.loads(stored.read_text(encoding="utf-8"))
         else:
             from .render import render_section
 
-            section = render_section(executed[spec.name], spec.number)
-            stored.write_text(json.dumps(section.__dict__), encoding="utf-8")
-        result.warnings += section.warnings
+            section = dict(render_section(executed[spec.name], spec.number).__dict__)
+            stored.write_text(json.dumps(section), encoding="utf-8")
+        result.warnings += section["warnings"]
         rendered.append(section)
         shutil.copyfile(executed[spec.name], staging / "executed" / f"{spec.name}.ipynb")
 
     meta = _meta(manifest, options, params, specs)
-    page_key = digest([s.__dict__ for s in rendered], meta, template_key, _file_digest(data_dir / "sources.csv"))
+    page_key = digest(rendered, meta, template_key, options.pdf, options.only, _file_digest(data_dir / "sources.csv"))
     (staging / "sections").mkdir()
     page_cache = cache / "pages" / page_key
     if page_cache.exists() and not options.force:
         shutil.copytree(page_cache, staging, dirs_exist_ok=True)
         return rendered
     from .data import load_all
-    from .render import brief_html, write_pdf
+    from .render import RenderedSection, brief_html, write_pdf
 
     sources = load_all(meta["as_of"], data_dir=data_dir, validated=True).tables["sources"]
-    for section in rendered:
+    sections = [RenderedSection(**s) for s in rendered]
+    for section in sections:
         page = brief_html(meta, [section], sources)
         (staging / "sections" / f"{section.slug}.html").write_text(page, encoding="utf-8")
     if not options.only:
         started = time.perf_counter()
-        html = brief_html(meta, rendered, sources)
+        html = brief_html(meta, sections, sources)
         (staging / f"{options.name}.html").write_text(html, encoding="utf-8")
         if options.pdf:
             write_pdf(html, staging / f"{options.name}.pdf", meta)
         options.say(f"  {'render':<28} html{' + pdf' if options.pdf else ''} in {time.perf_counter() - started:.1f} s")
-    page_cache.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(page_cache, ignore_errors=True)
+    page_cache.mkdir(parents=True)
     for item in staging.iterdir():
         if item.name != "executed":
             (shutil.copytree if item.is_dir() else shutil.copyfile)(item, page_cache / item.name)
@@ -285,7 +288,7 @@ def _write_changes(manifest, rendered, cache, staging, options, result) -> None:
     from .changes import changes_report
 
     previous_path = cache / f"{options.name}-findings.json"
-    current = {s.slug: s.findings for s in rendered}
+    current = {s["slug"]: s["findings"] for s in rendered}
     previous = json.loads(previous_path.read_text(encoding="utf-8")) if previous_path.exists() else None
     report = changes_report(previous, current, result.executed, result.cached)
     (staging / f"{options.name}-changes.md" if options.name != "brief" else staging / "changes.md").write_text(report, encoding="utf-8")

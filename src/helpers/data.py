@@ -101,8 +101,12 @@ def load_all(as_of=None, data_dir: Path | None = None, validated: bool = False) 
     validated = validated or os.environ.get("BRIEF_DATA_VALIDATED") == "1"
     tables = {name: frame.copy() for name, frame in _load_tables(source, validated).items()}
     for name, frame in tables.items():
-        if "start" in frame and name != "administrations":
+        if name in ("administrations", "sources"):
+            continue  # terms are cut below; a source is citable whenever it was published
+        if "start" in frame:
             tables[name] = frame[frame["start"] <= cutoff].reset_index(drop=True)
+        elif "period_start" in frame:  # figures for a period that had not begun by the cut-off
+            tables[name] = frame[frame["period_start"] <= cutoff.year].reset_index(drop=True)
     tables["administrations"] = administrations_as_of(tables["administrations"], cutoff)
     for name in ("events", "arms_deals", "summits", "nato_statements", "frameworks"):
         if name in tables:

@@ -114,7 +114,7 @@ def parse_cli_value(text: str):
     """`-p NAME VALUE` values are YAML, so lists ([Moon, Yoon]) and dates work."""
     try:
         return yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # e.g. 2024-02-30 looks like a date but is none: checked later
         return text
 
 

@@ -180,7 +180,8 @@ def _date_problems(rel: str, rows: list[dict], today: date) -> list[Problem]:
 
 def _read_rows(path: Path) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+        # Short rows give None and long rows a None key; both are reported by the schema check already.
+        return [{k: v or "" for k, v in row.items() if k is not None} for row in csv.DictReader(handle)]
 
 
 def _cross_table_problems(data_dir: Path, tables: dict[str, list[dict]], today: date) -> list[Problem]:
