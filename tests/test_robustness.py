@@ -66,7 +66,7 @@ def test_failing_notebook_names_section_cell_and_error(built_mini):
     root, env, before = built_mini
     result = run_brief("build", "--no-pdf", "-p", "fail", "true", env_extra=env, cwd=root)
     assert result.returncode == 1
-    assert "01_alpha" in result.stderr and "cell [" in result.stderr
+    assert "01_alpha" in result.stderr and "in cell " in result.stderr
     assert "RuntimeError: deliberate failure in alpha" in result.stderr
     assert "Traceback" not in result.stderr
     assert (root / "output" / "failed" / "01_alpha.ipynb").exists()

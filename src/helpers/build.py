@@ -93,24 +93,79 @@ def section_key(spec: SectionSpec, params: dict, data: dict[str, str], helpers: 
 
 
 # -- execution -----------------------------------------------------------------------------------
-def _execute(notebook: str, target: str, params: dict, env: dict, cwd: str) -> float:
-    """Run one notebook with papermill in this worker process; returns seconds taken."""
-    os.environ.update(env)  # the kernel inherits these (data folder, section number)
+# Each worker process keeps one warm kernel for the whole build: started (and pandas, matplotlib and the
+# helpers imported in it) while the main process validates the data, then reset between sections.
+_WORKER: dict = {}
+_WARM_UP = "import pandas, matplotlib, helpers.data, helpers.section, helpers.charts, helpers.text"
+
+
+def _start_worker(env: dict, cwd: str, log_dir: str) -> None:
+    os.environ.update(env)  # the kernel inherits these (data folder, validation done)
     # Kernel chatter (start-up warnings, library deprecations) goes to a log kept beside a failed notebook.
-    log = os.open(target + ".log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    os.dup2(log, 2)
+    log = Path(log_dir) / f"worker-{os.getpid()}.log"
+    os.dup2(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), 2)
+    _WORKER["log"] = log
+    try:
+        from jupyter_client.blocking import BlockingKernelClient
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_client.utils import run_sync
+
+        manager = AsyncKernelManager(kernel_name="python3")
+        run_sync(manager.start_kernel)(cwd=cwd)
+        client = BlockingKernelClient()
+        client.load_connection_info(manager.get_connection_info())
+        client.start_channels()
+        client.wait_for_ready(timeout=60)
+        client.execute_interactive(_WARM_UP, timeout=120, output_hook=lambda msg: None)
+        _WORKER.update(manager=manager, client=client)
+        import multiprocessing.util
+
+        multiprocessing.util.Finalize(None, _stop_worker_kernel, exitpriority=10)
+    except Exception as error:  # a warm kernel is an optimisation: fall back to one kernel per section
+        print(f"warm kernel unavailable: {error}", file=sys.stderr)
+
+
+def _stop_worker_kernel() -> None:
+    from jupyter_client.utils import run_sync
+
+    if "manager" in _WORKER:
+        _WORKER["client"].stop_channels()
+        run_sync(_WORKER["manager"].shutdown_kernel)(now=True)
+
+
+def _execute(notebook: str, target: str, params: dict, number: int, cwd: str) -> float:
+    """Run one notebook with papermill on this worker's warm kernel; returns seconds taken."""
     import papermill
 
     started = time.perf_counter()
-    papermill.execute_notebook(notebook, target, parameters=params, kernel_name="python3", language="python", cwd=cwd,
-                               progress_bar=False, log_output=False, report_mode=False)
+    kwargs = {}
+    manager = _WORKER.get("manager")
+    if manager is not None:
+        from jupyter_client.utils import run_sync
+
+        if run_sync(manager.is_alive)():
+            # A clean namespace for each section; imported modules stay loaded (that is the saving).
+            reset = f"%reset -f\nimport os\nos.environ['BRIEF_SECTION_NUMBER'] = '{number}'\nos.chdir({cwd!r})"
+            _WORKER["client"].execute_interactive(reset, timeout=60, output_hook=lambda msg: None)
+            kwargs["km"] = manager
+    os.environ["BRIEF_SECTION_NUMBER"] = str(number)  # for a fallback kernel started by papermill
+    try:
+        papermill.execute_notebook(notebook, target, parameters=params, kernel_name="python3", language="python",
+                                   cwd=cwd, progress_bar=False, log_output=False, report_mode=False, **kwargs)
+    except BaseException:
+        if "log" in _WORKER and Path(_WORKER["log"]).exists():
+            shutil.copyfile(_WORKER["log"], target + ".log")
+        raise
     return time.perf_counter() - started
 
 
 def _failure_message(name: str, error: BaseException) -> str:
-    cell = getattr(error, "exec_count", None)
+    index = getattr(error, "cell_index", None)
     ename, evalue = getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error))
-    where = f"in cell [{cell}]" if cell is not None else "while executing"
+    source = (getattr(error, "source", "") or "").strip().splitlines()
+    where = "while executing"
+    if index is not None:
+        where = f"in cell {index + 1}" + (f" ({source[0][:60]!r})" if source else "")
     if ename == "ParameterError":
         return f"section {name}: bad parameter: {evalue}"
     if ename == "DataError":
@@ -132,24 +187,44 @@ def build(manifest: Manifest, options: BuildOptions) -> BuildResult:
     specs = find_sections(manifest, options.only) if options.only else manifest.sections
 
     data = data_digests(data_dir)
-    _validate_once(data_dir, data, cache)
     helpers, versions = _helpers_digest(), _package_versions()
     keys = {s.name: section_key(s, params[s.name], data, helpers, versions) for s in specs}
+    todo = [s for s in specs if options.force or not _cached_path(cache, s, keys).exists()]
 
     staging = out / f".staging-{os.getpid()}"
-    failed_dir = out / "failed"
     shutil.rmtree(staging, ignore_errors=True)
     (staging / "executed").mkdir(parents=True)
     (cache / "executed").mkdir(parents=True, exist_ok=True)
+    pool = _start_pool(todo, data_dir, staging, options) if todo else None
     try:
-        executed = _run_sections(specs, params, keys, data_dir, cache, staging, failed_dir, options, result)
+        _validate_once(data_dir, data, cache)  # meanwhile the workers warm their kernels
+        executed = _run_sections(pool, specs, todo, params, keys, cache, staging, out / "failed", options, result)
         rendered = _render(manifest, specs, executed, keys, data_dir, params, cache, staging, options, result)
         if not options.only:
             _write_changes(manifest, rendered, cache, staging, options, result)
         _publish(staging, out, options, result)
     finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def _cached_path(cache: Path, spec: SectionSpec, keys: dict) -> Path:
+    return cache / "executed" / f"{spec.name}-{keys[spec.name]}.ipynb"
+
+
+def _start_pool(todo, data_dir: Path, staging: Path, options: BuildOptions):
+    import multiprocessing
+
+    env = {"BRIEF_DATA_DIR": str(data_dir), "BRIEF_DATA_VALIDATED": "1", "MPLBACKEND": "svg",
+           "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    workers = _worker_count(options.workers, len(todo))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker, initargs=(env, str(todo[0].notebook.parent), str(staging)))
+    for _ in range(workers):  # start every worker now, so kernels warm up during validation
+        pool.submit(time.sleep, 0)
+    return pool
 
 
 def _validate_once(data_dir: Path, data: dict[str, str], cache: Path) -> None:
@@ -164,51 +239,41 @@ def _validate_once(data_dir: Path, data: dict[str, str], cache: Path) -> None:
     stamp.write_text("ok\n")
 
 
-def _run_sections(specs, params, keys, data_dir, cache, staging, failed_dir, options, result) -> dict[str, Path]:
-    executed, todo = {}, []
+def _run_sections(pool, specs, todo, params, keys, cache, staging, failed_dir, options, result) -> dict[str, Path]:
+    executed = {}
     for spec in specs:
-        cached = cache / "executed" / f"{spec.name}-{keys[spec.name]}.ipynb"
-        if cached.exists() and not options.force:
+        if spec not in todo:
             options.say(f"  {spec.name:<28} cached")
             result.cached.append(spec.name)
-            executed[spec.name] = cached
-        else:
-            todo.append((spec, cached))
+            executed[spec.name] = _cached_path(cache, spec, keys)
     if not todo:
         return executed
-    env = {"BRIEF_DATA_DIR": str(data_dir), "BRIEF_DATA_VALIDATED": "1", "MPLBACKEND": "svg",
-           "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    workers = _worker_count(options.workers, len(todo))
     failures = []
-    import multiprocessing
-
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = {}
-        for spec, cached in todo:
-            target = staging / "executed" / f"{spec.name}.run.ipynb"
-            section_env = dict(env, BRIEF_SECTION_NUMBER=str(spec.number))
-            futures[pool.submit(_execute, str(spec.notebook), str(target), params[spec.name], section_env,
-                                str(spec.notebook.parent))] = (spec, cached, target)
-        for future in as_completed(futures):
-            spec, cached, target = futures[future]
-            try:
-                seconds = future.result()
-            except Exception as error:  # papermill's error names the cell; keep the notebook to inspect
-                kept = None
-                if target.exists():
-                    failed_dir.mkdir(parents=True, exist_ok=True)
-                    kept = failed_dir / f"{spec.name}.ipynb"
-                    shutil.copyfile(target, kept)
-                if Path(str(target) + ".log").exists():
-                    failed_dir.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(str(target) + ".log", failed_dir / f"{spec.name}.log")
-                failures.append(SectionFailed(spec.name, _failure_message(spec.name, error), kept))
-                options.say(f"  {spec.name:<28} FAILED")
-                continue
-            shutil.move(str(target), cached)
-            executed[spec.name] = cached
-            result.executed.append(spec.name)
-            options.say(f"  {spec.name:<28} executed in {seconds:.1f} s")
+    futures = {}
+    for spec in todo:
+        target = staging / "executed" / f"{spec.name}.run.ipynb"
+        futures[pool.submit(_execute, str(spec.notebook), str(target), params[spec.name], spec.number,
+                            str(spec.notebook.parent))] = (spec, target)
+    for future in as_completed(futures):
+        spec, target = futures[future]
+        try:
+            seconds = future.result()
+        except Exception as error:  # papermill's error names the cell; keep the notebook to inspect
+            kept = None
+            failed_dir.mkdir(parents=True, exist_ok=True)
+            if target.exists():
+                kept = failed_dir / f"{spec.name}.ipynb"
+                shutil.copyfile(target, kept)
+            if Path(str(target) + ".log").exists():
+                shutil.copyfile(str(target) + ".log", failed_dir / f"{spec.name}.log")
+            failures.append(SectionFailed(spec.name, _failure_message(spec.name, error), kept))
+            options.say(f"  {spec.name:<28} FAILED")
+            continue
+        cached = _cached_path(cache, spec, keys)
+        shutil.move(str(target), cached)
+        executed[spec.name] = cached
+        result.executed.append(spec.name)
+        options.say(f"  {spec.name:<28} executed in {seconds:.1f} s")
     if failures:
         raise failures[0] if len(failures) == 1 else SectionFailed(
             ", ".join(f.section for f in failures), "\n".join(str(f) for f in failures), failures[0].kept)

@@ -1,0 +1,134 @@
+"""Time the build against the naive route, in one run on one machine. Not a test: run `make benchmark`.
+
+Scenarios (each repeated --runs times, medians reported):
+  cold      `brief build --force` into an empty output folder
+  naive     what a user of the stack would do by hand: papermill's CLI per notebook, `jupyter nbconvert --to html
+            --no-input` per notebook, then the `weasyprint` CLI per HTML file, one after another
+  noop      `brief build` again with nothing changed
+  edit-one  `brief build` after editing one section's markdown (only that section should re-execute)
+It prints medians, the ratios the project's goals are stated in, and the peak memory (sum of the resident
+memory of the build's whole process tree, sampled every 20 ms).
+
+The project is copied to a temporary folder first, so output/ and the cache in the checkout are not touched.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total / 1024
+
+
+def timed(command: list[str], cwd: Path, env: dict) -> tuple[float, float]:
+    """Wall seconds and peak process-tree memory (MB) of one command."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0.0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_mb(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr.decode()[-2000:]}")
+    return time.perf_counter() - started, peak
+
+
+def copy_project(target: Path) -> Path:
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in files:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target / name)
+    return target
+
+
+def naive_route(project: Path, env: dict, notebooks: list[Path]) -> list[list[str]]:
+    work = project / "naive"
+    commands = []
+    for notebook in notebooks:
+        executed = work / notebook.name
+        commands.append([str(BIN / "papermill"), str(notebook), str(executed), "--cwd", str(notebook.parent)])
+        commands.append([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)])
+        commands.append([str(BIN / "weasyprint"), str(executed.with_suffix(".html")), str(executed.with_suffix(".pdf"))])
+    return commands
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        project = copy_project(Path(scratch) / "project")
+        env = dict(os.environ, BRIEF_ROOT=str(project))
+        brief = [str(BIN / "brief"), "build"]
+        import yaml
+
+        notebooks = [project / s["notebook"] for s in yaml.safe_load((project / "brief.yml").read_text())["sections"]]
+        results: dict[str, list[tuple[float, float]]] = {k: [] for k in ("cold", "naive", "noop", "edit-one")}
+        for run in range(args.runs):
+            shutil.rmtree(project / "output", ignore_errors=True)
+            results["cold"].append(timed([*brief, "--force"], project, env))
+            results["noop"].append(timed(brief, project, env))
+            first = notebooks[0].with_suffix(".ipynb")
+            original = first.read_text(encoding="utf-8")
+            first.write_text(original.replace("# ", f"# (edit {run}) ", 1), encoding="utf-8")
+            results["edit-one"].append(timed(brief, project, env))
+            first.write_text(original, encoding="utf-8")
+            shutil.rmtree(project / "naive", ignore_errors=True)
+            (project / "naive").mkdir()
+            started, peak = time.perf_counter(), 0.0
+            for command in naive_route(project, env, notebooks):
+                peak = max(peak, timed(command, project, env)[1])
+            results["naive"].append((time.perf_counter() - started, peak))
+            print(f"run {run + 1}/{args.runs} done", file=sys.stderr)
+
+    median = {k: statistics.median(t for t, _ in v) for k, v in results.items()}
+    peak = {k: max(m for _, m in v) for k, v in results.items()}
+    print(f"# Build benchmark, {time.strftime('%Y-%m-%d')}, {platform.node()}: {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, {len(notebooks)} sections, median of {args.runs} runs")
+    print(f"{'scenario':<10} {'median s':>9} {'peak MB':>8}")
+    for key in ("cold", "naive", "noop", "edit-one"):
+        print(f"{key:<10} {median[key]:>9.2f} {peak[key]:>8.0f}")
+    print(f"cold / naive = {median['cold'] / median['naive']:.2f}  (goal <= 0.35)")
+    print(f"no-op rebuild = {median['noop']:.2f} s  (goal < 1 s)")
+    print(f"edit-one / cold = {median['edit-one'] / median['cold']:.2f}")
+    print(f"peak memory of the build = {max(peak['cold'], peak['noop'], peak['edit-one']):.0f} MB  (goal < 600 MB)")
+
+
+if __name__ == "__main__":
+    main()
