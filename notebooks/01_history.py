@@ -25,14 +25,15 @@ until = "2017-05-09"  # last day of the period this section covers (the day befo
 import pandas as pd
 
 from helpers import charts, text
-from helpers.data import load_all
+from helpers.data import distinct_events, load_all
 from helpers.dates import as_date, parse_partial_date, say_date
 from helpers.section import Section
 
 ev = load_all(as_of)
 sec = Section(number=1, slug="history", title="From dialogue to partnership, 2005–2017", evidence=ev)
 period_end = min(as_date(until), ev.as_of)
-events = ev.events[(ev.events["year"] >= 2005) & (ev.events["start"] <= period_end)]
+all_versions = ev.events[(ev.events["year"] >= 2005) & (ev.events["start"] <= period_end)]
+events = distinct_events(all_versions)  # a disputed event counts once; the timeline draws every version
 frameworks = ev.frameworks[ev.frameworks["start"] <= period_end]
 indicators = ev.indicators.set_index("indicator_id")
 first = events.sort_values("start").iloc[0]
@@ -107,14 +108,14 @@ def timeline_figure(events: pd.DataFrame):
 busiest = events.groupby("year").size()
 top_year = busiest.idxmax()
 sec.figure(
-    timeline_figure(events), "timeline",
+    timeline_figure(all_versions), "timeline",
     title=f"Relations grew in steady layers: {text.count(len(events), 'milestone')} in {text.count(len(busiest), 'year')}, "
           f"no single breakthrough",
-    caption="Each dot is a dated milestone in South Korea–NATO relations, by category. Filled dots are dated to the month "
+    caption=f"Each dot is a dated milestone in South Korea–NATO relations, by category. Filled dots are dated to the month "
             "or day; hollow dots are dated only to the year and drawn at mid-year. Where sources disagree on a date, "
-            "each version is shown.",
+            f"each version is shown ({text.count(len(all_versions) - len(events), 'extra dot')}), but counted once.",
     sources=sorted(set(events["source_id"])),
-    alt=(f"Dot chart of {len(events)} milestones from {events['year'].min()} to {events['year'].max()} in "
+    alt=(f"Dot chart of {len(all_versions)} dated entries for {len(events)} milestones from {events['year'].min()} to {events['year'].max()} in "
          f"{len(by_category)} categories. The largest categories are "
          + ", ".join(f"{c} ({n})" for c, n in by_category.head(3).items())
          + f". The busiest year is {top_year}, with {busiest.max()} milestones."),

@@ -173,3 +173,13 @@ def check_subset(name: str, values, valid) -> list:
     if unknown or not values:
         raise ParameterError(f"{name}: {', '.join(map(repr, unknown)) or 'empty list'} not valid; choose from: {', '.join(map(str, valid))}")
     return values
+
+
+def distinct_events(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per event: drop rows that are another source's version of an event (disputed dates, details).
+
+    Charts may draw every version; counts use this so a disputed event is counted once.
+    """
+    if "version_of" not in events:
+        return events
+    return events[events["version_of"].fillna("") == ""]

@@ -201,6 +201,10 @@ def _cross_table_problems(data_dir: Path, tables: dict[str, list[dict]], today: 
             if "period_start" in row and row["period_start"].isdigit() and row["period_end"].isdigit():
                 if int(row["period_start"]) > int(row["period_end"]):
                     problems.append(Problem(rel, number, "period_end", row["period_end"], f"a year not before period_start ({row['period_start']})"))
+    event_ids = {r["event_id"] for r in tables.get("events", [])}
+    for number, row in enumerate(tables.get("events", []), start=2):
+        if row.get("version_of") and row["version_of"] not in event_ids:
+            problems.append(Problem("data/events.csv", number, "version_of", row["version_of"], "an event_id from data/events.csv"))
     admins = tables.get("administrations", [])
     admin_names = {r["administration"] for r in admins}
     framework_ids = {r["framework_id"] for r in tables.get("frameworks", [])}

@@ -1,0 +1,286 @@
+"""A traceable priority score for each cooperation area, and the audience framing of the recommendations.
+
+The score adds up points from three kinds of evidence in data/, each weighted by `Weights`:
+
+  support     every South Korean administration that lists the area in data/cooperation_areas.csv
+              (more points when a source says it singled the area out), plus points for each political
+              camp (liberal, conservative) among those administrations;
+  frameworks  every partnership framework that lists the area (more points for a priority area), plus
+              a point for each such framework still in force at the evidence cut-off;
+  results     every practical milestone in data/events.csv that delivers on the area: an event of a
+              matching category whose title or description names the area (see RESULT_RULES).
+
+Everything is computed from the tables passed in, so adding or removing a row changes the score. Rows
+dated after the cut-off never count: the administrations and frameworks an actor refers to must be in
+the (already cut) tables, and only the events passed in are counted.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+import pandas as pd
+
+from .data import check_choice
+from .dates import as_date, parse_partial_date
+
+EMPHASES = ("priority", "present")
+
+# What counts as a practical result for an area: (event category, terms), where an event of that category
+# counts when its title or description contains any of the terms (case-insensitive); no terms = every event of
+# the category. Meetings, summits, policy statements and framework signatures are not results (the frameworks
+# are scored separately); areas not listed here have no practical results by definition.
+RESULT_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "cyber defence": (("cyber and technology", ("cyber", "malware", "ccdcoe")),),
+    "emerging technologies": (("cyber and technology", ("emerging", "disruptive", "innovation", "artificial intelligence")),),
+    "science and technology": (("cyber and technology", ("science",)),),
+    "defence industry": (("defence industry", ()), ("cyber and technology", ("defence production",))),
+    "interoperability": (("military cooperation", ("interoperab", "airworthiness", "standardi")),),
+    "military-to-military talks": (("military cooperation", ("staff talks", "military talks", "military-to-military")),),
+    "peacekeeping and crisis management": (("operations", ("reconstruction", "trust fund", "crisis")),),
+    "maritime security": (("operations", ("piracy", "naval", "maritime")),),
+    "non-proliferation": (("non-proliferation", ()),),
+    "counter-terrorism": (("cyber and technology", ("terroris",)), ("operations", ("terroris",))),
+    "CBRN defence": (("cyber and technology", ("cbrn", "chemical", "biological")),),
+}
+
+COMPONENTS = ("administrations", "camps", "frameworks", "results")
+COMPONENT_LABELS = {
+    "administrations": "Governments in Seoul",
+    "camps": "Political camps",
+    "frameworks": "Frameworks",
+    "results": "Practical results",
+}
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Points per piece of evidence; shown in the brief's text, so a change here changes the stated rule too."""
+
+    admin_priority: int = 2    # an administration that singles the area out
+    admin_present: int = 1     # an administration that lists it
+    camp: int = 2              # each political camp (liberal, conservative) whose governments list it
+    framework_priority: int = 2
+    framework_present: int = 1
+    in_force: int = 1          # each listing framework still in force at the cut-off
+    result: int = 1            # each practical milestone
+
+    @classmethod
+    def equal(cls) -> "Weights":
+        """Every piece of evidence worth one point (for the sensitivity check)."""
+        return cls(**{f.name: 1 for f in fields(cls)})
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+WEIGHTS = Weights()
+
+
+def in_force(end_date: str, as_of) -> bool:
+    """A framework is in force at `as_of` when it has no end date or its end date starts after `as_of`."""
+    if end_date is None or (isinstance(end_date, float) and pd.isna(end_date)) or str(end_date).strip() == "":
+        return True
+    return parse_partial_date(str(end_date)).start > as_date(as_of)
+
+
+def in_force_mask(frameworks: pd.DataFrame, as_of) -> pd.Series:
+    """True for each framework in force at `as_of` (see in_force)."""
+    return pd.Series([in_force(e, as_of) for e in frameworks["end_date"]], index=frameworks.index, dtype=bool)
+
+
+def _strongest(rows: pd.DataFrame, key: str) -> pd.DataFrame:
+    """One row per (area, actor): the strongest emphasis any source gives (several sources may code the same pair)."""
+    rows = rows.assign(_strength=rows["emphasis"].map({"priority": 2, "present": 1}))
+    rows = rows.sort_values("_strength", ascending=False).drop_duplicates(["area", key])
+    return rows.drop(columns="_strength")
+
+
+def coded_rows(coop: pd.DataFrame, admins: pd.DataFrame, frameworks: pd.DataFrame) -> pd.DataFrame:
+    """cooperation_areas rows whose actor exists at the cut-off (an administration in office, a framework begun)."""
+    known_admins = set(admins["administration"])
+    known_frameworks = set(frameworks["framework_id"])
+    keep = [(t == "administration" and a in known_admins) or (t == "framework" and a in known_frameworks)
+            for t, a in zip(coop["actor_type"], coop["actor"])]
+    return coop[keep]
+
+
+def practical_results(events: pd.DataFrame, area: str, rules=RESULT_RULES) -> pd.DataFrame:
+    """The events that count as practical results for `area` (see RESULT_RULES), in date order."""
+    if area not in rules or events.empty:
+        return events.iloc[0:0]
+    text = (events["title"].astype(str) + " " + events["description"].astype(str)).str.casefold()
+    hit = pd.Series(False, index=events.index)
+    for category, terms in rules[area]:
+        in_category = events["category"] == category
+        named = pd.Series(True, index=events.index) if not terms else \
+            pd.concat([text.str.contains(t.casefold(), regex=False) for t in terms], axis=1).any(axis=1)
+        hit |= in_category & named
+    matched = events[hit]
+    matched = matched.sort_values("start") if "start" in matched else matched
+    # Two rows that are versions of one milestone (different sources, different dates) count once, under the
+    # first-dated version, when the data link them with an optional `version_of` column (an event_id).
+    if "version_of" in matched:
+        milestone = [v if isinstance(v, str) and v.strip() else e for e, v in zip(matched["event_id"], matched["version_of"])]
+        matched = matched.assign(milestone=milestone).drop_duplicates("milestone").drop(columns="milestone")
+    return matched
+
+
+def score_areas(coop: pd.DataFrame, admins: pd.DataFrame, frameworks: pd.DataFrame, events: pd.DataFrame,
+                as_of, weights: Weights = WEIGHTS, rules=RESULT_RULES) -> pd.DataFrame:
+    """One row per area coded in `coop` (at the cut-off): the points of each component, the total and the rank.
+
+    Columns: area, administrations (names, in office order), camps (sorted), frameworks (ids), frameworks_in_force
+    (ids), results (event ids), the four components in COMPONENTS, total, rank (1 = highest; ties share a rank).
+    Sorted by total (descending), then by area name, so the order is deterministic.
+    """
+    rows = coded_rows(coop, admins, frameworks)
+    admin_rows = _strongest(rows[rows["actor_type"] == "administration"], "actor")
+    fw_rows = _strongest(rows[rows["actor_type"] == "framework"], "actor")
+    camp_of = dict(zip(admins["administration"], admins["camp"]))
+    order = {name: i for i, name in enumerate(admins.sort_values("start_date")["administration"])}
+    end_of = dict(zip(frameworks["framework_id"], frameworks["end_date"]))
+    records = []
+    for area in sorted(set(rows["area"])):
+        mine = admin_rows[admin_rows["area"] == area]
+        names = sorted(mine["actor"], key=lambda n: order.get(n, len(order)))
+        admin_points = sum(weights.admin_priority if e == "priority" else weights.admin_present for e in mine["emphasis"])
+        camps = sorted({camp_of[n] for n in names})
+        fws = fw_rows[fw_rows["area"] == area]
+        live = [f for f in fws["actor"] if in_force(end_of.get(f, ""), as_of)]
+        fw_points = sum(weights.framework_priority if e == "priority" else weights.framework_present for e in fws["emphasis"])
+        results = practical_results(events, area, rules)
+        records.append({
+            "area": area,
+            "administrations": names,
+            "admin_emphasis": dict(zip(mine["actor"], mine["emphasis"])),
+            "camps": camps,
+            "frameworks": list(fws["actor"]),
+            "framework_emphasis": dict(zip(fws["actor"], fws["emphasis"])),
+            "frameworks_in_force": live,
+            "results": list(results["event_id"]),
+            "administrations_points": admin_points,
+            "camps_points": weights.camp * len(camps),
+            "frameworks_points": fw_points + weights.in_force * len(live),
+            "results_points": weights.result * len(results),
+        })
+    table = pd.DataFrame(records, columns=[
+        "area", "administrations", "admin_emphasis", "camps", "frameworks", "framework_emphasis", "frameworks_in_force",
+        "results", *[f"{c}_points" for c in COMPONENTS]])
+    table["total"] = table[[f"{c}_points" for c in COMPONENTS]].sum(axis=1).astype(int)
+    table = table.sort_values(["total", "area"], ascending=[False, True]).reset_index(drop=True)
+    table["rank"] = table["total"].rank(method="min", ascending=False).astype(int)
+    return table
+
+
+def score_evidence(ev, weights: Weights = WEIGHTS) -> pd.DataFrame:
+    """score_areas on an Evidence object (tables already cut at ev.as_of)."""
+    return score_areas(ev.cooperation_areas, ev.administrations, ev.frameworks, ev.events, ev.as_of, weights)
+
+
+def top_areas(scores: pd.DataFrame, n: int = 2) -> list[str]:
+    """The areas ranked 1..n (more than n when there is a tie at the edge)."""
+    if scores.empty:
+        return []
+    cutoff = scores["total"].iloc[min(n, len(scores)) - 1]
+    return list(scores[scores["total"] >= cutoff]["area"])
+
+
+def both_camps(scores: pd.DataFrame, camps=("conservative", "liberal")) -> list[str]:
+    """Areas listed by governments of every camp in `camps`."""
+    wanted = set(camps)
+    return [a for a, c in zip(scores["area"], scores["camps"]) if wanted <= set(c)]
+
+
+# -- audiences ------------------------------------------------------------------------------------------
+AUDIENCES = ("general", "nato", "rok")
+ACTORS = {"nato": "NATO", "allies": "NATO member states", "rok": "Seoul"}
+# Which addressees each audience reads first; `general` has none, so its order is the priority order.
+AUDIENCE_ACTORS = {"general": (), "nato": ("nato", "allies"), "rok": ("rok",)}
+
+
+def check_audience(audience: str) -> str:
+    """The audience parameter, or a ParameterError listing the valid values."""
+    return check_choice("audience", audience, AUDIENCES)
+
+
+def with_scores(recs: list, scores: pd.DataFrame) -> list:
+    """Give each area recommendation the best score among its areas (areas not scored count as 0)."""
+    total = dict(zip(scores["area"], scores["total"]))
+    for rec in recs:
+        rec.score = max((int(total.get(a, 0)) for a in rec.areas), default=None) if rec.areas else None
+    return recs
+
+
+def order_for(recs: list, audience: str) -> list:
+    """The recommendations in the order the audience reads them.
+
+    Within every audience, recommendations on the framework as a whole come before area recommendations, and
+    area recommendations follow their priority score (highest first). `nato` and `rok` first group the
+    recommendations by addressee: those the reader's side leads, then those it shares, then the rest.
+    """
+    check_audience(audience)
+    mine = AUDIENCE_ACTORS[audience]
+
+    def group(rec) -> int:
+        if not mine:
+            return 0
+        if rec.actors and rec.actors[0] in mine:
+            return 0
+        return 1 if any(a in mine for a in rec.actors) else 2
+
+    def key(item):
+        index, rec = item
+        return (group(rec), rec.areas != (), -(rec.score or 0), index)
+
+    return [rec for _, rec in sorted(enumerate(recs), key=key)]
+
+
+def addressed_to(rec, audience: str) -> bool:
+    """True when the reader's side leads or shares the recommendation (always True for `general`)."""
+    mine = AUDIENCE_ACTORS[check_audience(audience)]
+    return not mine or any(a in mine for a in rec.actors)
+
+
+GROUP_HEADINGS = {
+    "general": ("", "", ""),
+    "nato": ("What NATO and its member states should do", "What to do together with Seoul", "What to look for from Seoul"),
+    "rok": ("What Seoul should do", "What to do together with NATO", "What to look for from NATO and its member states"),
+}
+
+
+def audience_groups(recs: list, audience: str) -> list[tuple[str, list]]:
+    """The ordered recommendations in groups, each with its heading (one untitled group for `general`)."""
+    ordered = order_for(recs, audience)
+    mine = AUDIENCE_ACTORS[audience]
+    if not mine:
+        return [("", ordered)] if ordered else []
+    groups: dict[int, list] = {}
+    for rec in ordered:
+        index = 0 if rec.actors and rec.actors[0] in mine else 1 if any(a in mine for a in rec.actors) else 2
+        groups.setdefault(index, []).append(rec)
+    return [(GROUP_HEADINGS[audience][i], groups[i]) for i in sorted(groups)]
+
+
+def lead_in(audience: str, recs: list) -> str:
+    """The paragraph that introduces the recommendations, written for the reader the audience names."""
+    from .text import count
+
+    check_audience(audience)
+    n, whole = len(recs), sum(1 for r in recs if not r.areas)
+    within = ("within each group, recommendations on the partnership as a whole come first and the rest follow the "
+              "priority score of the areas they serve.")
+    if audience == "nato":
+        return (f"These recommendations are framed for NATO and Allied capitals. Of the {count(n, 'recommendation')}, "
+                f"those that the Alliance and its members would lead come first, then those to take forward together with "
+                f"Seoul, and last what to look for from Seoul; {within}")
+    if audience == "rok":
+        return (f"These recommendations are framed for policymakers in Seoul. Of the {count(n, 'recommendation')}, those "
+                f"that Seoul would lead come first, then those to take forward together with NATO, and last what to look for "
+                f"from the Alliance and its members; {within}")
+    if whole:
+        first = ("The first concerns" if whole == 1 else f"The first {count(whole, 'x').rsplit(' ', 1)[0]} concern")
+        order = f"{first} the partnership as a whole; the others are ordered by the priority score of the areas they serve."
+    else:
+        order = "They are ordered by the priority score of the areas they serve."
+    return (f"The {count(n, 'recommendation')} below follow from the evidence in this brief and from what its sources "
+            f"recommend. Each names who should act, what to do and why. {order}")
