@@ -271,13 +271,13 @@ def test_a_data_update_changes_scores_and_recommendations(data_copy, tmp_path):
     assert "12 areas" in continuity.rationale
 
 
-def test_what_a_source_recommends_comes_from_the_data_when_the_row_exists():
-    from helpers.recommendations import SOURCE_ADVICE, source_advice
+def test_what_a_source_recommends_comes_from_the_data():
+    from helpers.recommendations import source_advice
 
     class Ev:
         tables = {"assessments": pd.DataFrame({"assessment_id": ["eias_rec_pii_exercises"], "claim": ["A <b>data</b> claim"],
                                                "source_id": ["eias2019"], "quote": ["q"]})}
 
     assert source_advice(Ev(), "eias_rec_pii_exercises") == ("eias2019", "A &lt;b&gt;data&lt;/b&gt; claim.")
-    assert source_advice(Ev(), "swp_rec_reconvene_itpp") == SOURCE_ADVICE["swp_rec_reconvene_itpp"]
-    assert source_advice(Ev(), "no_such_assessment") is None
+    with pytest.raises(KeyError, match="data/assessments.csv has no row 'no_such_assessment'"):
+        source_advice(Ev(), "no_such_assessment")

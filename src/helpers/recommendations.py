@@ -72,49 +72,14 @@ def actor_phrase(actors) -> str:
     return text.join(names)
 
 
-# What the sources recommend, as rows for data/assessments.csv (topic "Recommendations"). A row in the data with the
-# same assessment_id takes precedence; these claims paraphrase the quoted passages and stand in until the rows exist.
-SOURCE_ADVICE: dict[str, tuple[str, str]] = {
-    "swp_rec_reconvene_itpp": ("swp2025", "NATO and its member states should keep underlining the value of the partnership "
-                               "to both political camps in Seoul and reconvene talks on implementing the ITPP as soon as "
-                               "possible."),
-    "swp_rec_itpp_consensus": ("swp2025", "Implementing the ITPP needs consensus within South Korea, not only between Seoul "
-                               "and NATO."),
-    "swp_rec_prioritise_both_camps": ("swp2025", "Priority should go to areas of cooperation that bring tangible wins for "
-                                      "both sides and have the support of both political camps in Seoul."),
-    "swp_rec_cyber_defence_industry": ("swp2025", "Cybersecurity and defence-industrial cooperation seem particularly "
-                                       "promising, since the two sides already cooperate in them."),
-    "pism_rec_cyber_threats": ("pism2022", "Countering cyber threats from China, North Korea and Russia is an area for "
-                               "closer cooperation."),
-    "pism_rec_technology_transfer": ("pism2022", "Technology transfer in arms deals is meant to build up the buyers' own "
-                                     "defence industries."),
-    "pism_rec_technology_supply_chains": ("pism2022", "Future cooperation is likely to include cybersecurity, technological "
-                                          "cooperation and stronger supply chains."),
-    "eias_rec_cyber_sps": ("eias2019", "Seoul should pay special attention to cyber security, already covered by NATO's "
-                           "Science for Peace and Security programme."),
-    "eias_rec_asian_security_talks": ("eias2019", "Regular talks between Seoul and NATO on Asian security would give both a "
-                                      "deeper grasp of the region's challenges and their implications for Europe."),
-    "eias_rec_denuclearisation": ("eias2019", "NATO should consider steering the partnership programme towards cooperation on "
-                                  "North Korea's denuclearisation."),
-    "eias_rec_pii_exercises": ("eias2019", "Through the Partnership Interoperability Initiative, South Korea could exercise "
-                               "with other NATO members instead of only bilaterally with the United States."),
-    "eias_rec_sps": ("eias2019", "Seoul should deepen its cooperation with NATO in the Science for Peace and Security "
-                     "programme, from counter-terrorism and energy security to cyber and CBRN defence."),
-}
-
-
-def source_advice(ev, assessment_id: str) -> tuple[str, str] | None:
-    """(source id, claim as safe HTML) for an argument a source makes: from data/assessments.csv when the row exists,
-    else from SOURCE_ADVICE; None when neither has it."""
-    table = ev.tables.get("assessments")
-    if table is not None and assessment_id in set(table["assessment_id"]):
-        row = table.set_index("assessment_id").loc[assessment_id]
-        claim = str(row["claim"]).strip()
-        return row["source_id"], text.esc(claim if claim.endswith(".") else claim + ".")
-    if assessment_id in SOURCE_ADVICE:
-        source, claim = SOURCE_ADVICE[assessment_id]
-        return source, text.esc(claim)
-    return None
+def source_advice(ev, assessment_id: str) -> tuple[str, str]:
+    """(source id, claim as safe HTML) for what a source recommends, from data/assessments.csv."""
+    table = ev.tables["assessments"]
+    if assessment_id not in set(table["assessment_id"]):
+        raise KeyError(f"data/assessments.csv has no row {assessment_id!r}; add it (with source_id and quote)")
+    row = table.set_index("assessment_id").loc[assessment_id]
+    claim = str(row["claim"]).strip()
+    return row["source_id"], text.esc(claim if claim.endswith(".") else claim + ".")
 
 
 class _Context:
@@ -137,10 +102,9 @@ class _Context:
         sentences, used = [], []
         for item in ids:
             key, lead = (item, "") if isinstance(item, str) else item
-            found = source_advice(self.ev, key)
-            if found is None or found[0] not in self.published:
+            source, claim = source_advice(self.ev, key)
+            if source not in self.published:  # a source published after as_of cannot have said it yet
                 continue
-            source, claim = found
             sentences.append(f" {lead + ' ' if lead else ''}{claim.rstrip('.')} {self.cite(source)}.")
             used.append(source)
         return "".join(sentences), tuple(dict.fromkeys(used))
