@@ -45,7 +45,7 @@ def row_of(frame: pd.DataFrame, key: str, value: str):
     if "end" in rows:
         rows = motives.held_by(rows, ev.as_of)
     elif "period_end" in rows:
-        rows = rows[rows["period_end"] <= ev.as_of.year]
+        rows = motives.period_over(rows, ev.as_of)
     return rows.iloc[0] if len(rows) else None
 
 
@@ -76,6 +76,20 @@ def source_date(source_id: str) -> str:
     return say_date(row["date"], row["date_precision"])
 
 
+def claim(assessment_id: str):
+    """A source's argument (a row of data/assessments.csv), or None if the source was not yet published by as_of."""
+    return motives.available_assessment(ev.assessments, ev.sources, assessment_id, ev.as_of)
+
+
+def quoted(row, phrase: str) -> str:
+    """A short phrase, checked word for word against the row's quote, in quotation marks."""
+    return f"“{text.esc(motives.verbatim(row, phrase))}”"
+
+
+def cite_rows(*rows) -> str:
+    return sec.cite(*[r["source_id"] for r in rows if r is not None])
+
+
 # %%
 partners = motives.check_partners(partners, ev.summit_participation)
 
@@ -104,6 +118,15 @@ def first_when(threat: str) -> str:
 
 links = [t for t in ("China-Russia partnership", "North Korea-Russia military cooperation") if t in firsts]
 
+# The sources' arguments on the limits of the partnership (data/assessments.csv), in the order the section
+# discusses them; an argument whose source was published after the cut-off is left out.
+LIMIT_IDS = ["china_no_official_statement", "china_media_chess_piece", "china_xinhua_confrontation",
+             "rok_hedging", "rok_reluctance_china", "rok_fear_thaad_like_reaction", "yoon_no_names_madrid",
+             "rok_russia_not_threat", "rok_ukraine_limited_support",
+             "nato_limited_leverage", "sweden_intermediary", "rok_realistic_nato_support"]
+limit = {i: claim(i) for i in LIMIT_IDS}
+limits = [row for row in limit.values() if row is not None]
+
 # %%
 if "China" in firsts and links:
     sec.finding(
@@ -113,16 +136,34 @@ if "China" in firsts and links:
         f"Indo-Pacific to Russia's war.",
         sources=sorted({firsts[t]["source_id"] for t in ["China", *links]}), rank=20)
 if len(grid):
+    if len(partners) > 1:
+        lead = "The Indo-Pacific partners have " + ("become regular guests" if len(every_partner) >= 3 else "begun to join NATO's meetings")
+    else:
+        lead = f"{text.esc(partners[0])} has " + ("become a regular guest" if len(every_partner) >= 3 else "begun to join NATO's meetings")
+    rok_clause = ""
+    if partners != [ROK] and ROK in ev.summit_participation["partner"].values:
+        rok_clause = f" and South Korea at {num(len(rok_meetings))} of the {text.count(len(meetings), 'meeting')} in the evidence"
+        if len(rok_summits):
+            rok_clause += f", including {text.count(len(rok_summits), 'summit')} attended by its president"
     sec.finding(
-        f"The Indo-Pacific partners have become regular guests: since {say_date(meetings.iloc[0]['date'], meetings.iloc[0]['date_precision'])} "
-        f"the sources record {text.esc(partner_set)} at {text.count(len(every_partner), 'NATO meeting')}"
-        + (f" and South Korea at {num(len(rok_meetings))} of the {text.count(len(meetings), 'meeting')} in the evidence, "
-           f"including {text.count(len(rok_summits), 'summit')} attended by its president." if ROK in ev.summit_participation["partner"].values else "."),
+        f"{lead}: since {text.when(meetings.iloc[0])} the sources record {text.esc(partner_set)} at "
+        f"{text.count(len(every_partner), 'NATO meeting')}{rok_clause}.",
         sources=sorted(set(long[long["status"] == motives.ATTENDED]["source_id"])), rank=25)
-sec.finding(
-    "NATO's interest has limits: Seoul has been reluctant to name China a threat, mindful of Beijing's economic "
-    "retaliation after the THAAD deployment, and the Alliance has little leverage on the Korean Peninsula.",
-    sources=["pism2022", "swp2025"], rank=45)
+reluctant, fear, no_russia = limit["rok_reluctance_china"], limit["rok_fear_thaad_like_reaction"], limit["rok_russia_not_threat"]
+leverage, hedging, consensus_asia = limit["nato_limited_leverage"], limit["rok_hedging"], claim("nato_needs_consensus_asia")
+if reluctant is not None:
+    sec.finding(
+        "NATO's interest has limits: Seoul has been reluctant to name China a threat"
+        + (", mindful of Beijing's economic retaliation after the THAAD deployment" if fear is not None else "")
+        + (", and does not treat Russia as one" if no_russia is not None else "")
+        + ("; the Alliance, for its part, has little leverage on the Korean Peninsula" if leverage is not None else "")
+        + ".", sources=sorted({r["source_id"] for r in (reluctant, fear, no_russia, leverage) if r is not None}), rank=45)
+elif hedging is not None:
+    sec.finding(
+        "NATO's interest has limits on both sides: Seoul has long hedged between its great-power neighbours"
+        + (", and the Alliance, EIAS argued, still needed a broader consensus on how far Asian security matters to it"
+           if consensus_asia is not None else "")
+        + ".", sources=sorted({r["source_id"] for r in (hedging, consensus_asia) if r is not None}), rank=45)
 if len(grid):
     sec.key_number("nato_motives_meetings_all_partners",
                    f"NATO meetings from {FIRST_YEAR} at which the sources record {partner_set}",
@@ -137,22 +178,26 @@ sec.record()
 # ## From North Korea to the ties that bind Asia to Russia's war
 
 # %%
+consensus_text = (
+    f" That was not a given: in {source_date(consensus_asia['source_id'])} EIAS had argued that NATO would "
+    f"{quoted(consensus_asia, 'need to reach a broader consensus about the relevance of Asian security issues for its own objectives')} "
+    f"{cite_rows(consensus_asia)}." if consensus_asia is not None else "")
 if len(timeline) and links:
+    ties = ("the partnerships that link China and North Korea to " + ("it" if "Russia" in firsts else "Russia")
+            if len(links) > 1 else f"the {text.esc(motives.dash(links[0]))}")
     sec.md(
-        f"NATO's interest in South Korea follows its changing threat vocabulary. The documents the sources quote moved "
+        f"NATO's interest in South Korea follows its changing threat vocabulary. The documents in the evidence moved "
         f"from North Korea's weapons programmes to China, and then to "
-        + ("the partnerships that link China and North Korea to Russia" if len(links) > 1
-           else f"the {text.esc(motives.dash(links[0]))}")
+        + (f"Russia and {ties}" if "Russia" in firsts else ties)
         + f": {text.count(len(threats), 'threat')} named in {text.count(len(docs), 'document')} between "
-        f"{text.when(docs.iloc[0])} and {text.when(docs.iloc[-1])}. In SWP's reading, NATO sees Russia's invasion of "
-        f"Ukraine, Beijing's support for Moscow and North Korea's military help to Russia as demonstrations of one "
-        f"global challenge and of the overlapping security of Europe and the Indo-Pacific {sec.cite('swp2025')}."
+        f"{text.when(docs.iloc[0])} and {text.when(docs.iloc[-1])}." + consensus_text
     )
 elif len(timeline):
     sec.md(
-        f"NATO's interest in South Korea follows its threat vocabulary: by the cut-off, the documents the sources quote "
+        f"NATO's interest in South Korea follows its threat vocabulary: by the cut-off, the documents in the evidence "
         f"name {text.join([text.esc(motives.dash(t)) for t in threats])}, in "
         f"{text.count(len(docs), 'document')} between {text.when(docs.iloc[0])} and {text.when(docs.iloc[-1])}."
+        + consensus_text
     )
 else:
     sec.md("None of the NATO documents the sources quote falls before the cut-off.")
@@ -194,15 +239,34 @@ def threats_figure(docs: pd.DataFrame, threats: list[str]):
     return fig
 
 
+def outside_note(rows: pd.DataFrame) -> str:
+    """Which entries come from a document outside the core sources (sources.in_seeds is false), or ''."""
+    info = ev.sources.set_index("source_id")
+    outside = rows[[not info.loc[s, "in_seeds"] for s in rows["source_id"]]]
+    notes = []
+    for source_id, group in outside.groupby("source_id", sort=False):
+        src = info.loc[source_id]
+        what = text.join([f"{motives.dash(r['threat'])} in the {r['document']}" for _, r in group.iterrows()])
+        origin = "the document itself" if set(group["document"]) == {src["title"]} else src["title"]
+        article = "an" if src["kind"][:1] in "aeiou" else "a"
+        notes.append(f"{what}, taken from {origin}, {article} outside {src['kind']}")
+    if not notes:
+        return ""
+    core = int(ev.sources["in_seeds"].sum())
+    return text.esc(f"Entries come from the {num(core)} core sources, except {text.join(notes)}.")
+
+
 if len(timeline):
     early = [t for t in threats if t in ("North Korea", "China")]
     if early and links:
+        later = (["Russia"] if "Russia" in firsts else []) + links
+        ties = "their ties with " + ("it" if later[0] == "Russia" else "Russia") if len(links) == 2 else f"the {motives.dash(links[0])}"
         title = (f"NATO's documents moved from naming {text.join(early)} to naming "
-                 + ("their ties with Russia" if len(links) == 2 else f"the {motives.dash(links[0])}")
-                 + f", {text.period(docs.iloc[0]['year'], firsts[links[-1]]['year'])}")
+                 + ("Russia and " if later[0] == "Russia" else "") + ties
+                 + f", {text.period(docs.iloc[0]['year'], max(firsts[t]['year'] for t in later))}")
     else:
-        title = (f"NATO's documents named {text.count(len(threats), 'threat')} between {text.when(docs.iloc[0])} "
-                 f"and {text.when(docs.iloc[-1])}")
+        title = (f"NATO's documents named {text.join([motives.dash(t) for t in threats]) if len(threats) <= 3 else text.count(len(threats), 'threat')} "
+                 f"between {text.when(docs.iloc[0])} and {text.when(docs.iloc[-1])}")
     sec.figure(
         threats_figure(docs, threats), "threats",
         title=title,
@@ -211,7 +275,7 @@ if len(timeline):
                  "the evidence that names a threat; blue dots, later mentions. The sources quote NATO's documents "
                  "selectively: a first dot marks a threat's first appearance in these sources, not necessarily in "
                  "NATO's own texts, and a blank cell means that no source reports the document naming the threat, not "
-                 "that the document was silent on it."),
+                 "that the document was silent on it. " + outside_note(timeline)).strip(),
         sources=sorted(set(timeline["source_id"])),
         alt=(f"Dot matrix of {len(docs)} NATO documents from {text.when(docs.iloc[0])} to {text.when(docs.iloc[-1])} "
              f"against the {len(threats)} threats they name. In the evidence, "
@@ -236,25 +300,33 @@ if len(timeline):
     if concept is not None:
         china_sc = timeline[(timeline["statement_id"] == concept["statement_id"]) & (timeline["threat"] == "China")]
         dprk_sc = timeline[(timeline["statement_id"] == concept["statement_id"]) & (timeline["threat"] == "North Korea")]
-        text_sc = f"The {text.esc(concept['document'])}, issued at the Madrid summit in {text.when(concept)}, "
+        russia_sc = timeline[(timeline["statement_id"] == concept["statement_id"]) & (timeline["threat"] == "Russia")]
+        clauses = []
+        if len(russia_sc):
+            clauses.append(f"called Russia “{text.esc(russia_sc.iloc[0]['characterisation'])}” to the Allies' security "
+                           f"{sec.cite(russia_sc.iloc[0]['source_id'])}")
         if len(china_sc):
-            text_sc += f"made that description formal policy {sec.cite(*china_sc['source_id'])} and "
-        text_sc += (f"named the “{text.esc(concept['characterisation'].split(' (')[0])}” between China and Russia as a "
-                    f"threat {sec.cite(concept['source_id'])}.")
+            clauses.append(f"made that description of China formal policy {sec.cite(*china_sc['source_id'])}")
+        clauses.append(f"named the “{text.esc(concept['characterisation'].split(' (')[0])}” between China and Russia "
+                       f"as a threat {sec.cite(concept['source_id'])}")
+        text_sc = (f"The {text.esc(concept['document'])}, issued at the Madrid summit in {text.when(concept)}, "
+                   f"{text.join(clauses)}.")
         if len(dprk_sc):
             text_sc += (f" It mentioned North Korea under {text.esc(dprk_sc.iloc[0]['characterisation'])} "
                         f"{sec.cite(dprk_sc.iloc[0]['source_id'])}.")
         sec.md(text_sc)
     rutte = firsts.get("North Korea-Russia military cooperation")
+    theatres = claim("euro_atlantic_indo_pacific")
     if rutte is not None:
         document = rutte["document"][0].lower() + rutte["document"][1:]
         sec.md(
             f"The two theatres met in {text.when(rutte)}, when a {text.esc(document)} called their deployment "
             f"“{text.esc(rutte['quote'].split(': ', 1)[-1])}” and described North Korea's military cooperation with "
-            f"Russia as a {text.esc(rutte['characterisation'].split('; ', 1)[-1])} {sec.cite(rutte['source_id'])}. "
-            f"PISM had already seen the similarity of the challenges Seoul and the Alliance face, from China, from Russia "
-            f"and from their cooperation, as the reason NATO deepened its relations with South Korea, and read it as a "
-            f"sign of the growing interdependence of the Euro-Atlantic and Indo-Pacific theatres {sec.cite('pism2022')}."
+            f"Russia as a {text.esc(rutte['characterisation'].split('; ', 1)[-1])} {sec.cite(rutte['source_id'])}."
+            + (f" PISM, writing in {source_date(theatres['source_id'])}, had already read the convergence of the "
+               f"threats facing Seoul and the Alliance as a sign of "
+               f"{quoted(theatres, 'the growing interdependence of the Euro-Atlantic and Indo-Pacific theatres')} "
+               f"{cite_rows(theatres)}." if theatres is not None else "")
         )
 
 # %%
@@ -267,7 +339,7 @@ if len(timeline):
     table = table.rename(columns={"document": "Document", "characterisation": "NATO's wording, as the source reports it"})
     sec.table(table, "wording",
               caption=f"What NATO called each threat, {text.period(timeline['year'].min(), timeline['year'].max())}",
-              sources=sorted(set(timeline["source_id"])), html_columns=("Source",))
+              sources=sorted(set(timeline["source_id"])), note=outside_note(timeline), html_columns=("Source",))
 
 # %% [markdown]
 # ## The Indo-Pacific partners at NATO's table
@@ -277,9 +349,7 @@ if len(grid):
     sec.md(
         f"The partners followed the vocabulary into the room. Since {text.when(meetings.iloc[0])} the sources record "
         f"{text.esc(partner_set)} at {text.count(len(every_partner), 'NATO meeting')}, and at least one of them at "
-        f"{num(len(any_partner))} of the {text.count(len(meetings), 'meeting')} in the evidence. SWP links the two "
-        f"directly: it was against the background of these threats, it argues, that NATO pressed for its four "
-        f"Indo-Pacific partners to take part in its recent summits {sec.cite('swp2025')}."
+        f"{num(len(any_partner))} of the {text.count(len(meetings), 'meeting')} in the evidence."
     )
 
 LEVELS = {"head of state or government": "leader", "foreign minister": "foreign minister",
@@ -439,39 +509,96 @@ if global_partners is not None and asia_partners is not None:
 # ## Counter-currents: Beijing's objections, Seoul's caution, NATO's reach
 
 # %%
-blog = ev.sources.set_index("source_id").loc["blog2022"]
 ccdcoe = framework("ccdcoe_membership")
-sec.md(
-    f"What draws NATO to Seoul also limits what the partnership can carry. China objects; South Korea, which trades "
-    f"heavily with China and has long hedged between the great powers, is cautious {sec.cite('eias2019')}; and NATO "
-    f"itself has few tools on the Korean Peninsula."
-)
-if ccdcoe is not None:
-    sec.md(
-        f"China's reaction is known here only second-hand. An {text.esc(blog['identification'])} "
-        f"{text.esc(blog['kind'])} written in {source_date('blog2022')}, before the Madrid summit, reports that Beijing "
-        f"made no official statement when South Korea joined NATO's cyber defence centre in {started(ccdcoe)}, but "
-        f"that the Communist Party's Global Times presented the step as part of a US-led effort to use South Korea to "
-        f"contain China and Russia, and that the Xinhua news agency warned that letting NATO extend its influence into "
-        f"the Asia-Pacific would undermine regional peace and provoke confrontation {sec.cite('blog2022')}. The blog's "
-        f"author and outlet are unknown, and no other source in the evidence reports these reactions."
-    )
-thaad_pism, thaad_swp = event("thaad_restrictions_2016_pism"), event("thaad_sanctions_2017_swp")
+thaad = [r for r in (event("thaad_restrictions_2016_pism"), event("thaad_sanctions_2017_swp")) if r is not None]
 pew_china, pew_us = indicator("pew_unfavourable_china_2022"), indicator("pew_favourable_us_2022")
 china_share, china_value = indicator("china_share_rok_exports_2018"), indicator("rok_exports_to_china_2018")
+china_rows = [limit[i] for i in ("china_no_official_statement", "china_media_chess_piece", "china_xinhua_confrontation")
+              if limit[i] is not None]
+
+opening = []
+if china_rows:
+    opening.append("China objects")
+if hedging is not None:
+    opening.append(
+        "South Korea, which " + ("trades heavily with China and " if china_share is not None else "")
+        + f"has long practised {quoted(hedging, 'a hedging strategy')} between its great-power neighbours, is cautious "
+        + cite_rows(hedging, china_share))
+if leverage is not None:
+    opening.append(f"NATO itself has few tools on the Korean Peninsula {cite_rows(leverage)}")
+if opening:
+    sec.md("What draws NATO to Seoul also limits what the partnership can carry. "
+           + "; ".join(opening[:-1]) + ("; and " if len(opening) > 1 else "") + opening[-1] + ".")
+
+# %%
+# The sources' arguments on the limits, one row per topic (shown when there is more than a single argument).
+grouped = motives.by_topic(limits)
+if len(limits) > 2:
+    def arguments(group) -> str:
+        return " ".join(f"{text.esc(c.rstrip('.'))} {sec.cite(s)}." for c, s in zip(group["claims"], group["source_ids"]))
+
+    limits_table = pd.DataFrame({"Limit": grouped["topic"],
+                                 "What the sources argue": [arguments(g) for _, g in grouped.iterrows()]})
+    # Spell out a short name the arguments use (CCDCOE) from the frameworks table.
+    short_names = [f for _, f in ev.frameworks.iterrows()
+                   if any(f["short_name"] in c.split() or f"{f['short_name']}." in c.split() for c in
+                          sum(grouped["claims"], []))]
+    note = " ".join(f"{f['short_name']}: {f['name'].removeprefix('Membership of the ')}." for f in short_names)
+    sec.table(limits_table, "limits", caption="What the sources say about the limits of the partnership",
+              sources=sorted({r["source_id"] for r in limits}), note=text.esc(note),
+              html_columns=("What the sources argue",))
+
+# %%
+if china_rows:
+    no_statement, chess, xinhua = (limit["china_no_official_statement"], limit["china_media_chess_piece"],
+                                   limit["china_xinhua_confrontation"])
+    reporters = sorted({r["source_id"] for r in china_rows})
+    all_china = ev.assessments[ev.assessments["topic"] == china_rows[0]["topic"]]
+    reports = []
+    if no_statement is not None:
+        reports.append("Beijing made no official statement when South Korea joined NATO's cyber defence centre"
+                       + (f" in {started(ccdcoe)}" if ccdcoe is not None else ""))
+    if chess is not None:
+        reports.append(f"the Communist Party's Global Times wrote that US-led NATO was trying to turn South Korea into "
+                       f"{quoted(chess, 'a chess piece to contain China and Russia')}")
+    if xinhua is not None:
+        reports.append(f"the Xinhua news agency warned that letting NATO expand its influence in the Asia-Pacific "
+                       f"{quoted(xinhua, 'would only undermine regional security and peace and provoke confrontation')}")
+    prose = "China's reaction is known here only second-hand. "
+    if len(reporters) == 1:
+        src = ev.sources.set_index("source_id").loc[reporters[0]]
+        prose += (f"{'An' if src['identification'][:1] in 'aeiou' else 'A'} {text.esc(src['identification'])} "
+                  f"{text.esc(src['kind'])} written in {source_date(reporters[0])}"
+                  + (", before the Madrid summit," if reporters[0] in set(
+                      long[(long["meeting_id"] == "madrid_summit_2022") & (long["status"] == motives.EXPECTED)]["source_id"])
+                     else "")
+                  + " reports that ")
+    else:
+        prose += "The sources report that "
+    prose += text.join([reports[0]] + [f"that {r}" for r in reports[1:]]) + f" {cite_rows(*china_rows)}."
+    if len(reporters) == 1 and set(all_china["source_id"]) == set(reporters):
+        src = ev.sources.set_index("source_id").loc[reporters[0]]
+        prose += (" The blog's author and outlet are unknown, and no" if src["identification"] == "unidentified"
+                  and src["kind"] == "blog article" else " No") + " other source in the evidence reports these reactions."
+    sec.md(prose)
+
 seoul = []
-thaad = [r for r in (thaad_pism, thaad_swp) if r is not None]
-if thaad:
-    years = sorted({int(r["year"]) for r in thaad})
-    seoul.append(
-        f"Seoul's caution is the bigger brake. PISM names South Korea's reluctance to call China a threat, for fear of "
-        f"Beijing's reaction, as the challenge for cooperation with NATO; the precedent is the economic restrictions "
-        f"China imposed after the deployment of the THAAD missile-defence system, which the sources date "
-        + (f"between {years[0]} and {years[-1]}" if len(years) > 1 else f"to {years[0]}")
-        + f" {sec.cite(*[r['source_id'] for r in thaad])}.")
+if reluctant is not None:
+    sentence = (f"Seoul's own caution is the bigger brake. PISM sees the challenge for cooperation with NATO in South "
+                f"Korea's {quoted(reluctant, 'reluctance to identify China as a threat to its interests')} "
+                f"{cite_rows(reluctant)}")
+    if fear is not None:
+        years = sorted({int(r["year"]) for r in thaad})
+        sentence += (", for fear of Beijing's reaction, not least economic retaliation of the kind China imposed after "
+                     "the deployment of the THAAD missile-defence system"
+                     + ((f", which the sources date to {text.period(years[0], years[-1])}" if len(years) > 1
+                         else f" in {years[0]}") if years else "")
+                     + f" {cite_rows(fear, *thaad)}")
+    seoul.append(sentence + ".")
 if china_share is not None:
     seoul.append(
-        f"The exposure is real: in {text.period(china_share['period_start'], china_share['period_end'])} China was "
+        ("The exposure is real: in " if seoul else "In ")
+        + f"{text.period(china_share['period_start'], china_share['period_end'])} China was "
         f"South Korea's first trading partner and took {text.percent(china_share['value'], china_share['qualifier'])} "
         f"of its total exports"
         + (f", worth {text.quantity(china_value['value'], china_value['unit'], china_value['qualifier'])}"
@@ -479,31 +606,80 @@ if china_share is not None:
         + f" {sec.cite(china_share['source_id'])}.")
 if seoul:
     sec.md(" ".join(seoul))
-if pew_china is not None and pew_us is not None:
+
+yoon_madrid = limit["yoon_no_names_madrid"]
+if pew_china is not None and pew_us is not None and yoon_madrid is not None:
     sec.md(
         f"Public opinion is not the obstacle. In a Pew Research Center survey in "
         f"{text.period(pew_china['period_start'], pew_china['period_end'])}, "
         f"{text.percent(pew_china['value'], pew_china['qualifier'])} of South Koreans held an unfavourable view of China "
         f"and {text.percent(pew_us['value'], pew_us['qualifier'])} a favourable view of the United States "
-        f"{sec.cite(pew_china['source_id'])}. The restraint lies with the government: at Madrid, PISM notes, President "
-        f"Yoon spoke of threats to universal values without naming China or Russia, and PISM expects Seoul to avoid "
-        f"openly confrontational policies towards either {sec.cite('pism2022')}. SWP, writing in {source_date('swp2025')}, sees the Yoon "
-        f"government as more openly aligned with the West than Moon's, with greater emphasis on countering Chinese and "
-        f"Russian influence in the region {sec.cite('swp2025')}; the caution PISM describes was a matter of degree."
+        f"{sec.cite(pew_china['source_id'], pew_us['source_id'])}. The restraint lies with the government: at Madrid, "
+        f"PISM notes, President Yoon spoke of threats to universal values without naming China or Russia "
+        f"{cite_rows(yoon_madrid)}."
     )
+elif yoon_madrid is not None:
+    sec.md(f"At Madrid, PISM notes, President Yoon spoke of threats to universal values without naming China or Russia "
+           f"{cite_rows(yoon_madrid)}.")
+
+russia_first = firsts.get("Russia")
+ukraine = limit["rok_ukraine_limited_support"]
+russia = []
+if russia_first is not None and no_russia is not None:
+    russia.append(f"Russia divides Seoul and the Alliance more sharply. The {text.esc(russia_first['document'])} calls Russia "
+                  f"“{text.esc(russia_first['characterisation'])}” to the Allies' security "
+                  f"{sec.cite(russia_first['source_id'])}; PISM's verdict on Seoul is plain: "
+                  f"{quoted(no_russia, 'Unlike NATO, South Korea does not treat Russia as a threat to its security')} "
+                  f"{cite_rows(no_russia)}")
+elif no_russia is not None:
+    russia.append(f"On Russia, PISM's verdict is plain: "
+                  f"{quoted(no_russia, 'Unlike NATO, South Korea does not treat Russia as a threat to its security')} "
+                  f"{cite_rows(no_russia)}")
+if ukraine is not None:
+    russia.append(f"Seoul's support for Ukraine {quoted(ukraine, 'focuses on humanitarian aid')} and it "
+                  f"{quoted(ukraine, 'remains reluctant to ship arms to Ukraine')} {cite_rows(ukraine)}")
+if russia:
+    sec.md(". ".join(russia) + ".")
+
+nato_side = []
+if leverage is not None:
+    nato_side.append(f"NATO, for its part, has little to offer on the Peninsula itself. PISM judges that the Alliance "
+                     f"has {quoted(leverage, 'limited political capabilities to improve the situation on the Korean Peninsula')} "
+                     f"{cite_rows(leverage)}.")
 summit_2018 = row_of(ev.nato_statements, "statement_id", "brussels_summit_2018")
-sec.md(
-    f"NATO, for its part, has little to offer on the Peninsula itself. PISM observes that in recent years the Alliance "
-    f"has only condemned North Korea's military developments and given symbolic support to the South's inter-Korean "
-    f"initiatives {sec.cite('pism2022')}"
-    + (f", such as its welcome for the inter-Korean summits at Brussels in {text.when(summit_2018)} "
-       f"{sec.cite(summit_2018['source_id'])}" if summit_2018 is not None else "")
-    + f". European members suspended their diplomatic activity in North Korea during the pandemic, and PISM, writing "
-    f"in {source_date('pism2022')}, judged that Sweden's coming accession to NATO might cost it the North's trust as an "
-    f"intermediary in talks between the United States and North Korea {sec.cite('pism2022')}. PISM also warns that "
-    f"closer ties with NATO may draw China, Russia and North Korea closer together, complicating security on the "
-    f"Peninsula {sec.cite('pism2022')}."
-)
+topic_page = row_of(ev.nato_statements, "statement_id", "nato_topic_page_2023")
+words = []
+if summit_2018 is not None:
+    words.append(f"a welcome for the inter-Korean summits at Brussels in {text.when(summit_2018)} "
+                 f"{sec.cite(summit_2018['source_id'])}")
+if topic_page is not None:
+    words.append(f"repeated condemnation of the North's {quoted(topic_page, 'provocative rhetoric and actions')} "
+                 f"{sec.cite(topic_page['source_id'])}")
+if words and leverage is not None:
+    nato_side.append(f"NATO's own texts in the evidence offer Korea words rather than tools: {text.join(words)}.")
+sweden, realistic = limit["sweden_intermediary"], limit["rok_realistic_nato_support"]
+if sweden is not None:
+    nato_side.append(f"PISM, writing in {source_date(sweden['source_id'])}, also expected that Sweden's coming "
+                     f"accession to NATO might mean that it {quoted(sweden, 'will no longer be perceived by the North as credible')} "
+                     f"as an intermediary between the United States and North Korea {cite_rows(sweden)}.")
+if nato_side:
+    sec.md(" ".join(nato_side))
+
+outlook = []
+if realistic is not None:
+    outlook.append(f"Seoul is clear-eyed about this: PISM finds South Korea "
+                   f"{quoted(realistic, 'realistic in its assessments of the scope of NATO support')} in the event of a "
+                   f"crisis on the Peninsula {cite_rows(realistic)}.")
+consensus, continues = claim("consensus_three_factors"), claim("cooperation_likely_continues")
+if consensus is not None and continues is not None:
+    outlook.append(
+        f"None of this has stopped the partnership from growing. SWP, writing in {source_date(continues['source_id'])}, "
+        f"traces a growing consensus among South Korea's foreign-policy and security elites to three shared views: the "
+        f"threat from North Korea, the tangible benefits of functional cooperation with NATO and the need for a diverse "
+        f"set of partners {cite_rows(consensus)}. It judges it {quoted(continues, 'highly likely')} "
+        f"that cooperation will continue after a change of government in Seoul {cite_rows(continues)}.")
+if outlook:
+    sec.md(" ".join(outlook))
 
 # %% [markdown]
 # ## What South Korea brings to the Alliance
@@ -512,8 +688,8 @@ sec.md(
 prt, ana = indicator("isaf_prt_personnel"), indicator("ana_trust_fund_contribution")
 co_chair = event("ana_trust_fund_co_chair_2020")
 locked_shields = event("locked_shields_2021")
-nato_share = ev.arms_trade[(ev.arms_trade["figure_id"] == "export_share_2017_2021_nato_members")
-                           & (ev.arms_trade["period_end"] <= ev.as_of.year)]
+nato_share = motives.period_over(ev.arms_trade[ev.arms_trade["figure_id"] == "export_share_2017_2021_nato_members"],
+                                ev.as_of)
 poland = motives.held_by(ev.arms_deals[(ev.arms_deals["deal_id"] == "poland_2022") & ev.arms_deals["value"].notna()],
                          ev.as_of)
 airworthiness = framework("airworthiness_agreement")
@@ -549,11 +725,10 @@ industry = []
 if len(nato_share):
     share = nato_share.iloc[0]
     industry.append(
-        f"Its arms industry interests NATO's eastern members most {sec.cite('pism2022')}. "
-        f"{text.percent(share['value'], share['qualifier']).capitalize()} of South Korea's arms exports in "
+        f"Its arms industry already sells to NATO members: "
+        f"{text.percent(share['value'], share['qualifier'])} of South Korea's arms exports in "
         f"{text.period(share['period_start'], share['period_end'])} went to NATO countries, by PISM's count, which does "
-        f"not name its data source {sec.cite(share['source_id'])}; after Russia's invasion of Ukraine, PISM notes, Allies "
-        f"took more interest in equipment built to NATO standards {sec.cite('pism2022')}.")
+        f"not name its data source {sec.cite(share['source_id'])}.")
 if len(poland):
     deal = poland.iloc[0]
     industry.append(
@@ -579,6 +754,10 @@ if ties:
 
 # %%
 partial = [m for m in any_partner if m not in every_partner]
+sources = ev.sources.set_index("source_id")
+by_source = pd.Series([r["source_id"] for r in limits], dtype=object).value_counts()
+main_count = int(by_source.iloc[0]) if len(by_source) else 0
+main_source = sources.loc[by_source.index[0]] if len(by_source) else None
 sec.md(
     ("The sources record who attended some NATO meetings, not all of them: the matrix marks where they are silent, "
      "and a silence is not an absence." if len(grid) else "")
@@ -586,6 +765,14 @@ sec.md(
        f"are confirmed as present, and the level of representation is often not given."
        if partial else "")
     + " The threats NATO's documents name are those the sources choose to quote, not a reading of the documents "
-    "themselves. China's reaction comes from a single unidentified blog reporting Chinese media, not from an official "
-    "Chinese statement."
+    "themselves" + (", except where an outside official record is cited" if outside_note(timeline) else "") + "."
+    + (f" China's reaction comes from a single {text.esc(sources.loc[china_rows[0]['source_id'], 'identification'])} "
+       f"{text.esc(sources.loc[china_rows[0]['source_id'], 'kind'])} reporting Chinese media, not from an official "
+       f"Chinese statement {cite_rows(china_rows[0])}."
+       if china_rows and len({r['source_id'] for r in china_rows}) == 1 else "")
+    + (f" {num(main_count).capitalize()} of the {text.count(len(limits), 'argument')} on the limits in "
+       f"{sec.table_ref('limits')} come from a single {text.esc(main_source['kind'])} {sec.cite(main_source.name)}, "
+       f"written in {source_date(main_source.name)}; later events may have overtaken some of them."
+       if len(limits) > 2 and main_count > len(limits) / 2 and main_source.name not in {r["source_id"] for r in china_rows}
+       else "")
 )

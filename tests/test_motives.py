@@ -149,3 +149,104 @@ def test_dash_only_touches_the_links_to_russia():
     assert motives.dash("China-Russia partnership") == "China–Russia partnership"
     assert motives.dash("North Korea-Russia military cooperation") == "North Korea–Russia military cooperation"
     assert motives.dash("Indo-Pacific security") == "Indo-Pacific security"
+
+
+# -- the sources' arguments (data/assessments.csv) -------------------------------------------------
+
+NOTEBOOK = ROOT / "notebooks" / "03_nato_motives.py"
+
+
+def test_assessment_returns_the_row_with_its_source_and_quote(ev):
+    raw = _raw("assessments").set_index("assessment_id")
+    for assessment_id, expected in raw.iterrows():
+        row = motives.assessment(ev.assessments, assessment_id)
+        assert (row["source_id"], row["claim"], row["quote"]) == (expected["source_id"], expected["claim"], expected["quote"])
+
+
+def test_an_unknown_assessment_id_is_a_clear_error(ev):
+    with pytest.raises(LookupError) as error:
+        motives.assessment(ev.assessments, "rok_reluctance_chna")
+    message = str(error.value)
+    assert "'rok_reluctance_chna'" in message and "data/assessments.csv" in message
+    assert "rok_reluctance_china" in message  # the valid ids are listed
+    # whatever the cut-off: a typo must never silently drop a paragraph
+    with pytest.raises(LookupError):
+        motives.available_assessment(ev.assessments, ev.sources, "no_such_id", "2000-01-01")
+
+
+def test_every_assessment_the_section_uses_exists():
+    import re
+    used = set(re.findall(r'claim\("([a-z0-9_]+)"\)', NOTEBOOK.read_text()))
+    listed = re.search(r"LIMIT_IDS = \[(.*?)\]", NOTEBOOK.read_text(), re.S).group(1)
+    used |= set(re.findall(r'"([a-z0-9_]+)"', listed))
+    assert len(used) >= 10
+    assert used <= set(_raw("assessments")["assessment_id"])
+
+
+@pytest.mark.parametrize("as_of, pism_available", [("2022-09-30", False), ("2022-12-31", True), ("2025-01-31", True)])
+def test_an_argument_counts_only_once_its_source_was_certainly_published(ev, as_of, pism_available):
+    # PISM's bulletin is dated only "2022": it may have appeared as late as 31 December 2022.
+    assert motives.published_by(ev.sources, "pism2022", as_of) is pism_available
+    row = motives.available_assessment(ev.assessments, ev.sources, "rok_reluctance_china", as_of)
+    assert (row is not None) is pism_available
+    # EIAS (2019) was out by then in every case
+    assert motives.available_assessment(ev.assessments, ev.sources, "rok_hedging", as_of) is not None
+
+
+def test_assessments_are_not_cut_by_load_all_but_the_helper_applies_as_of():
+    early = load_all("2021-06-30", data_dir=ROOT / "data")
+    assert len(early.assessments) == len(_raw("assessments"))
+    available = [i for i in early.assessments["assessment_id"]
+                 if motives.available_assessment(early.assessments, early.sources, i, early.as_of) is not None]
+    assert set(early.assessments.set_index("assessment_id").loc[available, "source_id"]) == {"eias2019"}
+    with pytest.raises(LookupError):
+        motives.published_by(early.sources, "nosuch2020", early.as_of)
+
+
+def test_verbatim_returns_only_words_the_quote_contains(ev):
+    row = motives.assessment(ev.assessments, "china_no_official_statement")
+    # the quote has a typographic apostrophe; a straight one in the phrase still matches, and the quote's own comes back
+    assert motives.verbatim(row, "South Korea's decision to join the CCDCOE") == "South Korea’s decision to join the CCDCOE"
+    assert motives.verbatim(row, "official announcement") in row["quote"]
+    for paraphrase in ("official statement", "", "China has not made an official announcement about Japan"):
+        with pytest.raises(ValueError):
+            motives.verbatim(row, paraphrase)
+
+
+def test_by_topic_groups_every_row_once_in_order(ev):
+    ids = ["china_no_official_statement", "rok_hedging", "china_media_chess_piece", "rok_hedging", "nato_limited_leverage"]
+    rows = [motives.assessment(ev.assessments, i) for i in ids] + [None]
+    grouped = motives.by_topic(rows)
+    assert list(grouped["topic"]) == ["China's reaction", "Seoul's reluctance to name China",
+                                      "NATO's limited leverage on the Peninsula"]
+    assert list(grouped.iloc[0]["assessment_ids"]) == ["china_no_official_statement", "china_media_chess_piece"]
+    assert sum(len(i) for i in grouped["assessment_ids"]) == len(set(ids))
+    assert all(len(c) == len(s) == len(i) for c, s, i in zip(grouped["claims"], grouped["source_ids"], grouped["assessment_ids"]))
+    assert motives.by_topic([]).empty
+
+
+# -- figures for a period ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("as_of, kept", [("2022-06-30", False), ("2022-12-30", False), ("2022-12-31", True), ("2023-01-01", True)])
+def test_a_figure_for_a_year_counts_once_the_year_is_over(ev, as_of, kept):
+    pew = ev.indicators[ev.indicators["indicator_id"] == "pew_unfavourable_china_2022"]
+    assert (len(motives.period_over(pew, as_of)) == 1) is kept
+    share = ev.arms_trade[ev.arms_trade["figure_id"] == "export_share_2017_2021_nato_members"]
+    assert len(motives.period_over(share, as_of)) == 1  # 2017-2021 was over in every case
+    assert motives.period_over(share, "2021-06-30").empty
+
+
+# -- the statements timeline with an outside record ---------------------------------------------------
+
+def test_russia_first_appears_with_the_2022_strategic_concept_from_an_outside_record(ev):
+    timeline = motives.statements_timeline(ev.nato_statements, ev.as_of)
+    first = motives.first_named(timeline)["Russia"]
+    assert first["statement_id"] == "strategic_concept_2022"
+    outside = set(ev.sources.loc[ev.sources["in_seeds"] == False, "source_id"])  # noqa: E712
+    assert first["source_id"] in outside
+    # every other row of the timeline comes from the core sources
+    assert set(timeline.loc[timeline["source_id"].isin(outside), "threat"]) == {"Russia"}
+    # the document gains a threat, not a row: the strategic concept is still one document
+    docs = motives.documents(timeline)
+    concept = docs[docs["statement_id"] == "strategic_concept_2022"].iloc[0]
+    assert "Russia" in concept["threats"] and len(docs) == _raw("nato_statements")["statement_id"].nunique()

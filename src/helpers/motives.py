@@ -1,13 +1,15 @@
-"""NATO's motives: who sat at which NATO meeting, and which threats NATO's documents name.
+"""NATO's motives: who sat at which NATO meeting, which threats NATO's documents name, and the sources' arguments.
 
     partners = check_partners(partners, ev.summit_participation)       # ParameterError lists valid partners
     long = summit_participation(ev.summits, ev.summit_participation, partners, ev.as_of, since=2020)
     grid = participation_matrix(long)                                   # meeting x partner: attended/expected/no source
     timeline = statements_timeline(ev.nato_statements, ev.as_of)        # one row per document and threat named
+    row = available_assessment(ev.assessments, ev.sources, "nato_limited_leverage", ev.as_of)  # None if not yet published
 
 A meeting or statement counts only once its whole date interval has passed by `as_of`: a summit dated
 only "2024" is not counted with a cut-off in March 2024, since it may have been held later in the year.
 `load_all` keeps rows that *start* by the cut-off; the functions here are stricter because they count.
+Likewise a source's argument (an assessment) is used only once the source was certainly published by `as_of`.
 """
 from __future__ import annotations
 
@@ -21,10 +23,10 @@ EXPECTED = "expected"
 NO_SOURCE = "no source"
 STATUSES = (ATTENDED, EXPECTED, NO_SOURCE)
 
-# Reading order of the threats in charts and tables: China, then the links to Russia and North Korea
-# that tie the two theatres together, then North Korea and the Indo-Pacific. Threats not listed here
-# (added to the data later) follow in order of first mention.
-THREAT_ORDER = ["China", "China-Russia partnership", "Russia", "North Korea-Russia military cooperation",
+# Reading order of the threats in charts and tables: China, Russia, then the links to Russia that tie the
+# two theatres together, then North Korea and the Indo-Pacific. Threats not listed here (added to the
+# data later) follow in order of first mention.
+THREAT_ORDER = ["China", "Russia", "China-Russia partnership", "North Korea-Russia military cooperation",
                 "North Korea", "Indo-Pacific security"]
 
 
@@ -156,3 +158,69 @@ def first_named(timeline: pd.DataFrame) -> dict[str, pd.Series]:
 def dash(label: str) -> str:
     """Typographic form of a data label: 'China-Russia partnership' -> 'China–Russia partnership'."""
     return str(label).replace("-Russia", "–Russia")
+
+
+# -- the sources' arguments (data/assessments.csv) -------------------------------------------------
+
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def assessment(assessments: pd.DataFrame, assessment_id: str) -> pd.Series:
+    """The row of data/assessments.csv with this id; LookupError naming the id and the known ids if absent."""
+    rows = assessments[assessments["assessment_id"] == assessment_id]
+    if rows.empty:
+        known = ", ".join(sorted(assessments["assessment_id"]))
+        raise LookupError(f"assessment {assessment_id!r} is not in data/assessments.csv; known ids: {known}")
+    return rows.iloc[0]
+
+
+def published_by(sources: pd.DataFrame, source_id: str, as_of) -> bool:
+    """True when the source was certainly published by `as_of`: its whole publication date (a year, a month
+    or a day, as data/sources.csv gives it) lies on or before the cut-off."""
+    rows = sources[sources["source_id"] == source_id]
+    if rows.empty:
+        raise LookupError(f"source {source_id!r} is not in data/sources.csv")
+    return bool(rows.iloc[0]["end"] <= as_date(as_of))
+
+
+def available_assessment(assessments: pd.DataFrame, sources: pd.DataFrame, assessment_id: str, as_of):
+    """The assessment row if its source was published by `as_of`, else None (an argument not yet made).
+
+    An unknown id raises LookupError whatever the cut-off, so a typo never silently drops a paragraph.
+    """
+    row = assessment(assessments, assessment_id)
+    return row if published_by(sources, row["source_id"], as_of) else None
+
+
+def verbatim(row: pd.Series, phrase: str) -> str:
+    """`phrase` as it stands in the row's `quote` (curly or straight quotes alike); ValueError if the
+    quote does not contain it word for word, so a quotation in the brief can only be a real one."""
+    quote = str(row["quote"])
+    start = quote.translate(_PLAIN).find(str(phrase).translate(_PLAIN))
+    if not phrase or start < 0:
+        raise ValueError(f"{phrase!r} is not in the quote of {row.get('assessment_id', 'the row')!r}: {quote!r}")
+    return quote[start:start + len(phrase)]
+
+
+def by_topic(rows) -> pd.DataFrame:
+    """Assessment rows grouped by topic: one row per topic (in order of first appearance) with its
+    `assessment_ids`, `claims` and `source_ids` as lists, in the order given; repeated ids count once."""
+    seen, groups = set(), {}
+    for row in rows:
+        if row is None or row["assessment_id"] in seen:
+            continue
+        seen.add(row["assessment_id"])
+        group = groups.setdefault(row["topic"], {"topic": row["topic"], "assessment_ids": [], "claims": [],
+                                                 "source_ids": []})
+        group["assessment_ids"].append(row["assessment_id"])
+        group["claims"].append(row["claim"])
+        group["source_ids"].append(row["source_id"])
+    return pd.DataFrame(list(groups.values()), columns=["topic", "assessment_ids", "claims", "source_ids"])
+
+
+def period_over(frame: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Rows whose period (`period_start`..`period_end`, whole years) is over by `as_of`: a figure for 2022, or
+    for 2017-2021, counts only from the last day of its final year, as a partial year may still change it."""
+    cutoff = as_date(as_of)
+    last_full_year = cutoff.year if (cutoff.month, cutoff.day) == (12, 31) else cutoff.year - 1
+    return frame[frame["period_end"] <= last_full_year]
