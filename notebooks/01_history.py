@@ -42,7 +42,8 @@ pii = ev.frameworks.set_index("framework_id").loc["pii"]
 presidents = ev.administrations[(ev.administrations["start_date"] <= period_end)
                                 & (ev.administrations["end_date"].fillna(period_end) >= as_date("2005-01-01"))]
 prt = indicators.loc["isaf_prt_personnel"]
-ana = indicators.loc["ana_trust_fund_contribution"]
+# Undated figures carry the year the source reported them, so an early cut-off may not have them yet.
+ana = indicators.loc["ana_trust_fund_contribution"] if "ana_trust_fund_contribution" in indicators.index else None
 operations = events[events["category"] == "operations"]
 
 # %%
@@ -56,8 +57,9 @@ sec.finding(
     sources=["nato2023", "pism2022"], rank=40)
 sec.key_number("history_milestones", f"milestones from 2005 to {say_date(period_end.isoformat(), 'day')}",
                len(events), str(len(events)), sources=sorted(set(events["source_id"])))
-sec.key_number("ana_trust_fund", "South Korea's contribution to the Afghan National Army Trust Fund", ana["value"],
-               text.money(ana["value"] * 1e6, "USD"), sources=[ana["source_id"]])
+if ana is not None:
+    sec.key_number("ana_trust_fund", "South Korea's contribution to the Afghan National Army Trust Fund", ana["value"],
+                   text.money(ana["value"] * 1e6, "USD"), sources=[ana["source_id"]])
 sec.record()
 
 # %% [markdown]
@@ -188,8 +190,10 @@ sec.md(
     f"Operations gave the partnership substance before the paperwork did. From "
     f"{text.period(prt['period_start'], prt['period_end'])}, South Korea led a civilian-military Provincial "
     f"Reconstruction Team of {text.hedge(prt['qualifier'])}{text.number(prt['value'])} personnel in Parwan Province under "
-    f"NATO's ISAF mission, and it contributed {text.money(ana['value'] * 1e6, 'USD')} in total to the Afghan National Army "
-    f"Trust Fund {sec.cite('nato2023')}. Its navy escorted merchant ships off the Horn of Africa in NATO's counter-piracy "
+    f"NATO's ISAF mission"
+    + (f", and it contributed {text.money(ana['value'] * 1e6, 'USD')} in total to the Afghan National Army Trust Fund"
+       if ana is not None else "")
+    + f" {sec.cite('nato2023')}. Its navy escorted merchant ships off the Horn of Africa in NATO's counter-piracy "
     f"effort from {operations.set_index('event_id').loc['counter_piracy_start_2009', 'year']} to "
     f"{operations.set_index('event_id').loc['counter_piracy_end_2016', 'year']} {sec.cite('pism2022', 'nato2023')}."
 )

@@ -120,3 +120,20 @@ def test_outputs_written(built):
     assert (built / "changes.md").exists()
     for slug in _manifest_sections():
         assert (built / "sections" / f"{slug}.html").exists()
+
+
+def test_an_earlier_as_of_draws_and_counts_nothing_later(tmp_path):
+    """The brief as it stood at the end of 2019: no figure, key number or table shows a later year."""
+    from conftest import run_brief
+
+    out = tmp_path / "out"
+    result = run_brief("build", "--no-pdf", "-p", "as_of", "2019-12-31", "--output", out)
+    assert result.returncode == 0, result.stderr
+    page = (out / "brief.html").read_text(encoding="utf-8")
+    assert '<time datetime="2019-12-31">31 December 2019</time>' in page
+    alts = re.findall(r'alt="([^"]*)"', page)
+    assert alts
+    for alt in alts:
+        assert not re.search(r"\b20(2\d)\b", alt), f"a year after the cut-off in alt text: {alt}"
+    summary = page.split('id="summary-title"')[1].split("</section>")[0]
+    assert not re.search(r"\b202\d\b", re.sub(r'href="[^"]*"|<a class="cite".*?</a>', "", summary)), "later year in the summary"
