@@ -96,7 +96,7 @@ def timeline_figure(events: pd.DataFrame):
         colour = charts.CATEGORY_COLOURS[row.category]
         ax.scatter(x, y + 0.16 * slot - 0.08, s=38, zorder=3, edgecolor=colour, linewidth=1.2,
                    facecolor=colour if row.date_precision != "year" else "white")
-    ax.set_yticks(range(len(categories)), [c.capitalize() for c in categories])
+    ax.set_yticks(range(len(categories)), [c[0].upper() + c[1:] for c in categories])
     ax.set_ylim(-0.7, len(categories) - 0.3)
     ax.invert_yaxis()
     years = range(int(events["year"].min()), period_end.year + 1)

@@ -37,16 +37,29 @@ CATEGORY_COLOURS = {
 }
 
 
+CHART_FONT = "Noto Sans Brief"  # the family name the brief's CSS gives the shipped Noto Sans (see render.py)
+
+
 def _register_fonts() -> None:
-    for path in sorted(FONTS_DIR.glob("*.ttf")):
-        font_manager.fontManager.addfont(str(path))
+    """Register the shipped Noto Sans under the CSS family name, so chart text and page text are one font."""
+    import dataclasses
+
+    known = {(f.fname, f.name) for f in font_manager.fontManager.ttflist}
+    for path in sorted(FONTS_DIR.glob("NotoSans-*.ttf")):
+        if (str(path), CHART_FONT) in known:
+            continue
+        entry = font_manager.ttfFontProperty(font_manager.get_font(str(path)))
+        font_manager.fontManager.ttflist.append(dataclasses.replace(entry, name=CHART_FONT))
+    font_manager.fontManager._findfont_cached.cache_clear()
 
 
 def use_house_style() -> None:
     """Apply the brief's chart style to matplotlib (idempotent)."""
     _register_fonts()
     matplotlib.rcParams.update({
-        "font.family": "Noto Sans",
+        # Charts are SVG with real text: the PDF typesets it in the embedded Noto Sans (fast, searchable), and a
+        # browser without Noto Sans falls back to its own sans-serif.
+        "font.family": [CHART_FONT, "sans-serif"],
         "font.size": 8.5,
         "axes.titlesize": 9,
         "axes.labelsize": 8.5,
@@ -66,7 +79,7 @@ def use_house_style() -> None:
         "legend.frameon": False,
         "legend.fontsize": 8,
         "figure.dpi": 100,
-        "svg.fonttype": "path",
+        "svg.fonttype": "none",  # text as text, not glyph paths: drawing glyph paths made the PDF twice as slow
         "svg.hashsalt": "rok-nato-brief",  # stable ids: identical input gives identical SVG
     })
 
