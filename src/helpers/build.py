@@ -199,6 +199,9 @@ def build(manifest: Manifest, options: BuildOptions) -> BuildResult:
     try:
         _validate_once(data_dir, data, cache)  # meanwhile the workers warm their kernels
         executed = _run_sections(pool, specs, todo, params, keys, cache, staging, out / "failed", options, result)
+        if pool is not None:  # stop the warm kernels before rendering: memory is better spent on the PDF
+            pool.shutdown(wait=True)
+            pool = None
         rendered = _render(manifest, specs, executed, keys, data_dir, params, cache, staging, options, result)
         if not options.only:
             _write_changes(manifest, rendered, cache, staging, options, result)
@@ -254,6 +257,8 @@ def _run_sections(pool, specs, todo, params, keys, cache, staging, failed_dir, o
         target = staging / "executed" / f"{spec.name}.run.ipynb"
         futures[pool.submit(_execute, str(spec.notebook), str(target), params[spec.name], spec.number,
                             str(spec.notebook.parent))] = (spec, target)
+    _preload_renderer()
+    template_key = _template_key()
     for future in as_completed(futures):
         spec, target = futures[future]
         try:
@@ -274,6 +279,7 @@ def _run_sections(pool, specs, todo, params, keys, cache, staging, failed_dir, o
         executed[spec.name] = cached
         result.executed.append(spec.name)
         options.say(f"  {spec.name:<28} executed in {seconds:.1f} s")
+        _render_section(spec, cached, keys, cache, template_key)  # while the other sections still run
     if failures:
         raise failures[0] if len(failures) == 1 else SectionFailed(
             ", ".join(f.section for f in failures), "\n".join(str(f) for f in failures), failures[0].kept)
@@ -285,20 +291,10 @@ def _render(manifest, specs, executed, keys, data_dir, params, cache, staging, o
 
     Cached sections stay plain dicts so that a no-op rebuild never imports nbconvert, matplotlib or WeasyPrint.
     """
-    template_key = digest([(p.name, _file_digest(p)) for p in sorted(paths.TEMPLATES_DIR.rglob("*")) if p.is_file()],
-                          _file_digest(paths.PACKAGE_DIR / "render.py"))
+    template_key = _template_key()
     rendered: list[dict] = []
-    (cache / "rendered").mkdir(parents=True, exist_ok=True)
     for spec in specs:
-        key = digest(keys[spec.name], template_key)
-        stored = cache / "rendered" / f"{spec.name}-{key}.json"
-        if stored.exists():
-            section = json.loads(stored.read_text(encoding="utf-8"))
-        else:
-            from .render import render_section
-
-            section = dict(render_section(executed[spec.name], spec.number).__dict__)
-            stored.write_text(json.dumps(section), encoding="utf-8")
+        section = _render_section(spec, executed[spec.name], keys, cache, template_key)
         result.warnings += section["warnings"]
         rendered.append(section)
         shutil.copyfile(executed[spec.name], staging / "executed" / f"{spec.name}.ipynb")
@@ -332,6 +328,31 @@ def _render(manifest, specs, executed, keys, data_dir, params, cache, staging, o
             (shutil.copytree if item.is_dir() else shutil.copyfile)(item, page_cache / item.name)
     result.rendered = True
     return rendered
+
+
+def _template_key() -> str:
+    return digest([(p.name, _file_digest(p)) for p in sorted(paths.TEMPLATES_DIR.rglob("*")) if p.is_file()],
+                  _file_digest(paths.PACKAGE_DIR / "render.py"))
+
+
+def _render_section(spec: SectionSpec, executed: Path, keys: dict, cache: Path, template_key: str) -> dict:
+    """One section's HTML fragment and findings, cached by the executed notebook's key and the templates."""
+    stored = cache / "rendered" / f"{spec.name}-{digest(keys[spec.name], template_key)}.json"
+    if stored.exists():
+        return json.loads(stored.read_text(encoding="utf-8"))
+    from .render import render_section
+
+    section = dict(render_section(executed, spec.number).__dict__)
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_text(json.dumps(section), encoding="utf-8")
+    return section
+
+
+def _preload_renderer() -> None:
+    """Import the rendering libraries while the workers execute: the main process would only be waiting."""
+    from . import data, render  # noqa: F401
+    import nbconvert.exporters.html  # noqa: F401
+    import weasyprint  # noqa: F401
 
 
 def _meta(manifest: Manifest, options: BuildOptions, params: dict, specs) -> dict:
