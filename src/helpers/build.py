@@ -399,7 +399,7 @@ def _publish(staging: Path, out: Path, options: BuildOptions, result: BuildResul
                 os.replace(item, base / folder / item.name)
                 result.outputs.append(base / folder / item.name)
         for item in staging.iterdir():
-            if item.is_file():
+            if item.is_file() and not item.name.startswith("worker-"):  # worker logs are kept only on failure
                 os.replace(item, out / item.name)
                 result.outputs.append(out / item.name)
     finally:

@@ -14,13 +14,15 @@ from .paths import FONTS_DIR, TEMPLATES_DIR
 from .section import FINDINGS_MIME
 from .text import esc
 
+# The shipped Noto fonts under family names of their own, so that no installed font of the same name (say, a
+# system Noto Sans Bold Italic) can stand in for them: the PDF is typeset the same on every machine.
 FONT_FACES = [  # (file, family, weight, style)
-    ("NotoSerif-Regular.ttf", "Noto Serif", 400, "normal"),
-    ("NotoSerif-Italic.ttf", "Noto Serif", 400, "italic"),
-    ("NotoSerif-Bold.ttf", "Noto Serif", 700, "normal"),
-    ("NotoSans-Regular.ttf", "Noto Sans", 400, "normal"),
-    ("NotoSans-Italic.ttf", "Noto Sans", 400, "italic"),
-    ("NotoSans-Bold.ttf", "Noto Sans", 700, "normal"),
+    ("NotoSerif-Regular.ttf", "Noto Serif Brief", 400, "normal"),
+    ("NotoSerif-Italic.ttf", "Noto Serif Brief", 400, "italic"),
+    ("NotoSerif-Bold.ttf", "Noto Serif Brief", 700, "normal"),
+    ("NotoSans-Regular.ttf", "Noto Sans Brief", 400, "normal"),
+    ("NotoSans-Italic.ttf", "Noto Sans Brief", 400, "italic"),
+    ("NotoSans-Bold.ttf", "Noto Sans Brief", 700, "normal"),
 ]
 
 
@@ -114,8 +116,6 @@ def font_css() -> str:
 
 def _summary(sections: list[RenderedSection], max_judgements: int = 6, max_numbers: int = 8) -> dict:
     """Four to six judgements across sections (each section's best first), and the key numbers."""
-    from .text import Citations  # noqa: F401  (citations in judgements are already rendered HTML)
-
     ranked = []
     for s in sections:
         for position, j in enumerate(s.findings.get("judgements", [])):
@@ -140,22 +140,28 @@ def brief_html(meta: dict, sections: list[RenderedSection], sources) -> str:
         j["text"], j["cite"] = Markup(j["text"]), Markup(j["cite"])
     for n in summary["numbers"]:
         n["display"] = Markup(esc(n["display"]))
-    references = []
+    groups = {True: [], False: []}  # the core evidence base, then other public records
     for row in sources.sort_values(["in_seeds", "short_cite"], ascending=[False, True]).to_dict("records"):
         row["date_text"] = say_date(row["date"], row["date_precision"])
-        references.append(row)
+        url = str(row.get("url") or "")
+        row["link"] = url if re.match(r"https?://", url) else ""  # only web addresses become links
+        groups[bool(row["in_seeds"])].append(row)
+    references = [{"heading": heading, "entries": groups[key]} for key, heading in
+                  ((True, "Sources of the evidence"), (False, "Other public records")) if groups[key]]
     css = Markup(font_css() + "\n" + (TEMPLATES_DIR / "brief.css").read_text(encoding="utf-8"))
     page = env.get_template("brief.html.j2").render(
-        meta=meta, css=css, summary=summary, references=references,
+        meta={"series": "Policy Brief", **meta}, css=css, summary=summary, references=references,
         sections=[{"slug": s.slug, "number": s.number, "title": Markup(s.title), "html": Markup(s.html)} for s in sections],
     )
     return page
 
 
 def write_pdf(html: str, target: Path, meta: dict) -> None:
-    """A4, tagged PDF/UA-1 from the same HTML; deterministic for the same input."""
+    """A4, tagged PDF/UA-1 from the same HTML plus the paged-media sheet; deterministic for the same input."""
     import weasyprint
 
-    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR))
-    document.write_pdf(str(target), pdf_variant="pdf/ua-1", pdf_identifier=b"rok-nato-brief-" + meta["edition"].encode(),
+    paged = weasyprint.CSS(string=(TEMPLATES_DIR / "paged.css").read_text(encoding="utf-8"))
+    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR), media_type="print")
+    document.write_pdf(str(target), stylesheets=[paged], pdf_variant="pdf/ua-1",
+                       pdf_identifier=b"rok-nato-brief-" + meta["edition"].encode(),
                        uncompressed_pdf=False, custom_metadata=False)

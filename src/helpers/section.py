@@ -64,10 +64,10 @@ class Section:
         anchor = f"fig-{self.slug}-{key}"
         display(HTML(
             f'<figure class="chart" id="{esc(anchor)}">'
-            f'<figcaption><span class="fig-label">{label}.</span> {esc(title)}'
-            f'<span class="fig-caption">{caption}</span>'
-            f'<span class="fig-source">{self.citations.source_line(sources, note)}</span></figcaption>'
+            f'<figcaption><span class="fig-label">{label}.</span> {esc(title)}</figcaption>'
             f'<img src="{uri}" alt="{esc(alt)}" width="{width:.0f}" height="{height:.0f}">'
+            f'<p class="fig-caption">{caption}</p>'
+            f'<p class="fig-source">{self.citations.source_line(sources, note)}</p>'
             "</figure>"
         ))
         return label
@@ -82,7 +82,7 @@ class Section:
             cells = []
             for i, (column, value) in enumerate(zip(frame.columns, row)):
                 text = str(value) if column in html_columns else esc("" if pd.isna(value) else value)
-                cells.append(f'<th scope="row">{text}</th>' if i == 0 else f"<td>{text}</td>")
+                cells.append(f'<th scope="row">{text}</th>' if i == 0 else f'<td data-label="{esc(column)}">{text}</td>')
             body.append("<tr>" + "".join(cells) + "</tr>")
         anchor = f"tab-{self.slug}-{key}"
         display(HTML(

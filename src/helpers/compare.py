@@ -1,0 +1,507 @@
+"""Comparing South Korean administrations: terms as dated, milestones per year in office, and focus areas.
+
+    terms = term_table(ev.administrations, names, ev.as_of)          # one row per compared administration
+    ms = milestones(ev.events, ev.sources, ev.administrations, ev.as_of)   # one row per milestone, attributed
+    rates = rates_by_administration(ms, terms)                       # certain, uncertain, per year in office
+    rows = focus_rows(ev.cooperation_areas, ev.sources, names, ev.as_of)
+    grid = focus_matrix(rows, names)                                 # area x administration: priority/present/""
+
+Rules, so that a count can be traced back to data/events.csv:
+
+- A milestone is an event of South Korea-NATO engagement: events in the context categories (`CONTEXT`: Korean
+  domestic politics, NATO's own policy decisions, the regional context) are left out of the counts.
+- It counts once: rows that are another source's version of an event (`version_of`) are grouped with it.
+- It counts only when the whole date interval of at least one version lies on or before `as_of` (an event dated
+  "2024" is not counted with a cut-off in mid-2024, since it may have happened later in the year). Versions that
+  begin by the cut-off still count when deciding which government it belongs to.
+- A forecast is not a milestone: a row dated after its source was published, or whose title says it was
+  only expected or planned.
+- A milestone belongs to an administration when every version of it falls in that administration's term.
+  Otherwise it is *uncertain*: either its year or month spans a change of government, or the sources'
+  versions place it in different terms. Uncertain milestones are never assigned; they are counted
+  separately, and the administrations they could belong to are listed.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pandas as pd
+
+from .data import AMBIGUOUS, NO_PRESIDENT, administration_for
+from .dates import as_date, parse_partial_date
+
+# Categories that describe the setting rather than engagement between Seoul and NATO.
+CONTEXT = ("Korean domestic politics", "NATO policy", "regional context")
+# Words in an event title that mark a statement of intent rather than a step taken.
+EXPECTATION_WORDS = ("expected", "expectation", "planned", "plans")
+CERTAIN = "certain"
+UNCERTAIN = "uncertain"
+STRADDLES = "dated only to a year or month that spans a change of government"
+VERSIONS_DIFFER = "the sources' versions place it in different terms"
+EMPHASIS_RANK = {"priority": 2, "present": 1, "": 0}
+DAYS_PER_YEAR = 365.25
+
+
+# -- the parameter ------------------------------------------------------------------------------------------
+
+def parse_names(value) -> list[str]:
+    """The `administrations` parameter as a list of names. A list passes through; a string may be a YAML/JSON list
+    ('["Lee Myung-bak", "Park"]', as `papermill -p` passes it) or comma-separated names ('Lee Myung-bak, Park')."""
+    if isinstance(value, str):
+        stripped = value.strip()
+        if stripped.startswith("["):
+            import yaml
+
+            try:
+                loaded = yaml.safe_load(stripped)
+            except yaml.YAMLError:
+                loaded = None
+            if isinstance(loaded, list):
+                return [str(v).strip() for v in loaded]
+            stripped = stripped.strip("[]")
+        return [part.strip().strip("'\"") for part in stripped.split(",") if part.strip()]
+    return [str(v).strip() for v in (value or [])]
+
+
+def choose_administrations(value, in_office: pd.DataFrame, everyone: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
+    """The administrations to compare, in the order they took office, from the `administrations` parameter.
+
+    `in_office` is the administrations table cut at as_of, `everyone` the whole table. Returns (names, later, added):
+    a name in the table whose term began after the cut-off is left out (`later`) rather than rejected, since an
+    earlier as_of is a legitimate question of the same brief; if fewer than two remain, the closest earlier
+    administrations in office by the cut-off are added (`added`) so that a comparison is still made, and the notebook
+    says so. A name that is not in the table at all, or fewer than two different names, raises ParameterError
+    listing the valid names.
+    """
+    from .data import ParameterError, resolve_administrations
+
+    wanted = parse_names(value)
+    known = {n.casefold() for n in everyone["administration"]} | {n.casefold() for n in everyone["short_name"]}
+    unknown = [w for w in wanted if w.strip().casefold() not in known]
+    if unknown:
+        raise ParameterError(
+            f"administrations: unknown {', '.join(map(repr, unknown))}; valid names (full or short): "
+            + ", ".join(f"{a} ({s})" for a, s in zip(everyone["administration"], everyone["short_name"]))
+            + f"; in office by as_of: {', '.join(in_office['administration'])}")
+    names = list(dict.fromkeys(resolve_administrations(wanted, everyone)))
+    order = {n: s for n, s in zip(everyone["administration"], everyone["start_date"])}
+    present = set(in_office["administration"])
+    later = [n for n in names if n not in present]
+    kept = sorted([n for n in names if n in present], key=order.get)
+    added = []
+    if len(kept) < 2:
+        pool = in_office.sort_values("start_date", ascending=False)["administration"]
+        anchor = order[kept[0]] if kept else None
+        for candidate in pool:
+            if len(kept) + len(added) >= 2:
+                break
+            if candidate in kept or (anchor is not None and order[candidate] > anchor):
+                continue
+            added.append(candidate)
+        if len(kept) + len(added) < 2:
+            raise ParameterError("administrations: fewer than two administrations were in office by as_of "
+                                 f"({', '.join(in_office['administration']) or 'none'}); choose a later as_of")
+    return sorted(kept + added, key=order.get), later, added
+
+
+# -- terms ---------------------------------------------------------------------------------------------------
+
+def _day(value):
+    """A date or None (missing values in typed tables are None or NaN/NaT)."""
+    if value is None or pd.isna(value):
+        return None
+    return value
+
+
+def term_table(admins: pd.DataFrame, names, as_of) -> pd.DataFrame:
+    """One row per named administration (in the given order) with its term as counted at `as_of`.
+
+    `admins` is the administrations table already cut at `as_of` (load_all does this: a term that ends after the
+    cut-off has no end_date). Columns: administration, short_name, camp, doctrine, start_date, end_date (None when
+    open at the cut-off), counted_end (end_date or as_of), open, years (days in office up to counted_end / 365.25),
+    powers_suspended (the date, if on or before as_of), years_to_suspension (days up to the day before powers
+    were suspended), end_basis, source_id, quote.
+    """
+    cutoff = as_date(as_of)
+    table = admins.set_index("administration")
+    rows = []
+    for name in names:
+        row = table.loc[name]
+        start, end = row["start_date"], _day(row["end_date"])
+        counted_end = min(end, cutoff) if end is not None else cutoff
+        suspended = _day(row.get("powers_suspended_date"))
+        suspended = suspended if suspended is not None and start <= suspended <= counted_end else None
+        rows.append({
+            "administration": name,
+            "short_name": row["short_name"],
+            "camp": row["camp"],
+            "doctrine": row.get("doctrine", ""),
+            "start_date": start,
+            "end_date": end,
+            "counted_end": counted_end,
+            "open": end is None,
+            "years": ((counted_end - start).days + 1) / DAYS_PER_YEAR,
+            "powers_suspended": suspended,
+            "years_to_suspension": ((suspended - start).days) / DAYS_PER_YEAR if suspended else None,
+            "end_basis": row.get("end_basis", ""),
+            "source_id": row["source_id"],
+            "quote": row.get("quote", ""),
+        })
+    return pd.DataFrame(rows)
+
+
+def possible_administrations(start: date, end: date, admins: pd.DataFrame) -> list[str]:
+    """Every administration whose term overlaps [start, end], in office order; NO_PRESIDENT if a gap overlaps."""
+    terms = admins.sort_values("start_date")
+    found, cursor = [], start
+    for row in terms.itertuples():
+        term_end = _day(row.end_date) or date.max
+        if row.start_date <= end and term_end >= start:
+            if row.start_date > cursor and NO_PRESIDENT not in found:
+                found.append(NO_PRESIDENT)  # a gap between the previous term and this one
+            found.append(row.administration)
+            cursor = term_end + timedelta(days=1) if term_end < date.max else date.max
+    if cursor <= end and NO_PRESIDENT not in found:
+        found.append(NO_PRESIDENT)
+    return found
+
+
+# -- milestones ----------------------------------------------------------------------------------------------
+
+def forecasts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """True for rows that report an expectation rather than a step taken: dated after the source was
+    published (the source could only forecast it), or titled as expected or planned."""
+    published_end = dict(zip(sources["source_id"], sources["end"]))
+    after = pd.Series([published_end.get(s) is not None and start > published_end[s]
+                       for s, start in zip(events["source_id"], events["start"])], index=events.index, dtype=bool)
+    pattern = r"\b(?:" + "|".join(EXPECTATION_WORDS) + r")\b"
+    titled = events["title"].astype(str).str.contains(pattern, case=False, regex=True)
+    return after | titled
+
+
+def milestones(events: pd.DataFrame, sources: pd.DataFrame, admins: pd.DataFrame, as_of,
+               context=CONTEXT) -> pd.DataFrame:
+    """One row per milestone of engagement, attributed to an administration or marked uncertain (see module doc).
+
+    Columns: the main row's event columns (event_id, date, date_precision, title, category, source_id, start, end,
+    year), `versions` (event ids of every version kept), `version_administrations` (derived per version),
+    `status` (CERTAIN or UNCERTAIN), `administration` (the administration, or AMBIGUOUS when uncertain),
+    `candidates` (administrations it could belong to) and `reason` (why it is uncertain; empty if certain).
+    """
+    cutoff = as_date(as_of)
+    kept = events[(events["start"] <= cutoff) & ~events["category"].isin(context)]
+    kept = kept[~forecasts(kept, sources)]
+    version_of = kept["version_of"].fillna("") if "version_of" in kept else pd.Series("", index=kept.index)
+    kept = kept.assign(_key=[v or e for e, v in zip(kept["event_id"], version_of)], _main=(version_of == ""))
+    records = []
+    for _, group in kept.sort_values("start").groupby("_key", sort=False):
+        complete = group[group["end"] <= cutoff]
+        if complete.empty:
+            continue  # no version is certainly over by the cut-off
+        main = complete[complete["_main"]].iloc[0] if complete["_main"].any() else complete.iloc[0]
+        derived = [administration_for(s, e, admins) for s, e in zip(group["start"], group["end"])]
+        candidates = []
+        for s, e in zip(group["start"], group["end"]):
+            candidates += [a for a in possible_administrations(s, e, admins) if a not in candidates]
+        order = {name: i for i, name in enumerate(admins.sort_values("start_date")["administration"])}
+        candidates.sort(key=lambda a: order.get(a, -1 if a == NO_PRESIDENT else len(order)))
+        if len(set(derived)) == 1 and derived[0] != AMBIGUOUS:
+            status, administration, reason, candidates = CERTAIN, derived[0], "", [derived[0]]
+        else:
+            status, administration = UNCERTAIN, AMBIGUOUS
+            reason = VERSIONS_DIFFER if len(group) > 1 and len(set(derived)) > 1 else STRADDLES
+        records.append({
+            **{c: main[c] for c in ("event_id", "date", "date_precision", "title", "description", "category",
+                                     "source_id", "start", "end", "year")},
+            "versions": list(group["event_id"]),
+            "version_sources": list(dict.fromkeys(group["source_id"])),
+            "version_administrations": derived,
+            "status": status,
+            "administration": administration,
+            "candidates": candidates,
+            "reason": reason,
+        })
+    columns = ["event_id", "date", "date_precision", "title", "description", "category", "source_id", "start", "end",
+               "year", "versions", "version_sources", "version_administrations", "status", "administration",
+               "candidates", "reason"]
+    return pd.DataFrame(records, columns=columns).sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def certain_for(ms: pd.DataFrame, name: str) -> pd.DataFrame:
+    return ms[(ms["status"] == CERTAIN) & (ms["administration"] == name)]
+
+
+def uncertain_for(ms: pd.DataFrame, names) -> pd.DataFrame:
+    """Uncertain milestones that could belong to any of `names`."""
+    names = {names} if isinstance(names, str) else set(names)
+    could = pd.Series([bool(names & set(c)) for c in ms["candidates"]], index=ms.index, dtype=bool)
+    return ms[(ms["status"] == UNCERTAIN) & could]
+
+
+def rates_by_administration(ms: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
+    """Per compared administration: certain and uncertain milestones, years counted, and the rate per year in
+    office (`rate` counts certain milestones only; `rate_upper` adds every uncertain one it could own)."""
+    rows = []
+    for term in terms.itertuples():
+        certain = len(certain_for(ms, term.administration))
+        uncertain = len(uncertain_for(ms, term.administration))
+        suspended_rate = None
+        if term.powers_suspended is not None:
+            before = certain_for(ms, term.administration)
+            before = before[before["end"] < term.powers_suspended]
+            suspended_rate = len(before) / term.years_to_suspension if term.years_to_suspension else None
+        rows.append({
+            "administration": term.administration,
+            "short_name": term.short_name,
+            "certain": certain,
+            "uncertain": uncertain,
+            "years": term.years,
+            "rate": certain / term.years if term.years else 0.0,
+            "rate_upper": (certain + uncertain) / term.years if term.years else 0.0,
+            "rate_to_suspension": suspended_rate,
+        })
+    return pd.DataFrame(rows)
+
+
+def by_category(ms: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
+    """Certain milestones per category and administration: `count` and `per_year` (per year in office), long form,
+    with every category that any compared administration has (zeros kept so bars line up)."""
+    years = dict(zip(terms["administration"], terms["years"]))
+    certain = ms[(ms["status"] == CERTAIN) & ms["administration"].isin(years)]
+    categories = list(dict.fromkeys(certain.sort_values("start")["category"]))
+    rows = []
+    for category in categories:
+        for name in terms["administration"]:
+            n = int(((certain["category"] == category) & (certain["administration"] == name)).sum())
+            rows.append({"category": category, "administration": name, "count": n, "per_year": n / years[name]})
+    return pd.DataFrame(rows, columns=["category", "administration", "count", "per_year"])
+
+
+def by_year(ms: pd.DataFrame, names) -> pd.DataFrame:
+    """Milestones per calendar year: one column per compared administration (certain) and UNCERTAIN (milestones
+    that could belong to one of them); years from the first to the last with any, without gaps."""
+    names = list(names)
+    certain = ms[(ms["status"] == CERTAIN) & ms["administration"].isin(names)]
+    uncertain = uncertain_for(ms, names)
+    frame = pd.concat([certain.assign(column=certain["administration"]), uncertain.assign(column=UNCERTAIN)])
+    if frame.empty:
+        return pd.DataFrame(columns=[*names, UNCERTAIN])
+    table = frame.groupby(["year", "column"]).size().unstack(fill_value=0)
+    years = range(int(table.index.min()), int(table.index.max()) + 1)
+    return table.reindex(index=years, columns=[*names, UNCERTAIN], fill_value=0)
+
+
+def firsts(ms: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Certain milestones of an administration whose title presents them as a first."""
+    mine = certain_for(ms, name)
+    return mine[mine["title"].str.contains(r"\bfirst\b", case=False, regex=True)]
+
+
+def frameworks_begun(frameworks: pd.DataFrame, admins: pd.DataFrame, name: str, as_of) -> pd.DataFrame:
+    """Partnership instruments whose start (whole date interval, by as_of) falls in one administration's term."""
+    begun = frameworks[frameworks["end"] <= as_date(as_of)]
+    derived = [administration_for(s, e, admins) for s, e in zip(begun["start"], begun["end"])]
+    return begun[pd.Series([d == name for d in derived], index=begun.index, dtype=bool)].sort_values("start")
+
+
+def in_force(frameworks: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Instruments begun by as_of that had not ended by then (no end date, or an end after the cut-off)."""
+    cutoff = as_date(as_of)
+    live = pd.Series([not e or parse_partial_date(e).start > cutoff for e in frameworks["end_date"]],
+                     index=frameworks.index, dtype=bool)
+    return frameworks[(frameworks["start"] <= cutoff) & live]
+
+
+def handovers(frameworks: pd.DataFrame, admins: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Instruments begun under one administration and superseded, by as_of, by one begun under another:
+    columns predecessor, successor (framework rows' short names), from_admin, to_admin, from_date, to_date
+    (with precision), from_id, to_id, source_ids."""
+    begun = frameworks[frameworks["end"] <= as_date(as_of)].set_index("framework_id")
+    rows = []
+    for fid, row in begun.iterrows():
+        succ = row.get("superseded_by", "")
+        if not succ or succ not in begun.index:
+            continue
+        nxt = begun.loc[succ]
+        a = administration_for(row["start"], row["end"], admins)
+        b = administration_for(nxt["start"], nxt["end"], admins)
+        if a != b:
+            rows.append({"from_id": fid, "to_id": succ, "predecessor": row["short_name"], "successor": nxt["short_name"],
+                         "from_admin": a, "to_admin": b, "from_date": (row["start_date"], row["date_precision"]),
+                         "to_date": (nxt["start_date"], nxt["date_precision"]),
+                         "source_ids": list(dict.fromkeys([row["source_id"], nxt["source_id"]]))})
+    return pd.DataFrame(rows, columns=["from_id", "to_id", "predecessor", "successor", "from_admin", "to_admin",
+                                       "from_date", "to_date", "source_ids"])
+
+
+# -- focus areas -------------------------------------------------------------------------------------------
+
+def published_by(sources: pd.DataFrame, as_of) -> set[str]:
+    """Ids of the sources certainly published by as_of (their whole publication date on or before it)."""
+    cutoff = as_date(as_of)
+    return set(sources[sources["end"] <= cutoff]["source_id"])
+
+
+def focus_rows(coop: pd.DataFrame, sources: pd.DataFrame, names, as_of) -> pd.DataFrame:
+    """cooperation_areas rows coding one of the named administrations, from sources published by as_of."""
+    available = published_by(sources, as_of)
+    rows = coop[(coop["actor_type"] == "administration") & coop["actor"].isin(list(names))
+                & coop["source_id"].isin(available)]
+    return rows.reset_index(drop=True)
+
+
+def focus_matrix(rows: pd.DataFrame, names) -> pd.DataFrame:
+    """Area x administration: the strongest emphasis any source gives ('priority', 'present') or '' (not coded).
+
+    Areas are ordered: coded for every administration first, then by how many administrations code them, then by
+    strength of emphasis, then alphabetically; columns in the order of `names`.
+    """
+    names = list(names)
+    areas = sorted(set(rows["area"]))
+    grid = pd.DataFrame("", index=areas, columns=names)
+    for row in rows.itertuples():
+        if EMPHASIS_RANK[row.emphasis] > EMPHASIS_RANK[grid.loc[row.area, row.actor]]:
+            grid.loc[row.area, row.actor] = row.emphasis
+    if grid.empty:
+        return grid
+    coded = (grid != "").sum(axis=1)
+    strength = grid.apply(lambda col: col.map(EMPHASIS_RANK)).sum(axis=1)
+    order = sorted(areas, key=lambda a: (-coded[a], -strength[a], a))
+    grid = grid.loc[order]
+    grid.index.name = "area"
+    return grid
+
+
+def shared_areas(grid: pd.DataFrame, emphasis: str | None = None) -> list[str]:
+    """Areas coded for every administration in the matrix (with `emphasis` for all of them, if given)."""
+    if grid.empty or grid.shape[1] == 0:
+        return []
+    mask = (grid != "") if emphasis is None else (grid == emphasis)
+    return [a for a in grid.index if mask.loc[a].all()]
+
+
+def only_areas(grid: pd.DataFrame, name: str, emphasis: str | None = None) -> list[str]:
+    """Areas coded for `name` and for no other administration in the matrix."""
+    if grid.empty:
+        return []
+    others = grid.drop(columns=[name])
+    mine = (grid[name] != "") if emphasis is None else (grid[name] == emphasis)
+    return [a for a in grid.index if mine[a] and (others.loc[a] == "").all()]
+
+
+def priorities(grid: pd.DataFrame, name: str) -> list[str]:
+    return [a for a in grid.index if grid.loc[a, name] == "priority"]
+
+
+def evidence_table(rows: pd.DataFrame, names) -> pd.DataFrame:
+    """The evidence behind each matrix cell, one row per quotation: administration, areas (with the emphasis the
+    source gives each), quote and source_id. A quotation that supports several areas appears once."""
+    order = {n: i for i, n in enumerate(names)}
+    records = []
+    for (actor, source, quote), group in rows.groupby(["actor", "source_id", "quote"], sort=False):
+        group = group.assign(_strength=-group["emphasis"].map(EMPHASIS_RANK)).sort_values(["_strength", "area"])
+        records.append({"administration": actor, "areas": list(zip(group["area"], group["emphasis"])),
+                        "quote": quote, "source_id": source,
+                        "_rank": (order.get(actor, len(order)), -max(EMPHASIS_RANK[e] for e in group["emphasis"]),
+                                  group["area"].iloc[0])})
+    table = pd.DataFrame(records, columns=["administration", "areas", "quote", "source_id", "_rank"])
+    return table.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
+
+
+# -- names in text -------------------------------------------------------------------------------------------
+
+def mentions(text: str, admin_row) -> bool:
+    """True when `text` names the administration by full name or by its short name as a whole word
+    ('Moon', 'Yoon'); a short name with an initial ('Lee M.') only matches as written."""
+    names = [admin_row["administration"], admin_row["short_name"]]
+    return any(re.search(r"(?<![\w])" + re.escape(n) + r"(?![\w])", str(text)) for n in names if n)
+
+
+def related_rows(frame: pd.DataFrame, admins: pd.DataFrame, names, columns) -> dict[str, pd.DataFrame]:
+    """For each named administration, the rows of `frame` whose `columns` mention it (see `mentions`)."""
+    table = admins.set_index("administration", drop=False)
+    out = {}
+    for name in names:
+        admin = table.loc[name]
+        hit = pd.Series([any(mentions(row[c], admin) for c in columns) for _, row in frame.iterrows()],
+                        index=frame.index, dtype=bool)
+        out[name] = frame[hit]
+    return out
+
+
+# -- disputes linked to milestones -----------------------------------------------------------------------------
+
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def _plain(text: str) -> str:
+    return " ".join(str(text).translate(_PLAIN).split()).casefold()
+
+
+def conflict_links(conflicts: pd.DataFrame, versions: pd.DataFrame, events: pd.DataFrame,
+                   section: str | None = None) -> pd.DataFrame:
+    """Which recorded disputes (data/conflicts.csv) concern which events: a version of a dispute and an event are
+    linked when they come from the same source and the version's quotation contains the event's (or the event's
+    quotation is the version's with little more around it: a quotation that only mentions the disputed fact in
+    passing, among other facts, is not linked). Columns: conflict_id,
+    event_id. `section` keeps only disputes the brief discusses in that section."""
+    chosen = conflicts if section is None else conflicts[conflicts["section"] == section]
+    mine = versions[versions["conflict_id"].isin(set(chosen["conflict_id"]))]
+    pairs = []
+    for v in mine.itertuples():
+        vq = _plain(v.quote)
+        for e in events[events["source_id"] == v.source_id].itertuples():
+            eq = _plain(e.quote)
+            if eq and vq and (eq in vq or (vq in eq and len(vq) >= 0.8 * len(eq))):
+                pairs.append((v.conflict_id, e.event_id))
+    return pd.DataFrame(list(dict.fromkeys(pairs)), columns=["conflict_id", "event_id"])
+
+
+def term_conflicts(conflicts: pd.DataFrame, admins: pd.DataFrame, name: str, section: str | None = None) -> list[str]:
+    """Disputes whose topic names the administration (e.g. how its end is dated)."""
+    admin = admins.set_index("administration", drop=False).loc[name]
+    chosen = conflicts if section is None else conflicts[conflicts["section"] == section]
+    return [c.conflict_id for c in chosen.itertuples() if mentions(c.topic, admin)]
+
+
+def slug(label: str) -> str:
+    """'Lee M.' -> 'lee_m': a key-safe form of a short name."""
+    return re.sub(r"[^a-z0-9]+", "_", str(label).casefold()).strip("_")
+
+
+MIN_YEARS = 1.0  # a term (or the part of it the evidence covers) shorter than this gives no meaningful rate
+
+
+def evidence_end(sources: pd.DataFrame, as_of) -> date:
+    """The last day the evidence can speak for: the end of the latest publication date among the core sources
+    (the brief counts facts by their own date, whoever reported them), or as_of if that is earlier."""
+    cutoff = as_date(as_of)
+    core = sources
+    if "in_seeds" in core:
+        core = core[core["in_seeds"].fillna(False).astype(bool)]
+    return min(max(core["end"]), cutoff) if len(core) else cutoff
+
+
+def covered_years(terms: pd.DataFrame, until: date) -> pd.Series:
+    """Years of each term (index: administration) that fall on or before `until` (e.g. evidence_end)."""
+    values = {}
+    for t in terms.itertuples():
+        last = min(t.counted_end, until)
+        values[t.administration] = max((last - t.start_date).days + 1, 0) / DAYS_PER_YEAR
+    return pd.Series(values, dtype=float)
+
+
+def pace(rates: pd.DataFrame) -> str:
+    """How the fastest administration's pace compares with the others' (rates_by_administration output):
+    'far more intense' (at least twice every other rate), 'more intense' (at least 1.2 times), or 'similar' —
+    also 'similar' when the gap is not robust, i.e. another administration's rate would reach the fastest one's
+    if every uncertain milestone it could own were credited to it."""
+    if len(rates) < 2:
+        return "similar"
+    ordered = rates.sort_values("rate", ascending=False)
+    top, rest = ordered.iloc[0], ordered.iloc[1:]
+    if top["rate"] <= 0 or (rest["rate_upper"] >= top["rate"]).any():
+        return "similar"
+    ratio = top["rate"] / rest["rate"].max() if rest["rate"].max() > 0 else float("inf")
+    return "far more intense" if ratio >= 2 else "more intense" if ratio >= 1.2 else "similar"

@@ -1,0 +1,190 @@
+"""The renderer: page template, executive summary, shipped fonts, deterministic PDF; and what the built brief
+must never contain (glyphs the shipped fonts lack, empty header cells, fonts from the system)."""
+from __future__ import annotations
+
+import base64
+import html as html_module
+import io
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import ROOT
+from helpers import render
+from helpers.data import load_all
+from helpers.paths import FONTS_DIR, TEMPLATES_DIR
+
+META = {"title": "South Korea and NATO", "subtitle": "A test edition", "short_title": "ROK–NATO",
+        "authors": "Test authors", "edition": "2026-11-22", "edition_text": "22 November 2026",
+        "as_of": "2025-01-31", "as_of_text": "31 January 2025", "language": "en-GB", "variant": ""}
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return load_all("2025-01-31", validated=True).tables["sources"]
+
+
+def _section(number: int, slug: str, judgements: list[str], numbers=()) -> render.RenderedSection:
+    html = (f'<h2 id="sec-{slug}"><span class="sec-num">{number}</span> Section {slug}</h2>\n'
+            f"<p>Why {slug}?</p>\n<p>Prose of {slug}.</p>")
+    findings = {"section": slug, "judgements": [{"text": t, "cite_html": "", "rank": 50} for t in judgements],
+                "numbers": [{"key": k, "label": f"label {k}", "value": 1, "display": d} for k, d in numbers]}
+    return render.RenderedSection(slug, number, f"Section {slug}", html, findings)
+
+
+SECTIONS = [_section(1, "alpha", ["A1 first.", "A2 second.", "A3 third."], [("a", "21")]),
+            _section(2, "beta", ["B1 first.", "B2 second."], [("b", "USD 319 million")]),
+            _section(3, "gamma", ["C1 first.", "C2 second.", "C3 third."])]
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.ids = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if "id" in dict(attrs):
+            self.ids.append(dict(attrs)["id"])
+
+
+def _tags(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+# -- the page ------------------------------------------------------------------------------------
+def test_summary_takes_each_sections_lead_judgement_first():
+    summary = render._summary(SECTIONS, max_judgements=5)
+    texts = [j["text"] for j in summary["judgements"]]
+    assert texts == ["A1 first.", "A2 second.", "B1 first.", "B2 second.", "C1 first."]
+    assert [n["display"] for n in summary["numbers"]] == ["21", "USD 319 million"]
+
+
+def test_page_has_title_block_summary_contents_and_references(sources):
+    page = render.brief_html(META, SECTIONS, sources)
+    parsed = _tags(page)
+    assert '<html lang="en-GB">' in page
+    assert "<title>South Korea and NATO: A test edition</title>" in page
+    assert 'datetime="2026-11-22"' in page and 'datetime="2025-01-31"' in page
+    assert "Executive summary" in page and "A1 first." in page and "USD 319 million" in page
+    toc = re.search(r'<nav class="toc".*?</nav>', page, flags=re.S).group(0)
+    assert [h for h in re.findall(r'href="#([^"]+)"', toc)] == ["sec-alpha", "sec-beta", "sec-gamma", "references"]
+    for source_id in sources["source_id"]:
+        assert f"ref-{source_id}" in parsed.ids
+    assert len(parsed.ids) == len(set(parsed.ids)), "duplicate ids"
+
+
+def test_page_is_self_contained_without_scripts(sources):
+    page = render.brief_html(META, SECTIONS, sources)
+    assert "<script" not in page.lower()
+    for tag, attrs in _tags(page).tags:
+        for attribute in ("src", "href"):
+            value = attrs.get(attribute) or ""
+            if tag == "a" and attribute == "href" and "url" in (attrs.get("class") or ""):
+                assert value.startswith(("https://", "http://")), f"reference link {value!r}"
+                continue
+            assert not re.match(r"[a-z]+:", value) or value.startswith("data:"), f"<{tag} {attribute}={value!r}>"
+    assert not re.search(r"url\((?!data:)", page), "a stylesheet loads something from outside"
+    assert "@import" not in page
+
+
+def test_only_web_addresses_become_links(sources):
+    doctored = sources.copy()
+    doctored.loc[doctored.index[0], "url"] = "javascript:alert(1)"
+    page = render.brief_html(META, SECTIONS, doctored)
+    assert 'href="javascript:' not in page
+    assert "javascript:alert(1)" in page  # still shown, as text
+
+
+def test_browser_css_is_standard_and_paged_extensions_stay_in_the_pdf(sources):
+    """The Nu Html Checker rejects GCPM properties, so they live in paged.css, which only WeasyPrint reads."""
+    page = render.brief_html(META, SECTIONS, sources)
+    style = re.search(r"<style>(.*?)</style>", page, flags=re.S).group(1)
+    for extension in ("string-set", "string(", "target-counter", "leader(", "bookmark-level"):
+        assert extension not in style
+    paged = (TEMPLATES_DIR / "paged.css").read_text(encoding="utf-8")
+    assert "target-counter" in paged and "string-set" in paged and "bookmark-level" in paged
+
+
+def test_fonts_are_the_shipped_files_under_names_no_system_font_has():
+    css = render.font_css()
+    assert css.count("@font-face") == len(render.FONT_FACES)
+    for file, family, _, _ in render.FONT_FACES:
+        assert (FONTS_DIR / file).exists()
+        assert family.startswith("Noto ") and family not in ("Noto Sans", "Noto Serif")
+    assert "url(data:font/ttf;base64," in css and "local(" not in css
+
+
+def test_pdf_of_the_same_html_is_byte_identical(sources, tmp_path):
+    page = render.brief_html(META, SECTIONS[:1], sources)
+    render.write_pdf(page, tmp_path / "a.pdf", META)
+    render.write_pdf(page, tmp_path / "b.pdf", META)
+    first = (tmp_path / "a.pdf").read_bytes()
+    assert first == (tmp_path / "b.pdf").read_bytes()
+    assert b"CreationDate" not in first and b"ModDate" not in first
+
+
+def test_heading_levels_step_down_from_the_numbered_section_heading():
+    markdown = __import__("mistune").create_markdown(renderer=render._HeadingRenderer(4, "demo"))
+    html = markdown("# Title here\n\n## A sub-section\n\n### Deeper")
+    assert '<h2 id="sec-demo"><span class="sec-num">4</span> Title here</h2>' in html
+    assert '<h3 id="demo-a-sub-section">A sub-section</h3>' in html
+    assert '<h4 id="demo-deeper">Deeper</h4>' in html
+
+
+# -- the built brief -----------------------------------------------------------------------------
+def _visible_text(html: str) -> str:
+    html = re.sub(r"<(style|script)\b.*?</\1>", "", html, flags=re.S)
+    html = re.sub(r'<meta[^>]*>|\balt="[^"]*"', "", html)  # data-* attributes stay: the PDF and phones show them
+    html = re.sub(r'\bdata-[a-z-]+="([^"]*)"', r">\1<", html)
+    return html_module.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+@pytest.mark.e2e
+def test_shipped_fonts_cover_every_character_of_the_brief(brief_html):
+    """A glyph missing from the shipped (subset) fonts would be drawn with whatever font the system has."""
+    from fontTools.ttLib import TTFont
+
+    covered = None
+    for file, *_ in render.FONT_FACES:
+        cmap = set(TTFont(FONTS_DIR / file).getBestCmap())
+        covered = cmap if covered is None else covered & cmap
+    text = _visible_text(brief_html) + (TEMPLATES_DIR / "paged.css").read_text(encoding="utf-8")
+    for encoded in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", brief_html):  # chart labels
+        svg = base64.b64decode(encoded).decode("utf-8")
+        labels = "".join(re.findall(r"<text\b[^>]*>(.*?)</text>", svg, flags=re.S))
+        text += html_module.unescape(re.sub(r"<[^>]+>", "", labels))
+    missing = sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace() and ch != "\u200b"})
+    assert not missing, ("characters the shipped fonts cannot draw (write them another way, or add them to the font "
+                         "subsets in src/helpers/assets/fonts): " + ", ".join(f"{c!r} U+{ord(c):04X}" for c in missing))
+
+
+@pytest.mark.e2e
+def test_tables_have_no_empty_header_cells(brief_html):
+    for cell in re.findall(r"<th\b[^>]*>(.*?)</th>", brief_html, flags=re.S):
+        assert re.sub(r"<[^>]+>|&nbsp;|\s", "", cell), "an empty table header cell"
+
+
+@pytest.mark.e2e
+def test_pdf_embeds_only_the_shipped_noto_fonts(built):
+    """Every font program in the PDF is one of ours (name table says Noto), whatever fonts the system has."""
+    from fontTools.ttLib import TTFont
+    from pypdf import PdfReader
+
+    shipped = {TTFont(FONTS_DIR / file)["name"].getDebugName(4) for file, *_ in render.FONT_FACES}
+    seen = set()
+    for page in PdfReader(built / "brief.pdf").pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                descriptor = descendant.get_object().get("/FontDescriptor")
+                assert descriptor is not None, f"font without descriptor (not embedded?): {font.get('/BaseFont')}"
+                program = descriptor.get_object().get("/FontFile2") or descriptor.get_object().get("/FontFile3")
+                assert program is not None, f"font not embedded: {font.get('/BaseFont')}"
+                name = TTFont(io.BytesIO(program.get_object().get_data()))["name"].getDebugName(4)
+                assert name in shipped, f"{font.get('/BaseFont')} is {name!r}, not one of the shipped fonts {shipped}"
+                seen.add(name)
+    assert {"Noto Serif Regular", "Noto Sans Bold"} <= seen

@@ -1,0 +1,181 @@
+"""The standards the published brief is held to, checked on the session's full build.
+
+- HTML: the Nu Html Checker reports no errors; axe-core in headless Chromium reports no WCAG 2.2 A/AA or
+  best-practice violations; no horizontal overflow at phone (375 px) and desktop (1440 px) widths; the page
+  makes no request outside itself.
+- PDF: tagged (PDF/UA-1), the real title and language, A4, an outline of the sections, every font embedded
+  and only Noto fonts.
+- Deterministic: a second build from the same inputs gives byte-identical brief.html and brief.pdf.
+
+The validators are system tools. Where one is missing the test is skipped with a reason that says how to install
+it; with BRIEF_REQUIRE_STANDARDS=1 (set by .ci/run) a missing tool fails the test instead.
+"""
+from __future__ import annotations
+
+import html as html_module
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import OFFLINE_GUARD, ROOT, run_brief
+
+pytestmark = [pytest.mark.e2e, pytest.mark.standards]
+
+TOOLS = ROOT / ".tools"
+VNU_JAR = TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+BROWSER_SCRIPT = Path(__file__).resolve().parent / "browser_checks.mjs"
+CHROMIUM = Path(os.environ.get("BRIEF_CHROMIUM", "/usr/bin/chromium"))
+HOW = "install the standards tools with `bash .ci/install-system-tools` (Debian, as root)"
+
+
+def require(available: bool, what: str) -> None:
+    """Skip (on a laptop) or fail (in CI, BRIEF_REQUIRE_STANDARDS=1) when a validator is missing."""
+    if available:
+        return
+    message = f"{what} is not available; {HOW}"
+    if os.environ.get("BRIEF_REQUIRE_STANDARDS") == "1":
+        pytest.fail(f"{message} (BRIEF_REQUIRE_STANDARDS=1: the standards checks must run)")
+    pytest.skip(message)
+
+
+def manifest() -> dict:
+    return yaml.safe_load((ROOT / "brief.yml").read_text(encoding="utf-8"))
+
+
+# -- HTML ----------------------------------------------------------------------------------------
+def test_nu_html_checker_reports_no_errors(built):
+    require(shutil.which("java") is not None, "Java (default-jre-headless)")
+    require(VNU_JAR.exists(), "the Nu Html Checker (npm package vnu-jar in .tools/)")
+    pages = [built / "brief.html", *sorted((built / "sections").glob("*.html"))]
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, pages)],
+                            capture_output=True, text=True, timeout=300)
+    report = json.loads(result.stderr or result.stdout)  # vnu writes its report to stderr
+    errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']} [{m.get('extract', '').strip()}]"
+              for m in report["messages"] if m["type"] in ("error", "non-document-error")]
+    assert not errors, "Nu Html Checker errors:\n" + "\n".join(errors)
+
+
+@pytest.fixture(scope="module")
+def browser_report(built) -> dict:
+    """axe-core, overflow and request checks, run once in headless Chromium (tests/browser_checks.mjs)."""
+    require(shutil.which("node") is not None, "Node.js (npm)")
+    require(CHROMIUM.exists(), f"Chromium ({CHROMIUM})")
+    for package in ("axe-core", "playwright-core"):
+        require((TOOLS / "node_modules" / package).is_dir(), f"the npm package {package} (in .tools/)")
+    result = subprocess.run(["node", str(BROWSER_SCRIPT), str(built / "brief.html"), str(TOOLS)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"browser checks did not run:\n{result.stderr[-3000:]}"
+    return json.loads(result.stdout)
+
+
+def test_axe_core_finds_no_accessibility_violations(browser_report):
+    violations = browser_report["violations"]
+    lines = [f"{v['id']} ({v['impact']}, {v['count']} element(s) at {v.get('width')} px): {v['help']}\n"
+             + "\n".join(f"    {n['target']}: {n['summary']}" for n in v["nodes"]) for v in violations]
+    assert not violations, f"axe-core {browser_report.get('axe_version')} violations:\n" + "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", [375, 1440])
+def test_no_horizontal_overflow(browser_report, width):
+    found = browser_report["overflow"][str(width)]
+    assert found["scrollWidth"] <= found["viewport"] and found["bodyScrollWidth"] <= found["viewport"], (
+        f"the page scrolls sideways at {width} px: {found}")
+    assert not found["wide"], f"elements stick out of the page at {width} px: {found['wide']}"
+
+
+def test_html_makes_no_request_outside_itself(browser_report):
+    assert browser_report["requests"] >= 1, "the browser check saw no request at all (the page did not load?)"
+    assert browser_report["external_requests"] == [], f"outside requests: {browser_report['external_requests']}"
+
+
+# -- PDF -----------------------------------------------------------------------------------------
+def _pdfinfo(pdf: Path) -> dict:
+    require(shutil.which("pdfinfo") is not None, "pdfinfo (poppler-utils)")
+    output = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return {key.strip(): value.strip() for key, value in
+            (line.split(":", 1) for line in output.splitlines() if ":" in line)}
+
+
+def test_pdf_is_tagged_a4_with_the_real_title(built):
+    info = _pdfinfo(built / "brief.pdf")
+    meta = manifest()
+    assert info["Tagged"] == "yes"
+    assert info["Title"] == f"{meta['title']}: {meta['subtitle']}"
+    assert info["Author"] == meta["authors"]
+    assert "(A4)" in info["Page size"]
+    assert int(info["Pages"]) >= 2
+
+
+def test_pdf_fonts_are_embedded_noto_fonts(built):
+    require(shutil.which("pdffonts") is not None, "pdffonts (poppler-utils)")
+    output = subprocess.run(["pdffonts", str(built / "brief.pdf")], capture_output=True, text=True, check=True).stdout
+    rows = output.splitlines()[2:]
+    assert rows, "pdffonts lists no fonts"
+    for row in rows:
+        name = row.split()[0]
+        # columns after the name: type (one or two words), encoding, emb, sub, uni, object id, generation
+        emb = row.split()[-5]
+        assert emb == "yes", f"font not embedded: {row}"
+        assert re.sub(r"^[A-Z]{6}\+", "", name).startswith("Noto-"), f"not one of the shipped Noto fonts: {row}"
+
+
+def test_pdf_language_outline_and_ua_identifier(built):
+    from pypdf import PdfReader
+
+    reader = PdfReader(built / "brief.pdf")
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == manifest().get("language", "en-GB")
+    assert bool(root["/MarkInfo"]["/Marked"])
+    metadata = root["/Metadata"].get_object().get_data().decode("utf-8", "replace")
+    assert "pdfuaid:part" in metadata and re.search(r"pdfuaid:part[^0-9]*1", metadata), "no PDF/UA-1 identifier"
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    html = (built / "brief.html").read_text(encoding="utf-8")
+    headings = [html_module.unescape(re.sub(r"<[^>]+>", "", h)).strip()
+                for h in re.findall(r'<h2 id="sec-[^"]+">(.*?)</h2>', html, flags=re.S)]
+    assert headings, "no section headings found in the HTML"
+    for heading in headings:
+        assert any(re.sub(r"\s+", " ", t).strip() == re.sub(r"\s+", " ", heading) for t in top), (
+            f"section {heading!r} missing from the PDF outline {top}")
+    assert "References" in top and "Executive summary" in top
+
+
+def test_pdf_figures_carry_their_alt_text(built):
+    """Every chart is a tagged Figure whose /Alt is the alt text of its image in the HTML."""
+    from pypdf import PdfReader
+
+    alts = []
+
+    def walk(node):
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if node.get("/S") == "/Figure":
+                alts.append(str(node.get("/Alt") or ""))
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, list) else ([] if kids is None else [kids]):
+                walk(kid)
+
+    walk(PdfReader(built / "brief.pdf").trailer["/Root"]["/StructTreeRoot"])
+    html = (built / "brief.html").read_text(encoding="utf-8")
+    expected = [html_module.unescape(a) for a in re.findall(r'<img\b[^>]*\balt="([^"]*)"', html)]
+    assert sorted(alts) == sorted(expected)
+
+
+# -- determinism ---------------------------------------------------------------------------------
+def test_rebuild_is_byte_identical(built, tmp_path):
+    """Same inputs, everything executed and rendered again (--force): the same bytes."""
+    again = tmp_path / "again"
+    result = run_brief("build", "--force", "--output", again, env_extra={"PYTHONPATH": str(OFFLINE_GUARD)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("brief.html", "brief.pdf"):
+        first, second = (built / name).read_bytes(), (again / name).read_bytes()
+        if first != second:
+            offset = next(i for i, (a, b) in enumerate(zip(first, second)) if a != b) if len(first) == len(second) \
+                else min(len(first), len(second))
+            pytest.fail(f"{name} differs between two builds from the same inputs (first difference at byte {offset}: "
+                        f"{first[max(0, offset - 60):offset + 60]!r} vs {second[max(0, offset - 60):offset + 60]!r})")
