@@ -183,3 +183,10 @@ def distinct_events(events: pd.DataFrame) -> pd.DataFrame:
     if "version_of" not in events:
         return events
     return events[events["version_of"].fillna("") == ""]
+
+
+def published_sources(sources: pd.DataFrame, as_of) -> set[str]:
+    """Ids of the sources certainly published by `as_of` (their whole publication date, a year, a month or a
+    day as data/sources.csv gives it, lies on or before the cut-off): what the brief could cite at that date."""
+    cutoff = as_date(as_of)
+    return set(sources.loc[sources["end"] <= cutoff, "source_id"])

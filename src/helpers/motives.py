@@ -17,6 +17,7 @@ import pandas as pd
 
 from .data import ParameterError
 from .dates import as_date
+from .quotes import verbatim  # noqa: F401  (re-exported: the section quotes its sources through it)
 
 ATTENDED = "attended"
 EXPECTED = "expected"
@@ -162,9 +163,6 @@ def dash(label: str) -> str:
 
 # -- the sources' arguments (data/assessments.csv) -------------------------------------------------
 
-_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-
-
 def assessment(assessments: pd.DataFrame, assessment_id: str) -> pd.Series:
     """The row of data/assessments.csv with this id; LookupError naming the id and the known ids if absent."""
     rows = assessments[assessments["assessment_id"] == assessment_id]
@@ -190,16 +188,6 @@ def available_assessment(assessments: pd.DataFrame, sources: pd.DataFrame, asses
     """
     row = assessment(assessments, assessment_id)
     return row if published_by(sources, row["source_id"], as_of) else None
-
-
-def verbatim(row: pd.Series, phrase: str) -> str:
-    """`phrase` as it stands in the row's `quote` (curly or straight quotes alike); ValueError if the
-    quote does not contain it word for word, so a quotation in the brief can only be a real one."""
-    quote = str(row["quote"])
-    start = quote.translate(_PLAIN).find(str(phrase).translate(_PLAIN))
-    if not phrase or start < 0:
-        raise ValueError(f"{phrase!r} is not in the quote of {row.get('assessment_id', 'the row')!r}: {quote!r}")
-    return quote[start:start + len(phrase)]
 
 
 def by_topic(rows) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 MAX_QUOTE_CHARS = 300  # a citation, not a copy of the source
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
 def squash(text: str) -> str:
@@ -41,6 +42,16 @@ def quote_problems(data_dir: Path, seeds_dir: Path) -> list[str]:
                 if source in texts and quote and squash(quote) not in texts[source]:
                     problems.append(f"{where}: quote not found in {source}: {quote[:80]!r}")
     return problems
+
+
+def verbatim(row, phrase: str) -> str:
+    """`phrase` as it stands in the row's `quote` (curly or straight quotes alike); ValueError if the
+    quote does not contain it word for word, so a quotation in the brief can only be a real one."""
+    quote = str(row["quote"])
+    start = quote.translate(_PLAIN).find(str(phrase).translate(_PLAIN))
+    if not phrase or start < 0:
+        raise ValueError(f"{phrase!r} is not in the quote of {row.get('assessment_id', 'the row')!r}: {quote!r}")
+    return quote[start:start + len(phrase)]
 
 
 if __name__ == "__main__":  # python -m helpers.quotes DATA_DIR SEEDS_DIR

@@ -19,6 +19,8 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from .charts import svg_data_uri
+from .data import published_sources
+from .quotes import verbatim
 from .text import Citations, esc
 
 FINDINGS_MIME = "application/vnd.rok-nato-brief.findings+json"
@@ -44,6 +46,14 @@ class Section:
     def md(self, text: str) -> None:
         """Show a paragraph of prose (Markdown; values in it must come through helpers.text)."""
         display(Markdown(text))
+
+    def cite_rows(self, *rows) -> str:
+        """Citation for data rows (any of them may be None, an argument not yet made by the cut-off)."""
+        return self.cite(*[r["source_id"] for r in rows if r is not None])
+
+    def quoted(self, row, phrase: str) -> str:
+        """A short phrase, checked word for word against the row's quote, in quotation marks (safe HTML)."""
+        return f"“{esc(verbatim(row, phrase))}”"
 
     # -- figures and tables ----------------------------------------------------------------------
     def fig_ref(self, key: str) -> str:
@@ -94,18 +104,41 @@ class Section:
         ))
         return label
 
-    def disagreement(self, conflict_id: str) -> None:
-        """A boxed note where sources disagree: every version with its source, and how the brief treats it."""
-        conflicts = self.evidence.tables["conflicts"].set_index("conflict_id")
+    NOTE_HEADINGS = {"disagreement": "Sources disagree", "dating": "Dating note", "doubtful basis": "Note on the data"}
+
+    def _note_parts(self, conflict_id: str):
+        """(topic row, versions the brief could know at its cut-off) of a conflict, or None if nothing to show."""
+        topic = self.evidence.tables["conflicts"].set_index("conflict_id").loc[conflict_id]
         versions = self.evidence.tables["conflict_versions"]
-        topic = conflicts.loc[conflict_id]
-        items = "".join(f"<li>{esc(v.claim)} {self.cite(v.source_id)}</li>"
-                        for v in versions[versions["conflict_id"] == conflict_id].itertuples())
-        heading = {"disagreement": "Sources disagree", "dating": "Dating note", "doubtful basis": "Basis of the figure"}
-        display(HTML(
-            f'<div class="note" role="note"><p><strong>{heading.get(topic.kind, "Note")}: {esc(topic.topic)}.</strong></p>'
-            f"<ul>{items}</ul><p>{esc(topic.treatment)}</p></div>"
-        ))
+        # Only versions the brief could know at its cut-off: a source published later is not yet evidence.
+        known = published_sources(self.evidence.tables["sources"], self.evidence.as_of)
+        versions = versions[(versions["conflict_id"] == conflict_id) & versions["source_id"].isin(known)]
+        if versions.empty or (topic.kind == "disagreement" and versions["source_id"].nunique() < 2):
+            return None
+        return topic, versions
+
+    def disagreement(self, *conflict_ids: str) -> None:
+        """A boxed note where sources disagree or a figure's basis is unclear: every version with its source,
+        and how the brief treats it. Several conflict ids give one box with a paragraph for each."""
+        parts = [p for p in (self._note_parts(c) for c in conflict_ids) if p is not None]
+        if not parts:
+            return
+        if len(parts) == 1:
+            topic, versions = parts[0]
+            items = "".join(f"<li>{esc(v.claim)} {self.cite(v.source_id)}</li>" for v in versions.itertuples())
+            body = (f'<p><strong>{self.NOTE_HEADINGS.get(topic.kind, "Note")}: {esc(topic.topic)}.</strong></p>'
+                    f"<ul>{items}</ul><p>{esc(topic.treatment)}</p>")
+            display(HTML(f'<div class="note" role="note">{body}</div>'))
+            return
+        kinds = {topic.kind for topic, _ in parts}
+        plural = {"disagreement": "Where sources disagree", "dating": "Dating notes", "doubtful basis": "Notes on the data"}
+        heading = plural.get(kinds.pop(), "Notes") if len(kinds) == 1 else "Notes"
+        paragraphs = "".join(
+            f"<p><strong>{esc(topic.topic)}.</strong> "
+            + "; ".join(f"{esc(v.claim)} {self.cite(v.source_id)}" for v in versions.itertuples())
+            + f". {esc(topic.treatment)}</p>" for topic, versions in parts)
+        display(HTML(f'<div class="note notes" role="note"><p class="note-title"><strong>{heading}</strong></p>'
+                     f"{paragraphs}</div>"))
 
     # -- findings for the executive summary ------------------------------------------------------
     def finding(self, text: str, sources=(), rank: int = 50) -> None:

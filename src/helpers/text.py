@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
 import pandas as pd
 
@@ -88,6 +89,12 @@ class Citations:
 
     def short(self, source_id: str) -> str:
         return str(self.sources.loc[source_id, "short_cite"])
+
+    def name(self, source_id: str) -> str:
+        """How prose names a source: the publisher's acronym ('SWP', 'PISM'), else the short citation's name."""
+        row = self.sources.loc[source_id]
+        acronym = re.search(r"\(([A-Z]{2,})\)\s*$", str(row["publisher"]))
+        return acronym.group(1) if acronym else re.sub(r"\s*\(\d{4}\)$", "", str(row["short_cite"]))
 
     def link(self, source_id: str) -> str:
         if source_id not in self.sources.index:
