@@ -63,6 +63,15 @@ def test_summary_takes_each_sections_lead_judgement_first():
     assert [n["display"] for n in summary["numbers"]] == ["21", "USD 319 million"]
 
 
+def test_summary_numbers_come_from_every_section_in_turn():
+    crowded = [_section(1, "alpha", ["A."], [(f"a{i}", f"A{i}") for i in range(5)]),
+               _section(2, "beta", ["B."], [(f"b{i}", f"B{i}") for i in range(3)]),
+               _section(3, "gamma", ["C."], [("c0", "C0")])]
+    shown = [n["display"] for n in render._summary(crowded, max_numbers=5)["numbers"]]
+    # each section's first number, then the second ones, shown in section order
+    assert shown == ["A0", "A1", "B0", "B1", "C0"]
+
+
 def test_page_has_title_block_summary_contents_and_references(sources):
     page = render.brief_html(META, SECTIONS, sources)
     parsed = _tags(page)

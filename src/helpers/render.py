@@ -124,7 +124,12 @@ def _summary(sections: list[RenderedSection], max_judgements: int = 6, max_numbe
     chosen = sorted(ranked[:max_judgements], key=lambda item: (item[2], item[0]))
     judgements = [{"text": j["text"], "cite": j.get("cite_html", ""), "section": s.slug, "number": s.number}
                   for _, _, _, j, s in chosen]
-    numbers = [n for s in sections for n in s.findings.get("numbers", [])][:max_numbers]
+    # Key numbers in turn from every section (each section's first, then its second, ...), shown in section order,
+    # so a section late in the brief is not crowded out by the ones before it.
+    pool = [(position, s.number, n) for s in sections for position, n in enumerate(s.findings.get("numbers", []))]
+    chosen_numbers = sorted(sorted(pool, key=lambda item: (item[0], item[1]))[:max_numbers],
+                            key=lambda item: (item[1], item[0]))
+    numbers = [n for _, _, n in chosen_numbers]
     return {"judgements": judgements, "numbers": numbers}
 
 
