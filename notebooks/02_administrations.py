@@ -235,7 +235,7 @@ if later:
         f"cut-off ({cut_off}), so {'this administration is' if len(later) == 1 else 'these administrations are'} left "
         f"out" + (f"; to keep a comparison, this edition adds {text.join([text.esc(n) for n in added])}, the "
                   f"closest earlier {'government' if len(added) == 1 else 'governments'} in office by then" if added else "")
-        + f". The section compares {text.join([text.esc(n) for n in names])}.")
+        + f". The section compares {text.full_stop(text.join([text.esc(n) for n in names]))}")
 if cross_camp:
     sec.md(
         f"The {text.join(camps)} governments compared here framed their NATO policy in different terms, yet each "
@@ -671,7 +671,7 @@ if len(grid):
                  f"are coded for every government compared. Only sources published by the cut-off ({cut_off}) are "
                  f"used; {sec.table_ref('evidence')} gives the quotation behind every cell."),
         sources=sorted(set(focus["source_id"])),
-        alt=(f"Dot matrix of {len(grid)} cooperation areas against {text.join([short[n] for n in names])}. "
+        alt=(f"Dot matrix of {len(grid)} cooperation areas against {text.full_stop(text.join([short[n] for n in names]))} "
              + " ".join(f"{short[n]}: priority {', '.join(compare.priorities(grid, n)) or 'none'}; listed "
                         f"{', '.join(a for a in grid.index if grid.loc[a, n] == 'present') or 'none'}." for n in names)
              + f" Shared by all: {', '.join(shared) or 'none'}."),

@@ -43,3 +43,10 @@ def test_numbers_and_money():
 def test_data_text_is_escaped():
     assert text.esc('<script>alert(1)</script>') == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert "onerror" in text.esc('<img onerror="x">') and "<img" not in text.esc('<img onerror="x">')
+
+
+def test_full_stop_ends_a_sentence_once():
+    from helpers.text import full_stop
+
+    assert full_stop("Moon and Lee J.") == "Moon and Lee J."
+    assert full_stop("Moon and Yoon") == "Moon and Yoon."

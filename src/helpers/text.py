@@ -73,6 +73,12 @@ def when(row) -> str:
     return say_date(row["date"], row["date_precision"])
 
 
+def full_stop(phrase: str) -> str:
+    """End a sentence once: 'Lee J.' stays 'Lee J.', 'Moon' becomes 'Moon.'."""
+    phrase = str(phrase).rstrip()
+    return phrase if phrase.endswith(".") else phrase + "."
+
+
 def join(items, last: str = "and") -> str:
     items = [str(i) for i in items]
     if len(items) <= 2:
