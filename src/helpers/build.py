@@ -231,15 +231,50 @@ def _start_pool(todo, data_dir: Path, staging: Path, options: BuildOptions):
 
 
 def _validate_once(data_dir: Path, data: dict[str, str], cache: Path) -> None:
-    """Validate data/ unless these exact bytes already passed (validation imports are the slow part)."""
+    """Validate data/ unless these exact bytes already passed.
+
+    The validation runs in a forked child process: its libraries (frictionless, pandas) are the heaviest the
+    build needs, and a child returns all of that memory when it exits, while the main process stays small for
+    the rest of the build. The main process waits for it, so the result is the same as validating in place.
+    """
     stamp = cache / "validated" / digest(data, date.today().isoformat())
     if stamp.exists():
         return
-    from .validate import check
+    import multiprocessing
 
-    check(data_dir)
+    from .validate import DataError
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_validate_child, args=(data_dir, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        status, payload = receive.recv()
+    except EOFError:
+        status, payload = "error", f"the validation process ended unexpectedly (exit code {child.exitcode})"
+    finally:
+        child.join()
+    if status == "error":
+        raise RuntimeError(f"validating {data_dir} failed: {payload}")
+    if payload:
+        raise DataError(payload)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text("ok\n")
+
+
+def _validate_child(data_dir: Path, send) -> None:
+    """In the child: every problem found (a list, empty when the data are valid), or the error that stopped it."""
+    try:
+        from .validate import validate_data
+
+        send.send(("ok", validate_data(data_dir)))
+    except KeyboardInterrupt:
+        os._exit(130)
+    except BaseException as error:  # reported by the parent, which owns the user-facing message
+        send.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        send.close()
 
 
 def _run_sections(pool, specs, todo, params, keys, cache, staging, failed_dir, options, result) -> dict[str, Path]:
@@ -306,10 +341,9 @@ def _render(manifest, specs, executed, keys, data_dir, params, cache, staging, o
     if page_cache.exists() and not options.force:
         shutil.copytree(page_cache, staging, dirs_exist_ok=True)
         return rendered
-    from .data import load_all
-    from .render import RenderedSection, brief_html, write_pdf
+    from .render import RenderedSection, brief_html, read_sources, write_pdf
 
-    sources = load_all(meta["as_of"], data_dir=data_dir, validated=True).tables["sources"]
+    sources = read_sources(data_dir)
     sections = [RenderedSection(**s) for s in rendered]
     for section in sections:
         page = brief_html(meta, [section], sources)
@@ -349,8 +383,9 @@ def _render_section(spec: SectionSpec, executed: Path, keys: dict, cache: Path, 
 
 
 def _preload_renderer() -> None:
-    """Import the rendering libraries while the workers execute: the main process would only be waiting."""
-    from . import data, render  # noqa: F401
+    """Import the rendering libraries while the workers execute: the main process would only be waiting.
+    (Not pandas or matplotlib: the renderer does without them, which keeps this process small.)"""
+    from . import render  # noqa: F401
     import nbconvert.exporters.html  # noqa: F401
     import weasyprint  # noqa: F401
 

@@ -11,7 +11,7 @@ import nbformat
 
 from .dates import say_date
 from .paths import FONTS_DIR, TEMPLATES_DIR
-from .section import FINDINGS_MIME
+from .formats import FINDINGS_MIME
 from .text import esc
 
 # The shipped Noto fonts under family names of their own, so that no installed font of the same name (say, a
@@ -133,6 +133,18 @@ def _summary(sections: list[RenderedSection], max_judgements: int = 6, max_numbe
     return {"judgements": judgements, "numbers": numbers}
 
 
+def _is_true(value) -> bool:
+    return value is True or str(value).strip().lower() == "true"
+
+
+def read_sources(data_dir: Path) -> list[dict]:
+    """The rows of data/sources.csv (already validated) for the references list, read without pandas."""
+    import csv
+
+    with open(Path(data_dir) / "sources.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def brief_html(meta: dict, sections: list[RenderedSection], sources) -> str:
     """The whole brief as one self-contained HTML page (fonts and images embedded, no scripts)."""
     import jinja2
@@ -146,11 +158,13 @@ def brief_html(meta: dict, sections: list[RenderedSection], sources) -> str:
     for n in summary["numbers"]:
         n["display"] = Markup(esc(n["display"]))
     groups = {True: [], False: []}  # the core evidence base, then other public records
-    for row in sources.sort_values(["in_seeds", "short_cite"], ascending=[False, True]).to_dict("records"):
+    records = sources.to_dict("records") if hasattr(sources, "to_dict") else [dict(r) for r in sources]
+    for row in sorted(records, key=lambda r: (not _is_true(r["in_seeds"]), str(r["short_cite"]))):
         row["date_text"] = say_date(row["date"], row["date_precision"])
         url = str(row.get("url") or "")
         row["link"] = url if re.match(r"https?://", url) else ""  # only web addresses become links
-        groups[bool(row["in_seeds"])].append(row)
+        row["in_seeds"] = _is_true(row["in_seeds"])
+        groups[row["in_seeds"]].append(row)
     references = [{"heading": heading, "entries": groups[key]} for key, heading in
                   ((True, "Sources of the evidence"), (False, "Other public records")) if groups[key]]
     css = Markup(font_css() + "\n" + (TEMPLATES_DIR / "brief.css").read_text(encoding="utf-8"))

@@ -20,10 +20,10 @@ from IPython.display import HTML, Markdown, display
 
 from .charts import svg_data_uri
 from .data import published_sources
+from .formats import FINDINGS_MIME  # noqa: F401  (re-exported)
 from .quotes import verbatim
 from .text import Citations, esc
 
-FINDINGS_MIME = "application/vnd.rok-nato-brief.findings+json"
 
 
 class Section:

@@ -4,8 +4,10 @@ from __future__ import annotations
 import html
 import math
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas only for the annotation: the renderer imports this module without pandas
+    import pandas as pd
 
 from .dates import say_date
 
