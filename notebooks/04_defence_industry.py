@@ -12,10 +12,10 @@
 # ---
 
 # %% [markdown]
-# # Arms and industry: the interest both camps share
+# # Arms and industry: an interest both camps share
 #
 # How did South Korea become an arms supplier to NATO's members, why did European Allies buy from it after
-# February 2022, and why is the defence industry the part of the partnership on which Seoul's two camps agree?
+# February 2022, and why is the defence industry common ground for Seoul's two political camps?
 
 # %% tags=["parameters"]
 as_of = "2025-01-31"  # evidence cut-off (YYYY-MM-DD): only what the sources had published by then; a figure for a period counts once the period is over
@@ -34,7 +34,7 @@ from helpers.motives import available_assessment, period_over
 from helpers.section import Section
 
 ev = load_all(as_of)
-sec = Section(number=4, slug="defence_industry", title="Arms and industry: the interest both camps share", evidence=ev)
+sec = Section(number=4, slug="defence_industry", title="Arms and industry: an interest both camps share", evidence=ev)
 nato_only = industry.check_flag("nato_only", nato_only)
 known = published_sources(ev.sources, ev.as_of)
 NATO_COLOUR, OTHER_COLOUR = "#0072B2", "#E69F00"
@@ -60,6 +60,12 @@ def event(event_id):
 
 
 source_name = sec.citations.name  # 'SWP', 'PISM': how the prose names a source
+
+
+def source_date(source_id: str) -> str:
+    """When a source was published, at the precision data/sources.csv gives ('2022', 'January 2025')."""
+    row = ev.sources.set_index("source_id").loc[source_id]
+    return say_date(row["date"], row["date_precision"])
 
 
 def period_of(row) -> str:
@@ -89,7 +95,7 @@ shared, crucial = claim("industry_shared_objective"), claim("nato_cooperation_cr
 # %%
 if shared is not None:
     sec.finding(
-        "The defence industry is the strand of the partnership on which Seoul's two camps agree: building up the "
+        "The defence industry is common ground for Seoul's two political camps: building up the "
         "industry and arms exports, with closer cooperation with NATO members as "
         + (f"{sec.quoted(crucial, 'a crucial aspect of this strategy')}, was " if crucial is not None else "")
         + f"{sec.quoted(shared, 'a shared objective of both the Moon and Yoon administration')}.",
@@ -97,12 +103,13 @@ if shared is not None:
 if len(signed_nato):
     first_year = int(signed_nato["year"].min())
     sec.finding(
-        f"Since {first_year} South Korea has become a supplier to NATO's members: the sources record "
-        f"{text.count(signed_nato['deal_id'].nunique(), 'signed deal')} with Allies"
+        f"Since {first_year} South Korea has become a major arms supplier to NATO members: the sources record "
+        f"{industry.deal_count(signed_nato)} with Allies"
         + (f", led by {text.esc(top_signed['buyer'])}'s deal of {industry.deal_when(top_signed)} worth "
-           f"{industry.deal_value(top_signed)}" if top_signed is not None else "")
-        + (f", and a {industry.deal_value(top_pending).removesuffix(' (potential)')} package with "
-           f"{text.esc(top_pending['buyer'])} is under negotiation" if top_pending is not None else "")
+           f"{industry.deal_value(top_signed)} {sec.cite(top_signed['source_id'])}" if top_signed is not None else "")
+        + (f", and talks on a potential {industry.deal_value(top_pending).removesuffix(' (potential)')} deal with "
+           f"{text.esc(top_pending['buyer'])} were under way {industry.deal_when(top_pending)}"
+           if top_pending is not None else "")
         + ".", sources=sorted(set(nato_deals["source_id"])), rank=25)
 if len(comparable) >= 2:
     first, last = comparable.iloc[0], comparable.iloc[-1]
@@ -112,7 +119,8 @@ if len(comparable) >= 2:
     if len(apart):
         odd = apart.iloc[-1]
         sentence += (f"; the {text.quantity(odd['value'], odd['unit'])} given for {period_of(odd)} covers "
-                     f"{text.count(int(odd['years']), 'year')} and probably counts contracts, so it is not comparable")
+                     f"{text.count(int(odd['years']), 'year')} and, in this brief's reading, probably counts contracts "
+                     "signed, so it is not comparable")
     sec.finding(sentence + ".", sources=sorted(set(exports["source_id"])), rank=35)
 if len(imports) and nato_total is not None:
     named, _ = industry.named_share_total(imports)
@@ -134,7 +142,7 @@ if nato_total is not None:
                    f"{period_of(nato_total)}", nato_total["value"],
                    text.percent(nato_total["value"], nato_total["qualifier"]), sources=[nato_total["source_id"]])
 if len(signed_nato):
-    sec.key_number("industry_signed_nato_deals", f"arms deals signed with NATO members, "
+    sec.key_number("industry_signed_nato_deals", f"arms deals and orders with NATO members, "
                    f"{text.period(signed_nato['year'].min(), signed_nato['year'].max())}",
                    signed_nato["deal_id"].nunique(), str(signed_nato["deal_id"].nunique()),
                    sources=sorted(set(signed_nato["source_id"])))
@@ -168,9 +176,10 @@ if len(comparable) >= 2:
         odd = apart.iloc[-1]
         said += (f" SWP adds {text.quantity(odd['value'], odd['unit'])} for {period_of(odd)}. That figure should not "
                  f"be read as a continuation of the series: it covers {text.count(int(odd['years']), 'year')}, not "
-                 f"{text.count(int(first['years']), 'year')}, and a {round(odd['value'] / last['value'])}-fold jump is more than SIPRI's trend-indicator "
-                 "values of deliveries would show; it most probably adds up the value of contracts signed, so the "
-                 f"brief computes no growth rate across it ({sec.fig_ref('exports')}).")
+                 f"{text.count(int(first['years']), 'year')}, and SIPRI's published series measure deliveries (its "
+                 "trend-indicator values). A figure of this size suggests, in this brief's reading, the value of "
+                 "contracts signed rather than of equipment delivered, so the brief computes no growth rate across "
+                 f"it ({sec.fig_ref('exports')}).")
     sec.md(said)
 elif len(exports):
     only = exports.iloc[0]
@@ -182,12 +191,12 @@ if len(growth):
     g = growth.iloc[0]
     rank.append(
         f"Growth began before the war in Ukraine: already under Moon, South Korea's arms exports grew faster than "
-        f"those of any other of the world's top 25 exporters, {sec.quoted(g, 'by over 176.8 per cent between 2017 and 2021')} "
+        f"those of any other top-25 exporter, {sec.quoted(g, 'by over 176.8 per cent between 2017 and 2021')} "
         f"{sec.cite(g['source_id'])}. SWP does not say whether that compares the two years or two five-year periods.")
 if len(contracts):
     c = contracts.iloc[0]
     rank.append(
-        f"By {c['period_end']} the industry, known at home as “K-Bangsan”, ranked second in the world behind the "
+        f"In {c['period_end']} the industry, known at home as “K-Bangsan”, ranked second in the world behind the "
         f"United States {sec.quoted(c, 'in terms of the number of major arms export contracts')}, "
         f"{sec.quoted(c, 'at 2,972 units compared to the U.S.’s 5,631 units')} {sec.cite(c['source_id'])}; what the "
         "“units” count, contracts or pieces of equipment, is not stated.")
@@ -232,10 +241,9 @@ if len(exports):
     hatched = ""
     if len(apart):
         odd = apart.iloc[-1]
-        hatched = (f" The hatched bar ({period_of(odd)}) covers {text.count(int(odd['years']), 'year')} instead of "
-                   f"{text.count(int(exports.iloc[0]['years']), 'year')}, and its basis is unclear: SIPRI publishes "
-                   "trend-indicator values of deliveries, while a figure of this size suggests the value of contracts "
-                   "signed. It is shown as SWP reports it, not as part of the trend.")
+        hatched = (f" The hatched bar ({period_of(odd)}) covers {text.count(int(odd['years']), 'year')}, not "
+                   f"{text.count(int(exports.iloc[0]['years']), 'year')}, and is probably a contract value (see the "
+                   "note below): it is shown as SWP reports it, not as part of the trend.")
     sec.figure(
         exports_figure(exports), "exports", title=title,
         caption=("Value of South Korea's military exports in each period, as SWP states it with attribution to "
@@ -248,9 +256,9 @@ if len(exports):
                             if int(r["years"]) == 3 else " (basis unclear, shown hatched)")
                          for _, r in exports.iterrows()) + "."),
     )
-sec.disagreement(*[conflict_id for conflict_id, shown in (
-    ("export_value_basis", len(exports)), ("export_growth_window", len(growth)),
-    ("export_contracts_unit", len(contracts)), ("defence_budget_growth_basis", budget is not None)) if shown])
+# The other caveats (the growth window, the "units", the budget basis) are stated in the prose above.
+if len(exports):
+    sec.disagreement("export_value_basis")
 
 # %% [markdown]
 # ## NATO members on both sides of the trade
@@ -261,7 +269,8 @@ if len(imports) or nato_total is not None:
     if len(imports):
         named, _ = industry.named_share_total(imports)
         parts.append(
-            f"South Korea built its industry on NATO technology. In {period_of(imports.iloc[0])}, PISM reports, "
+            f"NATO countries are South Korea's suppliers and, increasingly, its customers. In "
+            f"{period_of(imports.iloc[0])}, PISM reports, "
             + ("almost all" if named >= 95 else text.percent(named))
             + " of its imports of arms and military technology came from NATO countries: "
             + text.join([f"{text.percent(r['value'], r['qualifier'])} from {'the ' if r['partner'] in ('United States', 'United Kingdom') else ''}"
@@ -270,7 +279,7 @@ if len(imports) or nato_total is not None:
     if nato_total is not None:
         named_out, under = industry.named_share_total(exports_to)
         parts.append(
-            f"The flow now runs both ways: {text.percent(nato_total['value'], nato_total['qualifier'])} of its arms "
+            f"The flow also runs the other way: {text.percent(nato_total['value'], nato_total['qualifier'])} of its arms "
             f"exports in the same period went to NATO members, "
             + text.join([f"{'the ' if r['partner'] in ('United States', 'United Kingdom') else ''}{text.esc(r['partner'])} "
                          f"{text.percent(r['value'], r['qualifier'])}" for _, r in exports_to.iterrows()])
@@ -329,15 +338,22 @@ if len(imports) or nato_total is not None:
     trade_sources = sorted(set(imports["source_id"]) | set(exports_to["source_id"])
                            | ({nato_total["source_id"]} if nato_total is not None else set()))
     under = exports_to[exports_to["qualifier"] == "under"]
+    total_note = ""
+    if nato_total is not None:
+        exact, n_under = industry.named_share_total(exports_to)
+        named_range = (exact, exact + n_under)  # an 'under 1%' share lies between 0 and 1
+        total_note = ("the named countries' shares add up to it within PISM's rounding"
+                      if named_range[0] <= nato_total["value"] + 1 and nato_total["value"] <= named_range[1] + 1
+                      else "it includes countries PISM does not name")
     sec.figure(
         trade_figure(imports, exports_to, nato_total), "trade",
         title=f"NATO members supplied {text.join(pieces, 'and took')}, {period}",
         caption=(f"Shares of South Korea's arms trade in {period} by NATO country, as PISM reports them (data source "
                  "not named). "
                  + (f"Hatched bars are shares PISM gives only as “under 1%” ({text.join(list(under['partner']))}), drawn "
-                    "at 1%. " if len(under) else "")
-                 + ("The black bar is PISM's figure for all NATO members together, which includes countries it does "
-                    "not name. " if nato_total is not None else "")
+                    "at that upper bound. " if len(under) else "")
+                 + (f"The black bar is PISM's figure for all NATO members together; {total_note}. "
+                    if nato_total is not None else "")
                  + "Non-NATO partners are not shown: the source does not break them down."),
         sources=trade_sources,
         alt=("Two horizontal bar charts. " if len(imports) and nato_total is not None else "Horizontal bar chart. ")
@@ -355,6 +371,7 @@ if len(imports) or nato_total is not None:
 # %%
 summit_push, after_summit = claim("yoon_summits_push_deals"), claim("poland_deal_after_summit")
 duda, iohannis = event("yoon_duda_meeting_2022_06"), event("yoon_second_summit_2023")
+madrid, airworthiness = event("yoon_madrid_summit_2022_06"), event("airworthiness_agreement_2024_07")
 romania_ties, australia_talks = claim("romania_announced_cooperation"), claim("australia_summit_cooperation")
 ip4_talks = event("nato_ip4_talks_vilnius_2023_07")
 by_id = {d: g for d, g in deals.groupby("deal_id", sort=False)}
@@ -373,6 +390,11 @@ def deal(deal_id: str, source_id: str | None = None):
 if len(deals):
     poland, norway, romania_k9 = deal("poland_2022"), deal("norway_2022"), deal("romania_k9_2024")
     romania_package, australia = deal("romania_package"), deal("australia_2023")
+    agreed, differing = industry.agreement(poland_quantities) if len(poland_quantities.columns) > 1 else ([], [])
+    poland_agreement = " but ".join(
+        ([f"agree that it includes {text.join([f'{text.number(q)} {industry.SYSTEM_NAMES.get(t, t)}' for t, q in agreed])}"]
+         if agreed else [])
+        + ([f"differ on the {text.join([industry.SYSTEM_NAMES.get(t, t) for t in differing])}"] if differing else []))
     lines = []
     if poland is not None:
         lines.append(
@@ -382,9 +404,9 @@ if len(deals):
             + (f"what {source_name(poland['source_id'])} calls {sec.quoted(poland, 'the country’s largest deal ever')}"
                if "largest deal ever" in poland["quote"] else f"a deal for {text.esc(poland['systems'])}")
             + (f", worth {industry.deal_value(poland)}" if pd.notna(poland["value"]) else "")
-            + f" {sec.cite(*by_id['poland_2022']['source_id'])}"
-            + (": the sources agree that it includes 48 combat aircraft but differ on the tanks and howitzers "
-               f"({sec.fig_ref('poland')})" if len(poland_quantities.columns) > 1 else "")
+            + f" {sec.cite(poland['source_id'])}"
+            + (f". The sources {poland_agreement} ({sec.fig_ref('poland')}) {sec.cite(*by_id['poland_2022']['source_id'])}"
+               if len(poland_quantities.columns) > 1 else "")
             + ".")
     if norway is not None:
         lines.append(f"In {industry.deal_when(norway)} Norway ordered more K9 howitzers and K10 ammunition supply "
@@ -394,13 +416,15 @@ if len(deals):
             (f"By {industry.deal_when(romania_k9).removeprefix('by ')} Romania had signed" if romania_k9["by_date"]
              else f"In {industry.deal_when(romania_k9)} Romania signed")
             + f" a {industry.deal_value(romania_k9)} deal for K9 howitzers"
-            + (f", and the two countries were negotiating a further package worth "
-               f"{industry.deal_value(romania_package).removesuffix(' (potential)')} for K2 tanks, Redback infantry "
-               "fighting vehicles and Cheongung-II air defence missiles" if romania_package is not None else "")
+            + (f", and {industry.deal_when(romania_package)} the two countries were in talks over a potential "
+               f"{industry.deal_value(romania_package).removesuffix(' (potential)')} deal for K2 tanks, Redback "
+               "infantry fighting vehicles and Cheongung-II air defence missiles" if romania_package is not None else "")
             + f" {sec.cite(romania_k9['source_id'])}.")
     if australia is not None and not nato_only:
-        lines.append(f"Outside NATO, Australia bought {industry.deal_value(australia)} worth of AS21 Redback infantry "
-                     f"fighting vehicles in {industry.deal_when(australia)} {sec.cite(australia['source_id'])}.")
+        lines.append(f"Outside NATO, {source_name(australia['source_id'])} reports {industry.deal_value(australia)} worth "
+                     f"of AS21 Redback infantry fighting vehicles exported to Australia in {industry.deal_when(australia)}, "
+                     f"without saying whether that is the value of the contract or of deliveries "
+                     f"{sec.cite(australia['source_id'])}.")
     sec.md(" ".join(lines))
 
 
@@ -446,8 +470,8 @@ if len(deals):
     rows = industry.chart_rows(deals)
     unvalued = rows[rows["usd_bn"].isna()]
     if top_signed is not None and top_pending is not None and top_pending["value"] > top_signed["value"]:
-        title = (f"A {industry.deal_value(top_pending).removesuffix(' (potential)')} package under negotiation with "
-                 f"{top_pending['buyer']} would exceed {top_signed['buyer']}'s record {top_signed['year']} deal")
+        title = (f"A potential {industry.deal_value(top_pending).removesuffix(' (potential)')} deal with "
+                 f"{top_pending['buyer']}, still in talks, would exceed {top_signed['buyer']}'s record {top_signed['year']} deal")
     elif top_signed is not None:
         title = f"{top_signed['buyer']}'s {top_signed['year']} deal is South Korea's largest arms sale to a NATO member"
     else:
@@ -476,9 +500,10 @@ if len(deals):
                        "South Korea's arms deals with NATO members, and Australia for comparison")
                       + ", one row per source version",
               sources=sorted(set(deals["source_id"])), html_columns=("Source",),
-              note=text.esc("“Signed (type not stated)”: the source reports a signed or concluded deal without saying "
-                            "whether it is a framework agreement or an executive contract. Values as the source "
-                            "states them, in their own currency."))
+              note=text.esc("“Type not stated”: the source does not say whether the deal is a framework agreement or an "
+                            "executive contract. Values as the source states them"
+                            + (", all in US dollars (the sources write “$”)." if set(deals["currency"]) - {""} == {"USD"}
+                               else ", each in its own currency, never converted.")))
 
 # %%
 if len(poland_quantities.columns) > 1:
@@ -500,15 +525,15 @@ if len(poland_quantities.columns) > 1:
     charts.value_grid(ax, "x")
     ax.tick_params(axis="y", length=0)
     ax.legend(loc="lower right", title="Source", title_fontsize=7.5)
-    agree = [labels.get(t, t).lower() for t, r in poland_quantities.iterrows() if r.nunique() == 1]
-    differ = [labels.get(t, t).lower() for t, r in poland_quantities.iterrows() if r.nunique() > 1]
+    agreed_types, differing_types = industry.agreement(poland_quantities)
+    agree = [industry.SYSTEM_NAMES.get(t, t) for t, _ in agreed_types]
+    differ = [industry.SYSTEM_NAMES.get(t, t) for t in differing_types]
     sec.figure(
         fig, "poland",
         title=(f"The sources differ on the Poland deal's {text.join(differ)}"
                + (f" but agree on its {text.join(agree)}" if agree else "")),
         caption=("Quantities of each type of equipment in South Korea's 2022 arms deal with Poland, as "
-                 + text.join([f"{source_name(s)} ({say_date(*ev.sources.set_index('source_id').loc[s, ['date', 'date_precision']])})"
-                              for s in sources_in])
+                 + text.join([f"{source_name(s)} ({source_date(s)})" for s in sources_in])
                  + " report them. Neither source says whether the numbers are those of the framework agreement "
                  "or of executive contracts; the brief shows both versions and reconciles neither."),
         sources=sources_in,
@@ -528,8 +553,9 @@ if len(deals):
 if summit_push is not None:
     steps = []
     if duda is not None:
-        steps.append(f"At his first NATO summit, in Madrid in {text.when(duda)}, he told Polish President Andrzej Duda that "
-                     f"he expected their defence cooperation talks to make substantial progress {sec.cite(duda['source_id'])}"
+        steps.append(f"At his first NATO summit, in {'Madrid in ' if madrid is not None else ''}{text.when(duda)}, he told "
+                     f"Polish President Andrzej Duda that he expected their defence cooperation talks to make "
+                     f"substantial progress {sec.cite_rows(duda, madrid)}"
                      + (f"; the contract with Poland followed shortly after the summit {sec.cite_rows(after_summit)}"
                         if after_summit is not None else "") + ".")
     if iohannis is not None:
@@ -545,7 +571,11 @@ if summit_push is not None:
     if australia_talks is not None and not nato_only:
         steps.append("The same approach served outside the Alliance: Seoul agreed to strengthen defence cooperation with "
                      f"Australia at a summit with its prime minister {sec.cite_rows(australia_talks)}.")
-    sec.md(f"President Yoon turned NATO summits into sales opportunities. SWP finds that he "
+    if airworthiness is not None:
+        steps.append(f"NATO's own instruments followed the trade: in {text.when(airworthiness)} NATO and South Korea agreed "
+                     "to recognise each other's military airworthiness certification, NATO's first such agreement with "
+                     f"an Asian country {sec.cite(airworthiness['source_id'])}.")
+    sec.md(f"President Yoon used NATO summits to advance arms deals. SWP finds that he "
            f"{sec.quoted(summit_push, 'used his participation at the NATO summits to push ahead defence deals with NATO member states')} "
            f"{sec.cite_rows(summit_push)}. " + " ".join(steps))
 
@@ -583,17 +613,20 @@ if reasons:
                        if regional is not None else "")
                     + f" {sec.cite_rows(transfer, regional)}.")
     if replenish_pism is not None:
-        more.append(f"For Seoul, which will not arm Ukraine directly, the sales also have a political use: PISM sees the "
-                    f"sale of weapons or ammunition to NATO countries to replenish stocks given to Ukraine as "
-                    f"an {sec.quoted(replenish_pism, 'indirect form of support')} {sec.cite_rows(replenish_pism)}.")
-    more.append("None of the sources gives delivery speed as a reason for buying Korean, so the brief does not claim it.")
+        reluctant = claim("rok_ukraine_limited_support")
+        more.append((f"For Seoul, which in {source_date(reluctant['source_id'])} remained reluctant to ship arms to "
+                     f"Ukraine {sec.cite_rows(reluctant)}, " if reluctant is not None else "For Seoul, ")
+                    + "the sales could also serve a political end. As PISM put it, "
+                    f"{sec.quoted(replenish_pism, 'An indirect form of support may be the sale of weapons or ammunition to NATO countries to replenish stocks given to Ukraine')} "
+                    f"{sec.cite_rows(replenish_pism)}.")
     sec.md(" ".join(more))
 
 # %% [markdown]
-# ## An objective both camps share, and its limits
+# ## Continuity across camps, and its limits
 
 # %%
 ukraine_interest = claim("industry_requires_ukraine_interest")
+standing = claim("industry_raises_rok_position")
 contribution = claim("poland_positive_contribution")
 continuity = []
 if shared is not None:
@@ -603,15 +636,18 @@ if shared is not None:
     if len(growth):
         moon_parts.append("the fastest export growth among the top 25 exporters")
     continuity.append(
-        "The industrial agenda is bipartisan. "
-        + (f"Moon's liberal government laid the base, with {text.join(moon_parts)}; " if moon_parts else "")
-        + ("Yoon's conservative government sold the results to NATO members at NATO's own summits. "
-           if summit_push is not None else "")
+        "The industrial agenda spans both camps. "
+        + (f"Under Moon's liberal government Seoul saw {text.join(moon_parts)}; " if moon_parts else "")
+        + ("Yoon's conservative government used NATO summits to push deals forward. " if summit_push is not None else "")
         + f"SWP treats the aim as common ground for both administrations {sec.cite_rows(shared)}"
         + (f", and it sees arms sales and industrial cooperation with Poland as underscoring "
            f"{sec.quoted(contribution, 'Seoul’s positive contribution to European security')} {sec.cite_rows(contribution)}"
            if contribution is not None else "")
         + ".")
+if standing is not None:
+    continuity.append(f"For Seoul the payoff is also standing: PISM sees closer ties with NATO and its members in areas "
+                      f"such as the defence industry as serving {sec.quoted(standing, 'to raise South Korea' + chr(39) + 's position as an actor contributing to international security')} "
+                      f"{sec.cite_rows(standing)}.")
 if ukraine_interest is not None:
     continuity.append(
         f"PISM marks the limit: deeper defence cooperation with Poland and Central Europe "

@@ -84,6 +84,12 @@ def test_both_versions_of_the_poland_deal_are_kept(ev):
     assert quantities.loc["combat aircraft"].tolist() == [48, 48]
 
 
+def test_where_the_poland_versions_agree_and_differ(ev):
+    deals = industry.deals_in_view(ev.arms_deals, ev.sources, AS_OF)
+    agree, differ = industry.agreement(industry.quantities_by_source(ev.arms_deal_items, deals, "poland_2022"))
+    assert agree == [("combat aircraft", 48)] and differ == ["tank", "self-propelled howitzer"]
+
+
 def test_chart_and_table_totals_equal_the_data(ev):
     deals = industry.deals_in_view(ev.arms_deals, ev.sources, AS_OF)
     data = raw("arms_deals")
@@ -113,6 +119,13 @@ def test_an_upper_bound_date_is_said_as_by(ev):
     deals = industry.deals_in_view(ev.arms_deals, ev.sources, AS_OF).set_index("deal_id")
     assert industry.deal_when(deals.loc["romania_k9_2024"]) == "by July 2024"
     assert industry.deal_when(deals.loc["australia_2023"]) == "August 2023"
+    assert industry.deal_when(deals.loc["romania_package"]) == "as of January 2025"  # talks, dated by their report
+
+
+def test_orders_are_counted_apart_from_signed_deals(ev):
+    deals = industry.deals_in_view(ev.arms_deals, ev.sources, AS_OF)
+    nato_signed = deals[deals["buyer_nato_member"] & (deals["status"] == industry.SIGNED)]
+    assert industry.deal_count(nato_signed) == "two signed deals and one order"  # Poland, Romania; Norway's order
 
 
 def test_largest_signed_and_pending_deals(ev):
@@ -153,7 +166,7 @@ def test_section_numbers_equal_the_data(brief_html):
                   "about 24%", "63%", "under 1%"):
         assert value in section, value
     assert "1,000 tanks" in section and "980 tanks" in section  # both Poland versions, each sourced
-    assert "delivery speed" in section  # the brief says the sources do not give it, rather than claiming it
+    assert "delivery times" in section  # the brief says the sources do not compare them, rather than claiming speed
 
 
 def test_nato_only_build_leaves_out_australia(tmp_path):

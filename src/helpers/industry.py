@@ -20,7 +20,7 @@ import pandas as pd
 from .data import ParameterError, published_sources
 from .dates import as_date, say_date
 from .motives import period_over
-from .text import money
+from .text import count, join, money
 
 # The measures data/arms_trade.csv declares (datapackage.yaml); an earlier cut-off may have no rows for some.
 MEASURES = ("export value", "import share", "export share", "export growth", "export contracts")
@@ -28,7 +28,7 @@ SIGNED = "signed"
 UNDER_NEGOTIATION = "under negotiation"
 # How the deals table names the contract types of data/arms_deals.csv.
 CONTRACT_LABELS = {"framework": "framework agreement", "executive": "executive contract", "order": "order",
-                   "under negotiation": "under negotiation", "unspecified": "signed (type not stated)"}
+                   "under negotiation": "under negotiation", "unspecified": "type not stated"}
 
 
 def check_flag(name: str, value) -> bool:
@@ -137,9 +137,20 @@ def dated_by_upper_bound(row) -> bool:
 
 
 def deal_when(row) -> str:
-    """'July 2022', or 'by July 2024' when the source gives only a latest date."""
+    """'July 2022'; 'by July 2024' when the source gives only a latest date; 'as of January 2025' for talks,
+    which are dated by the source that reports them."""
     said = say_date(row["date"], row["date_precision"])
+    if row["status"] == UNDER_NEGOTIATION:
+        return f"as of {said}"
     return f"by {said}" if row["by_date"] else said
+
+
+def deal_count(deals: pd.DataFrame) -> str:
+    """'two signed deals and one order': distinct deals, orders counted apart from deals signed or concluded."""
+    per_deal = deals.drop_duplicates("deal_id")
+    orders = int((per_deal["contract_type"] == "order").sum())
+    parts = [count(len(per_deal) - orders, "signed deal"), count(orders, "order")]
+    return join([p for p, n in zip(parts, (len(per_deal) - orders, orders)) if n]) or "no deals"
 
 
 def deal_value(row) -> str:
@@ -189,3 +200,22 @@ def quantities_by_source(items: pd.DataFrame, deals: pd.DataFrame, deal_id: str)
     order = list(dict.fromkeys(rows["system_type"]))
     table = rows.pivot_table(index="system_type", columns="source_id", values="quantity", aggfunc="sum")
     return table.reindex(index=order, columns=list(dict.fromkeys(rows["source_id"])))
+
+
+# How the prose and charts name the system types of data/arms_deal_items.csv (plural, lower case).
+SYSTEM_NAMES = {"tank": "tanks", "self-propelled howitzer": "self-propelled howitzers",
+                "combat aircraft": "combat aircraft", "infantry fighting vehicle": "infantry fighting vehicles",
+                "ammunition supply vehicle": "ammunition supply vehicles", "air defence system": "air defence systems"}
+
+
+def agreement(quantities: pd.DataFrame) -> tuple[list[tuple[str, float]], list[str]]:
+    """Where the sources' quantities for one deal agree and where they differ:
+    ([(system type, quantity every source gives)], [system types on which they differ])."""
+    agree, differ = [], []
+    for system_type, row in quantities.iterrows():
+        values = row.dropna()
+        if values.nunique() == 1 and len(values) == len(row):
+            agree.append((system_type, float(values.iloc[0])))
+        else:
+            differ.append(system_type)
+    return agree, differ
