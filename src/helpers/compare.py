@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .data import AMBIGUOUS, NO_PRESIDENT, administration_for
+from .data import AMBIGUOUS, NO_PRESIDENT, administration_for, terms_of
 from .dates import as_date, parse_partial_date
 
 # Categories that describe the setting rather than engagement between Seoul and NATO.
@@ -151,16 +151,15 @@ def term_table(admins: pd.DataFrame, names, as_of) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def possible_administrations(start: date, end: date, admins: pd.DataFrame) -> list[str]:
-    """Every administration whose term overlaps [start, end], in office order; NO_PRESIDENT if a gap overlaps."""
-    terms = admins.sort_values("start_date")
+def possible_administrations(start: date, end: date, admins) -> list[str]:
+    """Every administration whose term overlaps [start, end], in office order; NO_PRESIDENT if a gap overlaps.
+    `admins` is the administrations table or its terms_of() list (faster in a loop)."""
     found, cursor = [], start
-    for row in terms.itertuples():
-        term_end = _day(row.end_date) or date.max
-        if row.start_date <= end and term_end >= start:
-            if row.start_date > cursor and NO_PRESIDENT not in found:
+    for name, term_start, term_end in sorted(terms_of(admins), key=lambda term: term[1]):
+        if term_start <= end and term_end >= start:
+            if term_start > cursor and NO_PRESIDENT not in found:
                 found.append(NO_PRESIDENT)  # a gap between the previous term and this one
-            found.append(row.administration)
+            found.append(name)
             cursor = term_end + timedelta(days=1) if term_end < date.max else date.max
     if cursor <= end and NO_PRESIDENT not in found:
         found.append(NO_PRESIDENT)
@@ -195,16 +194,17 @@ def milestones(events: pd.DataFrame, sources: pd.DataFrame, admins: pd.DataFrame
     version_of = kept["version_of"].fillna("") if "version_of" in kept else pd.Series("", index=kept.index)
     kept = kept.assign(_key=[v or e for e, v in zip(kept["event_id"], version_of)], _main=(version_of == ""))
     records = []
+    terms = terms_of(admins)  # once, not per event
+    order = {name: i for i, (name, _, _) in enumerate(sorted(terms, key=lambda term: term[1]))}
     for _, group in kept.sort_values("start").groupby("_key", sort=False):
         complete = group[group["end"] <= cutoff]
         if complete.empty:
             continue  # no version is certainly over by the cut-off
         main = complete[complete["_main"]].iloc[0] if complete["_main"].any() else complete.iloc[0]
-        derived = [administration_for(s, e, admins) for s, e in zip(group["start"], group["end"])]
+        derived = [administration_for(s, e, terms) for s, e in zip(group["start"], group["end"])]
         candidates = []
         for s, e in zip(group["start"], group["end"]):
-            candidates += [a for a in possible_administrations(s, e, admins) if a not in candidates]
-        order = {name: i for i, name in enumerate(admins.sort_values("start_date")["administration"])}
+            candidates += [a for a in possible_administrations(s, e, terms) if a not in candidates]
         candidates.sort(key=lambda a: order.get(a, -1 if a == NO_PRESIDENT else len(order)))
         if len(set(derived)) == 1 and derived[0] != AMBIGUOUS:
             status, administration, reason, candidates = CERTAIN, derived[0], "", [derived[0]]
@@ -301,7 +301,8 @@ def firsts(ms: pd.DataFrame, name: str) -> pd.DataFrame:
 def frameworks_begun(frameworks: pd.DataFrame, admins: pd.DataFrame, name: str, as_of) -> pd.DataFrame:
     """Partnership instruments whose start (whole date interval, by as_of) falls in one administration's term."""
     begun = frameworks[frameworks["end"] <= as_date(as_of)]
-    derived = [administration_for(s, e, admins) for s, e in zip(begun["start"], begun["end"])]
+    terms = terms_of(admins)
+    derived = [administration_for(s, e, terms) for s, e in zip(begun["start"], begun["end"])]
     return begun[pd.Series([d == name for d in derived], index=begun.index, dtype=bool)].sort_values("start")
 
 

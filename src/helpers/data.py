@@ -114,18 +114,27 @@ def load_all(as_of=None, data_dir: Path | None = None, validated: bool = False) 
     return Evidence(cutoff, tables)
 
 
-def administration_on(day: date, admins: pd.DataFrame) -> str:
+def terms_of(admins) -> list[tuple[str, date, date]]:
+    """(name, first day, last day) per term; an open term runs to date.max. Accepts a table or such a list."""
+    if isinstance(admins, list):
+        return admins
+    return [(row.administration, row.start_date,
+             row.end_date if row.end_date is not None and not pd.isna(row.end_date) else date.max)
+            for row in admins.itertuples()]
+
+
+def administration_on(day: date, admins) -> str:
     """The president in office on `day`, or 'acting president' in a gap between terms."""
-    for row in admins.itertuples():
-        end = row.end_date if row.end_date is not None and not pd.isna(row.end_date) else date.max
-        if row.start_date <= day <= end:
-            return row.administration
+    for name, start, end in terms_of(admins):
+        if start <= day <= end:
+            return name
     return NO_PRESIDENT
 
 
-def administration_for(start: date, end: date, admins: pd.DataFrame) -> str:
+def administration_for(start: date, end: date, admins) -> str:
     """The administration for a fact dated to an interval; a year or month that spans two terms is ambiguous."""
-    first, last = administration_on(start, admins), administration_on(end, admins)
+    terms = terms_of(admins)
+    first, last = administration_on(start, terms), administration_on(end, terms)
     return first if first == last else AMBIGUOUS
 
 
@@ -134,7 +143,8 @@ def with_administration(frame: pd.DataFrame, admins: pd.DataFrame) -> pd.DataFra
     frame = frame.copy()
     if "start" not in frame:
         return frame
-    frame["administration"] = [administration_for(s, e, admins) for s, e in zip(frame["start"], frame["end"])]
+    terms = terms_of(admins)  # once per table, not once per row
+    frame["administration"] = [administration_for(s, e, terms) for s, e in zip(frame["start"], frame["end"])]
     return frame
 
 
