@@ -55,11 +55,9 @@ sec.finding(
     f"Afghanistan made South Korea a working partner: it led a reconstruction team of {text.hedge(prt['qualifier'])}"
     f"{text.number(prt['value'])} personnel in Parwan in {text.period(prt['period_start'], prt['period_end'])}.",
     sources=["nato2023", "pism2022"], rank=40)
-sec.key_number("history_milestones", f"milestones from 2005 to {say_date(period_end.isoformat(), 'day')}",
+sec.key_number("history_milestones", f"dated events in the record from 2005 to {say_date(period_end.isoformat(), 'day')}, "
+               "the eve of Moon's term",
                len(events), str(len(events)), sources=sorted(set(events["source_id"])))
-if ana is not None:
-    sec.key_number("ana_trust_fund", "South Korea's contribution to the Afghan National Army Trust Fund", ana["value"],
-                   text.money(ana["value"] * 1e6, "USD"), sources=[ana["source_id"]])
 sec.record()
 
 # %% [markdown]
@@ -187,8 +185,8 @@ sec.disagreement("ipcp_renewal")
 
 # %%
 sec.md(
-    f"Operations gave the partnership substance before the paperwork did. From "
-    f"{text.period(prt['period_start'], prt['period_end'])}, South Korea led a civilian-military Provincial "
+    f"Operations gave the partnership substance before the paperwork did. From {prt['period_start']} to "
+    f"{prt['period_end']}, South Korea led a civilian-military Provincial "
     f"Reconstruction Team of {text.hedge(prt['qualifier'])}{text.number(prt['value'])} personnel in Parwan Province under "
     f"NATO's ISAF mission"
     + (f", and it contributed {text.money(ana['value'] * 1e6, 'USD')} in total to the Afghan National Army Trust Fund"

@@ -169,8 +169,8 @@ if thin:
         if any(covered[n] < term.loc[n, "years"] - 1 / 12 for n in thin) else [], rank=22)
 elif pace != "similar":
     sec.finding(
-        f"Engagement with NATO was {pace} under {who(fastest)}: the sources record {num(rates.loc[fastest, 'rate'])} "
-        f"milestones per year in office, against "
+        f"Engagement with NATO was {pace} under {who(fastest)}: by this brief's count of the milestones the sources "
+        f"record, {num(rates.loc[fastest, 'rate'])} a year in office, against "
         + text.join([f"{num(rates.loc[n, 'rate'])} under {who(n)}" for n in others]) + ".",
         sources=sorted(set(ms[ms["administration"].isin(names)]["source_id"])), rank=22)
 elif rates["rate"].max() > 0:
@@ -283,7 +283,7 @@ for name in names:
     if pri:
         quote = quote_for(name)
         parts.append(f"The sources single out {areas_text(pri)} as its priorities with NATO"
-                     + (f"; as {text.esc(sec.citations.short(quote['source_id']))} puts it, "
+                     + (f"; as {text.esc(sec.citations.name(quote['source_id']))} puts it, "
                         f"“{text.esc(quote['quote'])}”" if quote is not None else "")
                      + f" {sec.cite(*mine[mine['emphasis'] == 'priority']['source_id'])}.")
         if pres:

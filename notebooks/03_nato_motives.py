@@ -135,6 +135,21 @@ if "China" in firsts and links:
         f"the {text.join([text.esc(motives.dash(t)) for t in links])}, which {'tie' if len(links) > 1 else 'ties'} the "
         f"Indo-Pacific to Russia's war.",
         sources=sorted({firsts[t]["source_id"] for t in ["China", *links]}), rank=20)
+reluctant, fear, no_russia = limit["rok_reluctance_china"], limit["rok_fear_thaad_like_reaction"], limit["rok_russia_not_threat"]
+leverage, hedging, consensus_asia = limit["nato_limited_leverage"], limit["rok_hedging"], claim("nato_needs_consensus_asia")
+if reluctant is not None:
+    sec.finding(
+        "NATO's interest has limits: Seoul has been reluctant to name China a threat"
+        + (", mindful of Beijing's economic retaliation after the THAAD deployment" if fear is not None else "")
+        + (", and does not treat Russia as one" if no_russia is not None else "")
+        + ("; the Alliance, for its part, has little leverage on the Korean Peninsula" if leverage is not None else "")
+        + ".", sources=sorted({r["source_id"] for r in (reluctant, fear, no_russia, leverage) if r is not None}), rank=21)
+elif hedging is not None:
+    sec.finding(
+        "NATO's interest has limits on both sides: Seoul has long hedged between its great-power neighbours"
+        + (", and the Alliance, EIAS argued, still needed a broader consensus on how far Asian security matters to it"
+           if consensus_asia is not None else "")
+        + ".", sources=sorted({r["source_id"] for r in (hedging, consensus_asia) if r is not None}), rank=21)
 if len(grid):
     if len(partners) > 1:
         lead = "The Indo-Pacific partners have " + ("become regular guests" if len(every_partner) >= 3 else "begun to join NATO's meetings")
@@ -149,21 +164,6 @@ if len(grid):
         f"{lead}: since {text.when(meetings.iloc[0])} the sources record {text.esc(partner_set)} at "
         f"{text.count(len(every_partner), 'NATO meeting')}{rok_clause}.",
         sources=sorted(set(long[long["status"] == motives.ATTENDED]["source_id"])), rank=25)
-reluctant, fear, no_russia = limit["rok_reluctance_china"], limit["rok_fear_thaad_like_reaction"], limit["rok_russia_not_threat"]
-leverage, hedging, consensus_asia = limit["nato_limited_leverage"], limit["rok_hedging"], claim("nato_needs_consensus_asia")
-if reluctant is not None:
-    sec.finding(
-        "NATO's interest has limits: Seoul has been reluctant to name China a threat"
-        + (", mindful of Beijing's economic retaliation after the THAAD deployment" if fear is not None else "")
-        + (", and does not treat Russia as one" if no_russia is not None else "")
-        + ("; the Alliance, for its part, has little leverage on the Korean Peninsula" if leverage is not None else "")
-        + ".", sources=sorted({r["source_id"] for r in (reluctant, fear, no_russia, leverage) if r is not None}), rank=45)
-elif hedging is not None:
-    sec.finding(
-        "NATO's interest has limits on both sides: Seoul has long hedged between its great-power neighbours"
-        + (", and the Alliance, EIAS argued, still needed a broader consensus on how far Asian security matters to it"
-           if consensus_asia is not None else "")
-        + ".", sources=sorted({r["source_id"] for r in (hedging, consensus_asia) if r is not None}), rank=45)
 if len(grid):
     sec.key_number("nato_motives_meetings_all_partners",
                    f"NATO meetings from {FIRST_YEAR} at which the sources record {partner_set}",
@@ -261,7 +261,7 @@ if len(timeline):
     if early and links:
         later = (["Russia"] if "Russia" in firsts else []) + links
         ties = "their ties with " + ("it" if later[0] == "Russia" else "Russia") if len(links) == 2 else f"the {motives.dash(links[0])}"
-        title = (f"NATO's documents moved from naming {text.join(early)} to naming "
+        title = (f"As the sources quote them, NATO's documents moved from naming {text.join(early)} to naming "
                  + ("Russia and " if later[0] == "Russia" else "") + ties
                  + f", {text.period(docs.iloc[0]['year'], max(firsts[t]['year'] for t in later))}")
     else:

@@ -93,13 +93,6 @@ poland_quantities = industry.quantities_by_source(ev.arms_deal_items, deals, "po
 shared, crucial = claim("industry_shared_objective"), claim("nato_cooperation_crucial")
 
 # %%
-if shared is not None:
-    sec.finding(
-        "The defence industry is common ground for Seoul's two political camps: building up the "
-        "industry and arms exports, with closer cooperation with NATO members as "
-        + (f"{sec.quoted(crucial, 'a crucial aspect of this strategy')}, was " if crucial is not None else "")
-        + f"{sec.quoted(shared, 'a shared objective of both the Moon and Yoon administration')}.",
-        sources=[shared["source_id"]], rank=15)
 if len(signed_nato):
     first_year = int(signed_nato["year"].min())
     sec.finding(
@@ -111,6 +104,13 @@ if len(signed_nato):
            f"{text.esc(top_pending['buyer'])} were under way {industry.deal_when(top_pending)}"
            if top_pending is not None else "")
         + ".", sources=sorted(set(nato_deals["source_id"])), rank=25)
+if shared is not None:
+    sec.finding(
+        "The defence industry is common ground for Seoul's two political camps: building up the "
+        "industry and arms exports, with closer cooperation with NATO members as "
+        + (f"{sec.quoted(crucial, 'a crucial aspect of this strategy')}, was " if crucial is not None else "")
+        + f"{sec.quoted(shared, 'a shared objective of both the Moon and Yoon administration')}.",
+        sources=[shared["source_id"]], rank=30)
 if len(comparable) >= 2:
     first, last = comparable.iloc[0], comparable.iloc[-1]
     sentence = (f"Arms exports {industry.growth_words(first['value'], last['value'])} from "
@@ -242,8 +242,8 @@ if len(exports):
     if len(apart):
         odd = apart.iloc[-1]
         hatched = (f" The hatched bar ({period_of(odd)}) covers {text.count(int(odd['years']), 'year')}, not "
-                   f"{text.count(int(exports.iloc[0]['years']), 'year')}, and is probably a contract value (see the "
-                   "note below): it is shown as SWP reports it, not as part of the trend.")
+                   f"{text.count(int(exports.iloc[0]['years']), 'year')}, and is probably a contract value: "
+                   "it is shown as SWP reports it, not as part of the trend.")
     sec.figure(
         exports_figure(exports), "exports", title=title,
         caption=("Value of South Korea's military exports in each period, as SWP states it with attribution to "
@@ -256,9 +256,8 @@ if len(exports):
                             if int(r["years"]) == 3 else " (basis unclear, shown hatched)")
                          for _, r in exports.iterrows()) + "."),
     )
-# The other caveats (the growth window, the "units", the budget basis) are stated in the prose above.
-if len(exports):
-    sec.disagreement("export_value_basis")
+# The caveats on the basis of these figures (the 2021-2023 value, the growth window, the "units", the budget) are
+# stated in the prose and the caption; the conflicts are listed with every version in the recommendations section.
 
 # %% [markdown]
 # ## NATO members on both sides of the trade
@@ -469,9 +468,10 @@ def deals_figure(rows: pd.DataFrame):
 if len(deals):
     rows = industry.chart_rows(deals)
     unvalued = rows[rows["usd_bn"].isna()]
-    if top_signed is not None and top_pending is not None and top_pending["value"] > top_signed["value"]:
-        title = (f"A potential {industry.deal_value(top_pending).removesuffix(' (potential)')} deal with "
-                 f"{top_pending['buyer']}, still in talks, would exceed {top_signed['buyer']}'s record {top_signed['year']} deal")
+    if top_signed is not None and len(rows[rows["status"] == industry.SIGNED]["deal_id"].unique()) > 1:
+        title = (f"{top_signed['buyer']}'s {industry.deal_value(top_signed)} deal dwarfs South Korea's other signed arms sales"
+                 + (f"; a potential {industry.deal_value(top_pending).removesuffix(' (potential)')} deal with "
+                    f"{top_pending['buyer']} is still in talks" if top_pending is not None else ""))
     elif top_signed is not None:
         title = f"{top_signed['buyer']}'s {top_signed['year']} deal is South Korea's largest arms sale to a NATO member"
     else:

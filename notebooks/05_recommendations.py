@@ -22,6 +22,8 @@ as_of = "2025-01-31"  # evidence cut-off (YYYY-MM-DD): nothing dated later is co
 audience = "general"  # nato, rok or general: the same evidence framed and ordered for that reader
 
 # %%
+from datetime import date
+
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
@@ -364,8 +366,8 @@ sec.md(
     + text.join(f"{text.count(int(n), text.esc(k))}" for k, n in kinds.items())
     + f", written between {say_date(first_core['date'], first_core['date_precision'])} and "
     f"{say_date(last_core['date'], last_core['date_precision'])}. "
-    f"{text.count(len(outside), 'public record').capitalize()} outside that core fill specific gaps the seeds leave, such as "
-    f"the exact dates of presidential terms {sec.cite(*outside['source_id'])}. Of the {text.count(total_rows, 'row')} of evidence in the tables at this cut-off, "
+    f"{text.count(len(outside), 'public record').capitalize()} outside that core fill specific gaps the core sources leave, such as "
+    f"the exact dates of presidential terms {sec.cite(*outside['source_id'])}. Of the {text.count(total_rows, 'sourced entry', 'sourced entries')} in the evidence tables at this cut-off, "
     f"{text.percent(round(100 * rows_by_source[heaviest] / total_rows))} come from a single source {sec.cite(heaviest)}."
 )
 
@@ -387,6 +389,17 @@ after_note = ""
 if newest["end"] <= ev.as_of:
     after_note = (f" The most recent source was written in {say_date(newest['date'], newest['date_precision'])}, so the brief "
                   f"cannot say how the next government in Seoul will treat NATO.")
+# Terms that began after the cut-off are public record (data/administrations.csv) but not evidence here:
+# name them, so that a reader of a later edition knows who "the next government" is. Only when the cut-off
+# already takes in every core source: a brief reproduced as it stood at an earlier date says nothing later.
+successors = load_all(date.today()).administrations
+successors = successors[successors["start_date"] > ev.as_of]
+if len(successors) and core["end"].max() <= ev.as_of:
+    first_after = successors.iloc[0]
+    after_note += (f" A new government has since taken office in Seoul: {text.esc(first_after['administration'])} was inaugurated "
+                   f"on {say_date(first_after['start_date'].isoformat(), 'day')} "
+                   f"{sec.cite(first_after['dates_source_id'] or first_after['source_id'])}. The recommendations addressed to "
+                   f"the next government apply to it; its policy towards NATO is not assessed here.")
 sec.md(
     f"The evidence runs to {cut_off}: nothing dated later is counted or drawn. The latest milestone in the data is "
     f"“{text.esc(latest['title'])}” ({text.when(latest)}) {sec.cite(latest['source_id'])}.{after_note}"

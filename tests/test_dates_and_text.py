@@ -50,3 +50,12 @@ def test_full_stop_ends_a_sentence_once():
 
     assert full_stop("Moon and Lee J.") == "Moon and Lee J."
     assert full_stop("Moon and Yoon") == "Moon and Yoon."
+
+
+def test_in_text_citations_are_not_nested():
+    from helpers.data import load_all
+    from helpers.text import Citations
+
+    citations = Citations(load_all("2025-01-31").sources)
+    assert citations.cite("swp2025", "pism2022").count("(") == 1
+    assert ">SWP 2025<" in citations.cite("swp2025") and citations.in_text("kr_presidents") == "Presidential Archives (ROK)"

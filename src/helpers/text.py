@@ -104,15 +104,19 @@ class Citations:
         acronym = re.search(r"\(([A-Z]{2,})\)\s*$", str(row["publisher"]))
         return acronym.group(1) if acronym else re.sub(r"\s*\(\d{4}\)$", "", str(row["short_cite"]))
 
+    def in_text(self, source_id: str) -> str:
+        """The short citation as it stands inside parentheses: 'SWP 2025' for 'SWP (2025)' (no nested brackets)."""
+        return re.sub(r"\s*\((\d{4}[a-z]?)\)$", r" \1", self.short(source_id))
+
     def link(self, source_id: str) -> str:
         if source_id not in self.sources.index:
             raise KeyError(f"unknown source id {source_id!r}; add it to data/sources.csv")
         if source_id not in self.used:
             self.used.append(source_id)
-        return f'<a class="cite" href="#ref-{esc(source_id)}">{esc(self.short(source_id))}</a>'
+        return f'<a class="cite" href="#ref-{esc(source_id)}">{esc(self.in_text(source_id))}</a>'
 
     def cite(self, *source_ids: str) -> str:
-        """'(SWP (2025); Pietrewicz (2022))' as links; duplicates dropped, order kept."""
+        """'(SWP 2025; Pietrewicz 2022)' as links; duplicates dropped, order kept."""
         unique = list(dict.fromkeys(s for s in source_ids if s))
         return "(" + "; ".join(self.link(s) for s in unique) + ")"
 
