@@ -25,6 +25,7 @@ until = "2017-05-09"  # last day of the period this section covers (the day befo
 import pandas as pd
 
 from helpers import charts, text
+from helpers.compare import CONTEXT
 from helpers.data import distinct_events, load_all
 from helpers.dates import as_date, parse_partial_date, say_date
 from helpers.section import Section
@@ -45,6 +46,10 @@ prt = indicators.loc["isaf_prt_personnel"]
 # Undated figures carry the year the source reported them, so an early cut-off may not have them yet.
 ana = indicators.loc["ana_trust_fund_contribution"] if "ana_trust_fund_contribution" in indicators.index else None
 operations = events[events["category"] == "operations"]
+# Milestones are steps in the relationship itself; NATO's own policy, Korean politics and the regional setting are
+# drawn as context but not counted (the same rule as the comparison of administrations in section 2).
+context = events[events["category"].isin(CONTEXT)]
+milestones = events[~events["category"].isin(CONTEXT)]
 
 # %%
 sec.finding(
@@ -55,19 +60,19 @@ sec.finding(
     f"Afghanistan made South Korea a working partner: it led a reconstruction team of {text.hedge(prt['qualifier'])}"
     f"{text.number(prt['value'])} personnel in Parwan in {text.period(prt['period_start'], prt['period_end'])}.",
     sources=["nato2023", "pism2022"], rank=40)
-sec.key_number("history_milestones", f"dated events in the record from 2005 to {say_date(period_end.isoformat(), 'day')}, "
-               "the eve of Moon's term",
-               len(events), str(len(events)), sources=sorted(set(events["source_id"])))
+sec.key_number("history_milestones", f"milestones in South Korea–NATO relations from 2005 to "
+               f"{say_date(period_end.isoformat(), 'day')}, before Moon took office",
+               len(milestones), str(len(milestones)), sources=sorted(set(milestones["source_id"])))
 sec.record()
 
 # %% [markdown]
 # ## A partnership built in layers
 
 # %%
-by_category = events.groupby("category").size().sort_values(ascending=False)
+by_category = milestones.groupby("category").size().sort_values(ascending=False)
 sec.md(
     f"South Korea's ties with NATO were not the product of one decision. Between {first['year']} and "
-    f"{say_date(period_end.isoformat(), 'year')} the sources record {text.count(len(events), 'milestone')}, "
+    f"{say_date(period_end.isoformat(), 'year')} the sources record {text.count(len(milestones), 'milestone')}, "
     f"most of them in {text.join([c for c in by_category.index[:2]])}. Each government in Seoul, conservative or "
     f"liberal, kept what its predecessor had built and added a layer {sec.cite('swp2025')}."
 )
@@ -105,18 +110,21 @@ def timeline_figure(events: pd.DataFrame):
     ax.spines["left"].set_visible(False)
     return fig
 
-busiest = events.groupby("year").size()
+busiest = milestones.groupby("year").size()
 top_year = busiest.idxmax()
+span = text.period(int(milestones["year"].min()), period_end.year)
 sec.figure(
     timeline_figure(all_versions), "timeline",
-    title=f"Relations grew in steady layers: {text.count(len(events), 'milestone')} in {text.count(len(busiest), 'year')}, "
-          f"no single breakthrough",
+    title=f"Relations grew in steady layers: {text.count(len(milestones), 'milestone')} in {span}, no single breakthrough",
     caption=f"Each dot is a dated milestone in South Korea–NATO relations, by category. Filled dots are dated to the month "
             "or day; hollow dots are dated only to the year and drawn at mid-year. Where sources disagree on a date, "
-            f"each version is shown ({text.count(len(all_versions) - len(events), 'extra dot')}), but counted once.",
+            f"each version is shown ({text.count(len(all_versions) - len(events), 'extra dot')}), but counted once."
+            + (f" Rows for {text.join(sorted(set(context['category'])))} show the setting "
+               f"({text.count(len(context), 'event')}); they are not counted as milestones." if len(context) else ""),
     sources=sorted(set(events["source_id"])),
-    alt=(f"Dot chart of {len(all_versions)} dated entries for {len(events)} milestones from {events['year'].min()} to {events['year'].max()} in "
-         f"{len(by_category)} categories. The largest categories are "
+    alt=(f"Dot chart of {len(all_versions)} dated entries from {events['year'].min()} to {events['year'].max()}: "
+         f"{len(milestones)} milestones in {len(by_category)} categories"
+         + (f" and {len(context)} context events" if len(context) else "") + ". The largest categories are "
          + ", ".join(f"{c} ({n})" for c, n in by_category.head(3).items())
          + f". The busiest year is {top_year}, with {busiest.max()} milestones."),
 )
@@ -158,7 +166,7 @@ in_force = frameworks[frameworks["end_date"] == ""]
 sec.figure(
     frameworks_figure(frameworks), "frameworks",
     title=f"By {say_date(period_end.isoformat(), 'year')} the relationship rested on "
-          f"{text.count(len(frameworks), 'instrument')}, most still in force today",
+          f"{text.count(len(frameworks), 'instrument')}, most still in force at the cut-off",
     caption=f"Partnership instruments and institutional links begun by {say_date(period_end.isoformat(), 'day')}, from "
             f"their start to their end or to the evidence cut-off ({say_date(ev.as_of.isoformat(), 'day')}). Grey bars "
             "ended or were superseded. Start dates known only to the year are drawn from 1 January.",
