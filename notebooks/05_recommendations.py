@@ -121,7 +121,8 @@ if n_areas:
         sec.md(f"The rule puts into numbers a test the sources themselves propose. {test[1].rstrip('.')} {sec.cite(test[0])}.")
     sec.md(
         f"The rule adds up three kinds of evidence for each of the {text.count(n_areas, 'area')} that a South Korean government "
-        f"or a partnership framework lists {sec.cite(*coded_sources)}. *Support in Seoul:* "
+        f"or a partnership framework lists {sec.cite(*coded_sources)}; {sec.fig_ref('scores')} shows support in Seoul in two "
+        f"parts, governments and camps. *Support in Seoul:* "
         f"{text.count(weights.admin_priority, 'point')} for each government that singled the area out and "
         f"{text.count(weights.admin_present, 'point')} for each that listed it, plus {text.count(weights.camp, 'point')} for each "
         f"political camp, liberal or conservative, whose governments did either. *Frameworks:* "
@@ -288,7 +289,7 @@ if n_areas:
     judgement = ("The ranking at the top does not hinge on the weights" if stays else
                  "The ranking at the top depends on the weights")
     sec.md(
-        f"{judgement}: counting every piece of evidence as one point, {text.join(robust)}. What separates the leaders from "
+        f"{judgement}: with every piece of evidence counted as one point, the order is {text.join(robust)}. What separates the leaders from "
         f"the rest is practical results: {lead_results}, against {best_other} at most for any other area "
         f"{sec.cite(*sorted(set(milestones_of(top)['source_id'])))}."
     )
