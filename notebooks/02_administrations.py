@@ -90,6 +90,9 @@ def day(d) -> str:
     return say_date(d.isoformat(), "day")
 
 
+SENTENCE_OPENERS = {"The", "A", "An", "At", "After", "In", "On", "By", "Since", "During", "With", "Under"}
+
+
 def cited(sentence: str, *source_ids) -> str:
     """A sentence (already escaped) with its citation placed before the closing full stop."""
     body = sentence.rstrip()
@@ -292,8 +295,15 @@ for name in names:
         parts.append(f"The sources list {areas_text(pres)} without singling any out {sec.cite(*mine['source_id'])}.")
     else:
         parts.append("The sources code no cooperation area for it.")
-    for row in about[name][~about[name]["assessment_id"].isin(shared_ids)].itertuples():
-        parts.append(cited(text.esc(row.claim), row.source_id))
+    # Say who judges and when: the sources were written years apart and do not always agree.
+    claims = about[name][~about[name]["assessment_id"].isin(shared_ids)]
+    for source_id, group in claims.groupby("source_id", sort=False):
+        src = ev.sources.set_index("source_id").loc[source_id]
+        said = [text.esc(c[0].lower() + c[1:] if c.split(" ", 1)[0] in SENTENCE_OPENERS else c).rstrip(".")
+                for c in group["claim"]]
+        parts.append(cited(f"{text.esc(sec.citations.name(source_id))}, writing in "
+                           f"{say_date(src['date'], src['date_precision'])}, notes that "
+                           + text.join(said[:1] + [f"that {c}" for c in said[1:]]), source_id))
     lead = leading_category(name)
     if lead is not None:
         examples = compare.certain_for(ms, name)
