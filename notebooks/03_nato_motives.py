@@ -734,7 +734,7 @@ if len(poland):
     industry.append(
         f"In {text.when(deal)} Seoul signed its largest arms deal ever, with Poland, worth "
         f"{text.money(deal['value'], deal['currency'])} as SWP reports it {sec.cite(deal['source_id'])}; the sources "
-        f"disagree on its quantities, which the section on the defence industry sets out.")
+        f"disagree on its quantities, which {sec.section_ref('defence_industry', 'the section on the defence industry')} sets out.")
 if industry:
     sec.md(" ".join(industry))
 ties = []
@@ -759,7 +759,7 @@ by_source = pd.Series([r["source_id"] for r in limits], dtype=object).value_coun
 main_count = int(by_source.iloc[0]) if len(by_source) else 0
 main_source = sources.loc[by_source.index[0]] if len(by_source) else None
 sec.md(
-    ("The sources record who attended some NATO meetings, not all of them: the matrix marks where they are silent, "
+    (f"The sources record who attended some NATO meetings, not all of them: {sec.fig_ref('participation')} marks where they are silent, "
      "and a silence is not an absence." if len(grid) else "")
     + (f" At {text.join([text.esc(meeting_phrase(meetings.loc[m])) for m in partial])}, only some of the partners "
        f"are confirmed as present, and the level of representation is often not given."

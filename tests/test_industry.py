@@ -179,3 +179,11 @@ def test_nato_only_build_leaves_out_australia(tmp_path):
     assert "Table 4.1" in section and "Norway" in section
     assert "Australia" not in section
     assert "USD 12.4 billion" in section
+
+
+def test_other_sections_are_referred_to_by_their_number_in_brief_yml(ev):
+    from helpers.section import Section
+
+    sec = Section(number=3, slug="nato_motives", title="t", evidence=ev)
+    assert sec.section_ref("defence_industry", "the section on the defence industry") == "Section 4"
+    assert sec.section_ref("no_such_section", "the section on it") == "the section on it"

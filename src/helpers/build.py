@@ -86,10 +86,12 @@ def data_digests(data_dir: Path) -> dict[str, str]:
     return {p.stem: _file_digest(p) for p in sorted(data_dir.iterdir()) if p.suffix in (".csv", ".yaml")}
 
 
-def section_key(spec: SectionSpec, params: dict, data: dict[str, str], helpers: str, versions: dict) -> str:
-    """Everything that can change a section's executed result."""
+def section_key(spec: SectionSpec, params: dict, data: dict[str, str], helpers: str, versions: dict,
+                order: tuple = ()) -> str:
+    """Everything that can change a section's executed result. `order` is the sections' slugs in brief.yml order:
+    a section may refer to another by its number ("Section 4"), so reordering the brief re-executes them."""
     used = {k: v for k, v in data.items() if spec.data is None or k in spec.data or k == "datapackage"}
-    return digest(CACHE_VERSION, _notebook_digest(spec.notebook), params, used, helpers, versions, spec.number)
+    return digest(CACHE_VERSION, _notebook_digest(spec.notebook), params, used, helpers, versions, spec.number, list(order))
 
 
 # -- execution -----------------------------------------------------------------------------------
@@ -188,7 +190,8 @@ def build(manifest: Manifest, options: BuildOptions) -> BuildResult:
 
     data = data_digests(data_dir)
     helpers, versions = _helpers_digest(), _package_versions()
-    keys = {s.name: section_key(s, params[s.name], data, helpers, versions) for s in specs}
+    order = tuple(s.slug for s in manifest.sections)
+    keys = {s.name: section_key(s, params[s.name], data, helpers, versions, order) for s in specs}
     todo = [s for s in specs if options.force or not _cached_path(cache, s, keys).exists()]
 
     staging = out / f".staging-{os.getpid()}"

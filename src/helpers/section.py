@@ -61,6 +61,19 @@ class Section:
         self._figures.setdefault(key, len(self._figures) + 1)
         return f"Figure {self.number}.{self._figures[key]}"
 
+    def section_ref(self, slug: str, fallback: str) -> str:
+        """'Section 4' for another section of this brief (by its notebook's slug, e.g. 'defence_industry'), numbered
+        as brief.yml orders the sections; `fallback` (words, not a number) when that section is not in the brief."""
+        try:
+            from .manifest import load_manifest
+
+            for spec in load_manifest().sections:
+                if spec.slug == slug:
+                    return f"Section {spec.number}"
+        except Exception:  # no brief.yml (a notebook run on its own): words serve as well as a number
+            pass
+        return fallback
+
     def table_ref(self, key: str) -> str:
         self._tables.setdefault(key, len(self._tables) + 1)
         return f"Table {self.number}.{self._tables[key]}"
