@@ -197,3 +197,15 @@ def test_pdf_embeds_only_the_shipped_noto_fonts(built):
                 assert name in shipped, f"{font.get('/BaseFont')} is {name!r}, not one of the shipped fonts {shipped}"
                 seen.add(name)
     assert {"Noto Serif Regular", "Noto Sans Bold"} <= seen
+
+
+def test_weasyprint_import_leaves_ctypes_as_it_was():
+    import subprocess
+    import sys
+
+    code = ("import ctypes.util; before = ctypes.util.find_library\n"
+            "from helpers import render; w = render.import_weasyprint()\n"
+            "assert ctypes.util.find_library is before and hasattr(w, 'HTML')\n"
+            "import weasyprint.text.ffi as f; assert f.pango is not None")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

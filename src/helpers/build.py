@@ -390,7 +390,7 @@ def _preload_renderer() -> None:
     (Not pandas or matplotlib: the renderer does without them, which keeps this process small.)"""
     from . import render  # noqa: F401
     import nbconvert.exporters.html  # noqa: F401
-    import weasyprint  # noqa: F401
+    render.import_weasyprint()
 
 
 def _meta(manifest: Manifest, options: BuildOptions, params: dict, specs) -> dict:

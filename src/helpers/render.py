@@ -175,9 +175,55 @@ def brief_html(meta: dict, sections: list[RenderedSection], sources) -> str:
     return page
 
 
+def import_weasyprint():
+    """Import WeasyPrint with a quicker library lookup on Linux.
+
+    WeasyPrint tries several spellings of each system library ('libgobject-2.0-0', 'gobject-2.0', ...), and
+    every miss makes ctypes.util.find_library run gcc and ld: a dozen subprocesses and about 0.3 s of CPU, paid
+    while the kernels are busy. A spelling is answered from the `ldconfig -p` cache when it is there (what
+    find_library itself tries first), and a miss is answered at once only when the cache holds the same library
+    under another spelling, which WeasyPrint then tries, or when Pango itself comes from that cache (then a library
+    the cache lacks, such as the optional harfbuzz-vector, is absent); anything else (a Conda or Homebrew setup)
+    goes to find_library as before.
+    """
+    import sys
+
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint
+        return weasyprint
+    import ctypes.util
+    import subprocess
+
+    try:
+        listing = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True, timeout=5).stdout
+    except (OSError, subprocess.SubprocessError):
+        listing = ""
+    sonames = re.findall(r"^\s*(lib\S+?\.so\S*)\s", listing, flags=re.MULTILINE)
+    original = ctypes.util.find_library
+    system_pango = any(s.startswith("libpango-1.0.so") for s in sonames)
+
+    def find_library(name: str):
+        match = next((s for s in sonames if re.match(rf"lib{re.escape(name)}\.so(\.|$)", s)), None)
+        if match:
+            return match
+        stem = re.sub(r"^lib", "", re.sub(r"(-\d+)?(\.dll|\.dylib)?$", "", name))
+        if any(re.match(rf"lib{re.escape(stem)}\.so(\.|$)", s) for s in sonames):
+            return None  # another spelling of a library the cache has: WeasyPrint will try that one
+        if system_pango:
+            return None  # WeasyPrint's libraries come from the system, whose cache does not have this one
+        return original(name)
+
+    ctypes.util.find_library = find_library
+    try:
+        import weasyprint
+    finally:
+        ctypes.util.find_library = original
+    return weasyprint
+
+
 def write_pdf(html: str, target: Path, meta: dict) -> None:
     """A4, tagged PDF/UA-1 from the same HTML plus the paged-media sheet; deterministic for the same input."""
-    import weasyprint
+    weasyprint = import_weasyprint()
 
     paged = weasyprint.CSS(string=(TEMPLATES_DIR / "paged.css").read_text(encoding="utf-8"))
     document = weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR), media_type="print")
