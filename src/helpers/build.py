@@ -98,7 +98,14 @@ def section_key(spec: SectionSpec, params: dict, data: dict[str, str], helpers: 
 # Each worker process keeps one warm kernel for the whole build: started (and pandas, matplotlib and the
 # helpers imported in it) while the main process validates the data, then reset between sections.
 _WORKER: dict = {}
-_WARM_UP = "import pandas, matplotlib, helpers.data, helpers.section, helpers.charts, helpers.text"
+_WARM_UP = """\
+import pandas, matplotlib, helpers.data, helpers.section, helpers.charts, helpers.text
+try:  # read and type the tables once (the loader caches them) and draw one throwaway chart: every section needs both
+    helpers.data.load_all()
+    helpers.charts.svg_data_uri(helpers.charts.new_figure()[0])
+except Exception:  # bad data are reported by the validation that runs meanwhile, not by a warm-up
+    pass
+"""
 
 
 def _start_worker(env: dict, cwd: str, log_dir: str) -> None:
