@@ -76,19 +76,12 @@ sec.md(
     f"most of them in {text.join([c for c in by_category.index[:2]])}. Each government in Seoul, conservative or "
     f"liberal, kept what its predecessor had built and added a layer {sec.cite('swp2025')}."
 )
-sec.md(
-    f"Dialogue came first. Foreign Minister Ban Ki-moon addressed the North Atlantic Council in "
-    f"{text.when(events.set_index('event_id').loc['ban_ki_moon_nac_2005_12'])}, the first South Korean official to do so "
-    f"{sec.cite('swp2025', 'eias2019')}. NATO named South Korea a Contact Country at the Riga summit of 2006 and, from 2008, "
-    f"one of its \"partners across the globe\", the group that also includes Japan, Australia and New Zealand "
-    f"{sec.cite('swp2025')}."
-)
 
 # %%
 def timeline_figure(events: pd.DataFrame):
     """Milestones by category and year; loosely dated events are drawn hollow at mid-year."""
     categories = [c for c in charts.CATEGORY_COLOURS if c in set(events["category"])]
-    fig, ax = charts.new_figure(height_in=0.42 * len(categories) + 0.9)
+    fig, ax = charts.new_figure(height_in=0.27 * len(categories) + 0.6)
     offsets: dict[tuple, int] = {}
     for row in events.sort_values("start").itertuples():
         y = categories.index(row.category)
@@ -127,6 +120,13 @@ sec.figure(
          + (f" and {len(context)} context events" if len(context) else "") + ". The largest categories are "
          + ", ".join(f"{c} ({n})" for c, n in by_category.head(3).items())
          + f". The busiest year is {top_year}, with {busiest.max()} milestones."),
+)
+sec.md(
+    f"Dialogue came first. Foreign Minister Ban Ki-moon addressed the North Atlantic Council in "
+    f"{text.when(events.set_index('event_id').loc['ban_ki_moon_nac_2005_12'])}, the first South Korean official to do so "
+    f"{sec.cite('swp2025', 'eias2019')}. NATO named South Korea a Contact Country at the Riga summit of 2006 and, from 2008, "
+    f"one of its \"partners across the globe\", the group that also includes Japan, Australia and New Zealand "
+    f"{sec.cite('swp2025')}."
 )
 
 # %% [markdown]
