@@ -768,8 +768,8 @@ if one_sided:
 # ## Dating traps: who gets the credit
 #
 # A government is credited with a step only when every source dates it within its term. Three kinds of date make that
-# hard: a step dated only to a year or month that spans a change of government (the table of uncertain milestones
-# above); a step the sources date to different terms, or that one government started and the next completed; and the
+# hard: a step dated only to a year or month that spans a change of government (the milestones that cannot be
+# credited to one government, listed above); a step the sources date to different terms, or that one government started and the next completed; and the
 # end of a term that the sources and the public record date differently.
 
 # %%

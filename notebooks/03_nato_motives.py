@@ -676,8 +676,8 @@ if consensus is not None and continues is not None:
         f"None of this has stopped the partnership from growing. SWP, writing in {source_date(continues['source_id'])}, "
         f"traces a growing consensus among South Korea's foreign-policy and security elites to three shared views: the "
         f"threat from North Korea, the tangible benefits of functional cooperation with NATO and the need for a diverse "
-        f"set of partners {cite_rows(consensus)}. It judges it {quoted(continues, 'highly likely')} "
-        f"that cooperation will continue after a change of government in Seoul {cite_rows(continues)}.")
+        f"set of partners {cite_rows(consensus)}; what that means for a change of government in Seoul is taken up in "
+        f"{sec.section_ref('recommendations', 'the recommendations')}.")
 if outlook:
     sec.md(" ".join(outlook))
 

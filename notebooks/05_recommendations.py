@@ -77,7 +77,7 @@ if len(scores):
     since = f" since {int(top_events['year'].min())}" if len(top_events) else ""
     sec.finding(
         f"{text.join(area_name(a) for a in top).capitalize()} should come first: {'they score' if len(top) > 1 else 'it scores'} "
-        f"highest on the brief's evidence rule, {backing}, with {text.count(len(top_events), 'practical milestone')}{since}.",
+        f"highest on the evidence, {backing}, with {text.count(len(top_events), 'practical milestone')}{since}.",
         sources=sorted(set(ev.cooperation_areas.loc[ev.cooperation_areas["area"].isin(top), "source_id"]) | set(top_events["source_id"])),
         rank=10)
     duration = indicators.loc["itpp_duration"] if "itpp_duration" in indicators.index else None
