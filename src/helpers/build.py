@@ -205,9 +205,10 @@ def build(manifest: Manifest, options: BuildOptions) -> BuildResult:
     shutil.rmtree(staging, ignore_errors=True)
     (staging / "executed").mkdir(parents=True)
     (cache / "executed").mkdir(parents=True, exist_ok=True)
+    validation = _start_validation(data_dir, data, cache)  # first: forked while this process has one thread
     pool = _start_pool(todo, data_dir, staging, options) if todo else None
     try:
-        _validate_once(data_dir, data, cache)  # meanwhile the workers warm their kernels
+        _finish_validation(validation)  # meanwhile the workers warm their kernels
         executed = _run_sections(pool, specs, todo, params, keys, cache, staging, out / "failed", options, result)
         if pool is not None:  # stop the warm kernels before rendering: memory is better spent on the PDF
             pool.shutdown(wait=True)
@@ -240,25 +241,34 @@ def _start_pool(todo, data_dir: Path, staging: Path, options: BuildOptions):
     return pool
 
 
-def _validate_once(data_dir: Path, data: dict[str, str], cache: Path) -> None:
-    """Validate data/ unless these exact bytes already passed.
+def _start_validation(data_dir: Path, data: dict[str, str], cache: Path):
+    """Start validating data/ unless these exact bytes already passed; returns what _finish_validation needs.
 
     The validation runs in a forked child process: its libraries (frictionless, pandas) are the heaviest the
-    build needs, and a child returns all of that memory when it exits, while the main process stays small for
-    the rest of the build. The main process waits for it, so the result is the same as validating in place.
+    build needs, and a child returns all of that memory when it exits, so the main process stays small. It is
+    forked before the worker pool exists, while this process has a single thread: forking a process that runs
+    other threads can leave the child waiting forever on a lock one of them held.
     """
     stamp = cache / "validated" / digest(data, date.today().isoformat())
     if stamp.exists():
-        return
+        return None
     import multiprocessing
-
-    from .validate import DataError
 
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_validate_child, args=(data_dir, send), daemon=True)
     child.start()
     send.close()
+    return child, receive, stamp, data_dir
+
+
+def _finish_validation(pending) -> None:
+    """Wait for the validation child; raise DataError listing every problem, or record that the data passed."""
+    if pending is None:
+        return
+    from .validate import DataError
+
+    child, receive, stamp, data_dir = pending
     try:
         status, payload = receive.recv()
     except EOFError:
