@@ -104,7 +104,9 @@ def value_grid(ax, axis: str = "y") -> None:
 def svg_data_uri(fig) -> tuple[str, float, float]:
     """Render a figure to an embedded SVG data URI; returns (uri, width_px, height_px). Closes the figure."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    # Extra padding: a browser draws chart text in its own sans-serif (an <img> cannot use the page's fonts), often
+    # wider than Noto Sans, and labels at the edge would be cut off.
+    fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.22, metadata={"Date": None, "Creator": None})
     width, height = fig.get_size_inches() * 96
     plt.close(fig)
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
