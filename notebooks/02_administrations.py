@@ -30,7 +30,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from helpers import charts, compare, text
-from helpers.data import administration_on, load_all
+from helpers.data import administration_on, load_all, published_sources
 from helpers.dates import say_date
 from helpers.section import Section
 
@@ -62,7 +62,7 @@ shared_priority = compare.shared_areas(grid, "priority")
 only = {n: compare.only_areas(grid, n) for n in names}
 camps = list(dict.fromkeys(terms["camp"]))
 cross_camp = len(camps) > 1
-published = compare.published_by(ev.sources, ev.as_of)
+published = published_sources(ev.sources, ev.as_of)
 assessments = ev.assessments[ev.assessments["source_id"].isin(published)]
 about = compare.related_rows(assessments, ev.administrations, names, ["claim", "quote"])
 mentioned = pd.Series([a for n in names for a in about[n]["assessment_id"]]).value_counts()
@@ -298,11 +298,10 @@ for name in names:
     # Say who judges and when: the sources were written years apart and do not always agree.
     claims = about[name][~about[name]["assessment_id"].isin(shared_ids)]
     for source_id, group in claims.groupby("source_id", sort=False):
-        src = ev.sources.set_index("source_id").loc[source_id]
         said = [text.esc(c[0].lower() + c[1:] if c.split(" ", 1)[0] in SENTENCE_OPENERS else c).rstrip(".")
                 for c in group["claim"]]
         parts.append(cited(f"{text.esc(sec.citations.name(source_id))}, writing in "
-                           f"{say_date(src['date'], src['date_precision'])}, notes that "
+                           f"{sec.citations.published(source_id)}, notes that "
                            + text.join(said[:1] + [f"that {c}" for c in said[1:]]), source_id))
     lead = leading_category(name)
     if lead is not None:

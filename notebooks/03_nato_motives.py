@@ -71,23 +71,10 @@ def num(n: int) -> str:
     return text.count(n, "item").split(" ")[0]
 
 
-def source_date(source_id: str) -> str:
-    row = ev.sources.set_index("source_id").loc[source_id]
-    return say_date(row["date"], row["date_precision"])
-
-
 def claim(assessment_id: str):
     """A source's argument (a row of data/assessments.csv), or None if the source was not yet published by as_of."""
     return motives.available_assessment(ev.assessments, ev.sources, assessment_id, ev.as_of)
 
-
-def quoted(row, phrase: str) -> str:
-    """A short phrase, checked word for word against the row's quote, in quotation marks."""
-    return f"“{text.esc(motives.verbatim(row, phrase))}”"
-
-
-def cite_rows(*rows) -> str:
-    return sec.cite(*[r["source_id"] for r in rows if r is not None])
 
 
 # %%
@@ -179,9 +166,9 @@ sec.record()
 
 # %%
 consensus_text = (
-    f" That was not a given: in {source_date(consensus_asia['source_id'])} EIAS had argued that NATO would "
-    f"{quoted(consensus_asia, 'need to reach a broader consensus about the relevance of Asian security issues for its own objectives')} "
-    f"{cite_rows(consensus_asia)}." if consensus_asia is not None else "")
+    f" That was not a given: in {sec.citations.published(consensus_asia['source_id'])} EIAS had argued that NATO would "
+    f"{sec.quoted(consensus_asia, 'need to reach a broader consensus about the relevance of Asian security issues for its own objectives')} "
+    f"{sec.cite_rows(consensus_asia)}." if consensus_asia is not None else "")
 if len(timeline) and links:
     ties = ("the partnerships that link China and North Korea to " + ("it" if "Russia" in firsts else "Russia")
             if len(links) > 1 else f"the {text.esc(motives.dash(links[0]))}")
@@ -323,10 +310,10 @@ if len(timeline):
             f"The two theatres met in {text.when(rutte)}, when a {text.esc(document)} called their deployment "
             f"“{text.esc(rutte['quote'].split(': ', 1)[-1])}” and described North Korea's military cooperation with "
             f"Russia as a {text.esc(rutte['characterisation'].split('; ', 1)[-1])} {sec.cite(rutte['source_id'])}."
-            + (f" PISM, writing in {source_date(theatres['source_id'])}, had already read the convergence of the "
+            + (f" PISM, writing in {sec.citations.published(theatres['source_id'])}, had already read the convergence of the "
                f"threats facing Seoul and the Alliance as a sign of "
-               f"{quoted(theatres, 'the growing interdependence of the Euro-Atlantic and Indo-Pacific theatres')} "
-               f"{cite_rows(theatres)}." if theatres is not None else "")
+               f"{sec.quoted(theatres, 'the growing interdependence of the Euro-Atlantic and Indo-Pacific theatres')} "
+               f"{sec.cite_rows(theatres)}." if theatres is not None else "")
         )
 
 # %%
@@ -479,7 +466,7 @@ if len(rok_summits):
             sentence += (f" For Madrid in {text.when(madrid)}, the presence of "
                          f"{text.join([text.esc(p) for p in expected_madrid['partner']])} rests only on an "
                          f"{text.esc(report['identification'])} {text.esc(report['kind'])} written in "
-                         f"{source_date(expected_madrid.iloc[0]['source_id'])}, before the summit, which reported that "
+                         f"{sec.citations.published(expected_madrid.iloc[0]['source_id'])}, before the summit, which reported that "
                          f"their leaders were expected {sec.cite(expected_madrid.iloc[0]['source_id'])}; no source in the "
                          f"evidence confirms that they came.")
     sec.md(sentence)
@@ -522,10 +509,10 @@ if china_rows:
 if hedging is not None:
     opening.append(
         "South Korea, which " + ("trades heavily with China and " if china_share is not None else "")
-        + f"has long practised {quoted(hedging, 'a hedging strategy')} between its great-power neighbours, is cautious "
-        + cite_rows(hedging, china_share))
+        + f"has long practised {sec.quoted(hedging, 'a hedging strategy')} between its great-power neighbours, is cautious "
+        + sec.cite_rows(hedging, china_share))
 if leverage is not None:
-    opening.append(f"NATO itself has few tools on the Korean Peninsula {cite_rows(leverage)}")
+    opening.append(f"NATO itself has few tools on the Korean Peninsula {sec.cite_rows(leverage)}")
 if opening:
     sec.md("What draws NATO to Seoul also limits what the partnership can carry. "
            + "; ".join(opening[:-1]) + ("; and " if len(opening) > 1 else "") + opening[-1] + ".")
@@ -560,22 +547,22 @@ if china_rows:
                        + (f" in {started(ccdcoe)}" if ccdcoe is not None else ""))
     if chess is not None:
         reports.append(f"the Communist Party's Global Times wrote that US-led NATO was trying to turn South Korea into "
-                       f"{quoted(chess, 'a chess piece to contain China and Russia')}")
+                       f"{sec.quoted(chess, 'a chess piece to contain China and Russia')}")
     if xinhua is not None:
         reports.append(f"the Xinhua news agency warned that letting NATO expand its influence in the Asia-Pacific "
-                       f"{quoted(xinhua, 'would only undermine regional security and peace and provoke confrontation')}")
+                       f"{sec.quoted(xinhua, 'would only undermine regional security and peace and provoke confrontation')}")
     prose = "China's reaction is known here only second-hand. "
     if len(reporters) == 1:
         src = ev.sources.set_index("source_id").loc[reporters[0]]
         prose += (f"{'An' if src['identification'][:1] in 'aeiou' else 'A'} {text.esc(src['identification'])} "
-                  f"{text.esc(src['kind'])} written in {source_date(reporters[0])}"
+                  f"{text.esc(src['kind'])} written in {sec.citations.published(reporters[0])}"
                   + (", before the Madrid summit," if reporters[0] in set(
                       long[(long["meeting_id"] == "madrid_summit_2022") & (long["status"] == motives.EXPECTED)]["source_id"])
                      else "")
                   + " reports that ")
     else:
         prose += "The sources report that "
-    prose += text.join([reports[0]] + [f"that {r}" for r in reports[1:]]) + f" {cite_rows(*china_rows)}."
+    prose += text.join([reports[0]] + [f"that {r}" for r in reports[1:]]) + f" {sec.cite_rows(*china_rows)}."
     if len(reporters) == 1 and set(all_china["source_id"]) == set(reporters):
         src = ev.sources.set_index("source_id").loc[reporters[0]]
         prose += (" The blog's author and outlet are unknown, and no" if src["identification"] == "unidentified"
@@ -585,15 +572,15 @@ if china_rows:
 seoul = []
 if reluctant is not None:
     sentence = (f"Seoul's own caution is the bigger brake. PISM sees the challenge for cooperation with NATO in South "
-                f"Korea's {quoted(reluctant, 'reluctance to identify China as a threat to its interests')} "
-                f"{cite_rows(reluctant)}")
+                f"Korea's {sec.quoted(reluctant, 'reluctance to identify China as a threat to its interests')} "
+                f"{sec.cite_rows(reluctant)}")
     if fear is not None:
         years = sorted({int(r["year"]) for r in thaad})
         sentence += (", for fear of Beijing's reaction, not least economic retaliation of the kind China imposed after "
                      "the deployment of the THAAD missile-defence system"
                      + ((f", which the sources date to {text.period(years[0], years[-1])}" if len(years) > 1
                          else f" in {years[0]}") if years else "")
-                     + f" {cite_rows(fear, *thaad)}")
+                     + f" {sec.cite_rows(fear, *thaad)}")
     seoul.append(sentence + ".")
 if china_share is not None:
     seoul.append(
@@ -616,11 +603,11 @@ if pew_china is not None and pew_us is not None and yoon_madrid is not None:
         f"and {text.percent(pew_us['value'], pew_us['qualifier'])} a favourable view of the United States "
         f"{sec.cite(pew_china['source_id'], pew_us['source_id'])}. The restraint lies with the government: at Madrid, "
         f"PISM notes, President Yoon spoke of threats to universal values without naming China or Russia "
-        f"{cite_rows(yoon_madrid)}."
+        f"{sec.cite_rows(yoon_madrid)}."
     )
 elif yoon_madrid is not None:
     sec.md(f"At Madrid, PISM notes, President Yoon spoke of threats to universal values without naming China or Russia "
-           f"{cite_rows(yoon_madrid)}.")
+           f"{sec.cite_rows(yoon_madrid)}.")
 
 russia_first = firsts.get("Russia")
 ukraine = limit["rok_ukraine_limited_support"]
@@ -629,23 +616,23 @@ if russia_first is not None and no_russia is not None:
     russia.append(f"Russia divides Seoul and the Alliance more sharply. The {text.esc(russia_first['document'])} calls Russia "
                   f"“{text.esc(russia_first['characterisation'])}” to the Allies' security "
                   f"{sec.cite(russia_first['source_id'])}; PISM's verdict on Seoul is plain: "
-                  f"{quoted(no_russia, 'Unlike NATO, South Korea does not treat Russia as a threat to its security')} "
-                  f"{cite_rows(no_russia)}")
+                  f"{sec.quoted(no_russia, 'Unlike NATO, South Korea does not treat Russia as a threat to its security')} "
+                  f"{sec.cite_rows(no_russia)}")
 elif no_russia is not None:
     russia.append(f"On Russia, PISM's verdict is plain: "
-                  f"{quoted(no_russia, 'Unlike NATO, South Korea does not treat Russia as a threat to its security')} "
-                  f"{cite_rows(no_russia)}")
+                  f"{sec.quoted(no_russia, 'Unlike NATO, South Korea does not treat Russia as a threat to its security')} "
+                  f"{sec.cite_rows(no_russia)}")
 if ukraine is not None:
-    russia.append(f"Seoul's support for Ukraine {quoted(ukraine, 'focuses on humanitarian aid')} and it "
-                  f"{quoted(ukraine, 'remains reluctant to ship arms to Ukraine')} {cite_rows(ukraine)}")
+    russia.append(f"Seoul's support for Ukraine {sec.quoted(ukraine, 'focuses on humanitarian aid')} and it "
+                  f"{sec.quoted(ukraine, 'remains reluctant to ship arms to Ukraine')} {sec.cite_rows(ukraine)}")
 if russia:
     sec.md(". ".join(russia) + ".")
 
 nato_side = []
 if leverage is not None:
     nato_side.append(f"NATO, for its part, has little to offer on the Peninsula itself. PISM judges that the Alliance "
-                     f"has {quoted(leverage, 'limited political capabilities to improve the situation on the Korean Peninsula')} "
-                     f"{cite_rows(leverage)}.")
+                     f"has {sec.quoted(leverage, 'limited political capabilities to improve the situation on the Korean Peninsula')} "
+                     f"{sec.cite_rows(leverage)}.")
 summit_2018 = row_of(ev.nato_statements, "statement_id", "brussels_summit_2018")
 topic_page = row_of(ev.nato_statements, "statement_id", "nato_topic_page_2023")
 words = []
@@ -653,30 +640,30 @@ if summit_2018 is not None:
     words.append(f"a welcome for the inter-Korean summits at Brussels in {text.when(summit_2018)} "
                  f"{sec.cite(summit_2018['source_id'])}")
 if topic_page is not None:
-    words.append(f"repeated condemnation of the North's {quoted(topic_page, 'provocative rhetoric and actions')} "
+    words.append(f"repeated condemnation of the North's {sec.quoted(topic_page, 'provocative rhetoric and actions')} "
                  f"{sec.cite(topic_page['source_id'])}")
 if words and leverage is not None:
     nato_side.append(f"NATO's own texts in the evidence offer Korea words rather than tools: {text.join(words)}.")
 sweden, realistic = limit["sweden_intermediary"], limit["rok_realistic_nato_support"]
 if sweden is not None:
-    nato_side.append(f"PISM, writing in {source_date(sweden['source_id'])}, also expected that Sweden's coming "
-                     f"accession to NATO might mean that it {quoted(sweden, 'will no longer be perceived by the North as credible')} "
-                     f"as an intermediary between the United States and North Korea {cite_rows(sweden)}.")
+    nato_side.append(f"PISM, writing in {sec.citations.published(sweden['source_id'])}, also expected that Sweden's coming "
+                     f"accession to NATO might mean that it {sec.quoted(sweden, 'will no longer be perceived by the North as credible')} "
+                     f"as an intermediary between the United States and North Korea {sec.cite_rows(sweden)}.")
 if nato_side:
     sec.md(" ".join(nato_side))
 
 outlook = []
 if realistic is not None:
     outlook.append(f"Seoul is clear-eyed about this: PISM finds South Korea "
-                   f"{quoted(realistic, 'realistic in its assessments of the scope of NATO support')} in the event of a "
-                   f"crisis on the Peninsula {cite_rows(realistic)}.")
+                   f"{sec.quoted(realistic, 'realistic in its assessments of the scope of NATO support')} in the event of a "
+                   f"crisis on the Peninsula {sec.cite_rows(realistic)}.")
 consensus, continues = claim("consensus_three_factors"), claim("cooperation_likely_continues")
 if consensus is not None and continues is not None:
     outlook.append(
-        f"None of this has stopped the partnership from growing. SWP, writing in {source_date(continues['source_id'])}, "
+        f"None of this has stopped the partnership from growing. SWP, writing in {sec.citations.published(continues['source_id'])}, "
         f"traces a growing consensus among South Korea's foreign-policy and security elites to three shared views: the "
         f"threat from North Korea, the tangible benefits of functional cooperation with NATO and the need for a diverse "
-        f"set of partners {cite_rows(consensus)}; what that means for a change of government in Seoul is taken up in "
+        f"set of partners {sec.cite_rows(consensus)}; what that means for a change of government in Seoul is taken up in "
         f"{sec.section_ref('recommendations', 'the recommendations')}.")
 if outlook:
     sec.md(" ".join(outlook))
@@ -768,11 +755,11 @@ sec.md(
     "themselves" + (", except where an outside official record is cited" if outside_note(timeline) else "") + "."
     + (f" China's reaction comes from a single {text.esc(sources.loc[china_rows[0]['source_id'], 'identification'])} "
        f"{text.esc(sources.loc[china_rows[0]['source_id'], 'kind'])} reporting Chinese media, not from an official "
-       f"Chinese statement {cite_rows(china_rows[0])}."
+       f"Chinese statement {sec.cite_rows(china_rows[0])}."
        if china_rows and len({r['source_id'] for r in china_rows}) == 1 else "")
     + (f" {num(main_count).capitalize()} of the {text.count(len(limits), 'argument')} on the limits in "
        f"{sec.table_ref('limits')} come from a single {text.esc(main_source['kind'])} {sec.cite(main_source.name)}, "
-       f"written in {source_date(main_source.name)}; later events may have overtaken some of them."
+       f"written in {sec.citations.published(main_source.name)}; later events may have overtaken some of them."
        if len(limits) > 2 and main_count > len(limits) / 2 and main_source.name not in {r["source_id"] for r in china_rows}
        else "")
 )

@@ -22,20 +22,18 @@ as_of = "2025-01-31"  # evidence cut-off (YYYY-MM-DD): only what the sources had
 nato_only = False  # True: the deals table and charts show only deals with NATO members (Australia, the non-NATO comparison, is left out)
 
 # %%
-import textwrap
-
 import matplotlib.patches as mpatches
 import pandas as pd
 
 from helpers import charts, industry, text
-from helpers.data import load_all, published_sources
+from helpers.data import check_flag, load_all, published_sources
 from helpers.dates import say_date
 from helpers.motives import available_assessment, period_over
 from helpers.section import Section
 
 ev = load_all(as_of)
 sec = Section(number=4, slug="defence_industry", title="Arms and industry: an interest both camps share", evidence=ev)
-nato_only = industry.check_flag("nato_only", nato_only)
+nato_only = check_flag("nato_only", nato_only)
 known = published_sources(ev.sources, ev.as_of)
 NATO_COLOUR, OTHER_COLOUR = "#0072B2", "#E69F00"
 
@@ -60,12 +58,6 @@ def event(event_id):
 
 
 source_name = sec.citations.name  # 'SWP', 'PISM': how the prose names a source
-
-
-def source_date(source_id: str) -> str:
-    """When a source was published, at the precision data/sources.csv gives ('2022', 'January 2025')."""
-    row = ev.sources.set_index("source_id").loc[source_id]
-    return say_date(row["date"], row["date_precision"])
 
 
 def period_of(row) -> str:
@@ -507,7 +499,6 @@ if len(deals):
 
 # %%
 if len(poland_quantities.columns) > 1:
-    labels = {"tank": "Tanks", "self-propelled howitzer": "Self-propelled howitzers", "combat aircraft": "Combat aircraft"}
     colours = [charts.OKABE_ITO[3], charts.OKABE_ITO[4], charts.OKABE_ITO[2]]
     sources_in = list(poland_quantities.columns)
     fig, ax = charts.new_figure(height_in=0.45 * len(poland_quantities) * len(sources_in) / 2 + 1.0)
@@ -518,7 +509,7 @@ if len(poland_quantities.columns) > 1:
             ax.barh(y, value, height=width * 0.92, color=colours[j % len(colours)],
                     label=source_name(source_id) if i == 0 else None)
             ax.text(value + 8, y, text.number(value), va="center", fontsize=7.5, color=charts.INK)
-    ax.set_yticks(range(len(poland_quantities)), [labels.get(t, t.capitalize()) for t in poland_quantities.index])
+    ax.set_yticks(range(len(poland_quantities)), [industry.SYSTEM_NAMES.get(t, t).capitalize() for t in poland_quantities.index])
     ax.set_ylim(len(poland_quantities) - 0.5, -0.5)
     ax.set_xlim(0, float(poland_quantities.max().max()) * 1.15)
     ax.set_xlabel("Units in the 2022 Poland deal, as each source reports them")
@@ -533,12 +524,12 @@ if len(poland_quantities.columns) > 1:
         title=(f"The sources differ on the Poland deal's {text.join(differ)}"
                + (f" but agree on its {text.join(agree)}" if agree else "")),
         caption=("Quantities of each type of equipment in South Korea's 2022 arms deal with Poland, as "
-                 + text.join([f"{source_name(s)} ({source_date(s)})" for s in sources_in])
+                 + text.join([f"{source_name(s)} ({sec.citations.published(s)})" for s in sources_in])
                  + " report them. Neither source says whether the numbers are those of the framework agreement "
                  "or of executive contracts; the brief shows both versions and reconciles neither."),
         sources=sources_in,
         alt=("Grouped horizontal bar chart of the quantities in the 2022 Poland deal by source: "
-             + "; ".join(f"{labels.get(t, t).lower()}: " + ", ".join(f"{source_name(s)} {text.number(r[s])}" for s in sources_in)
+             + "; ".join(f"{industry.SYSTEM_NAMES.get(t, t)}: " + ", ".join(f"{source_name(s)} {text.number(r[s])}" for s in sources_in)
                          for t, r in poland_quantities.iterrows()) + "."),
     )
 if len(deals):
@@ -614,7 +605,7 @@ if reasons:
                     + f" {sec.cite_rows(transfer, regional)}.")
     if replenish_pism is not None:
         reluctant = claim("rok_ukraine_limited_support")
-        more.append((f"For Seoul, which in {source_date(reluctant['source_id'])} remained reluctant to ship arms to "
+        more.append((f"For Seoul, which in {sec.citations.published(reluctant['source_id'])} remained reluctant to ship arms to "
                      f"Ukraine {sec.cite_rows(reluctant)}, " if reluctant is not None else "For Seoul, ")
                     + "the sales could also serve a political end. As PISM put it, "
                     f"{sec.quoted(replenish_pism, 'An indirect form of support may be the sale of weapons or ammunition to NATO countries to replenish stocks given to Ukraine')} "

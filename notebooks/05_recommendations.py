@@ -28,7 +28,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from helpers import charts, scoring, text
-from helpers.data import load_all
+from helpers.data import load_all, published_sources
 from helpers.dates import say_date
 from helpers.recommendations import build_recommendations, current_programme, ordinal, source_advice, uncovered_areas
 from helpers.section import Section
@@ -117,7 +117,7 @@ if n_areas:
         f"The score below makes that judgement traceable: it is computed from the data, and it changes when the data do."
     )
     test = source_advice(ev, "swp_rec_prioritise_both_camps")
-    if test[0] in set(ev.sources.loc[ev.sources["end"] <= ev.as_of, "source_id"]):
+    if test[0] in published_sources(ev.sources, ev.as_of):
         sec.md(f"The rule puts into numbers a test the sources themselves propose. {test[1].rstrip('.')} {sec.cite(test[0])}.")
     sec.md(
         f"The rule adds up three kinds of evidence for each of the {text.count(n_areas, 'area')} that a South Korean government "

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT, run_brief
 from helpers import industry
-from helpers.data import ParameterError, load_all
+from helpers.data import ParameterError, check_flag, load_all
 
 AS_OF = "2025-01-31"
 
@@ -143,12 +143,12 @@ def test_as_of_hides_deals_and_versions_not_yet_published():
 
 @pytest.mark.parametrize("value, expected", [(True, True), (False, False), ("true", True), ("False", False)])
 def test_nato_only_flag(value, expected):
-    assert industry.check_flag("nato_only", value) is expected
+    assert check_flag("nato_only", value) is expected
 
 
 def test_a_bad_flag_is_a_clear_error():
     with pytest.raises(ParameterError, match="nato_only: 'yes'"):
-        industry.check_flag("nato_only", "yes")
+        check_flag("nato_only", "yes")
 
 
 # -- the section as built ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT
 from helpers import motives
 from helpers.data import ParameterError, load_all
+from helpers.quotes import verbatim
 
 IP4 = ["Australia", "Japan", "New Zealand", "South Korea"]
 
@@ -206,11 +207,11 @@ def test_assessments_are_not_cut_by_load_all_but_the_helper_applies_as_of():
 def test_verbatim_returns_only_words_the_quote_contains(ev):
     row = motives.assessment(ev.assessments, "china_no_official_statement")
     # the quote has a typographic apostrophe; a straight one in the phrase still matches, and the quote's own comes back
-    assert motives.verbatim(row, "South Korea's decision to join the CCDCOE") == "South Korea’s decision to join the CCDCOE"
-    assert motives.verbatim(row, "official announcement") in row["quote"]
+    assert verbatim(row, "South Korea's decision to join the CCDCOE") == "South Korea’s decision to join the CCDCOE"
+    assert verbatim(row, "official announcement") in row["quote"]
     for paraphrase in ("official statement", "", "China has not made an official announcement about Japan"):
         with pytest.raises(ValueError):
-            motives.verbatim(row, paraphrase)
+            verbatim(row, paraphrase)
 
 
 def test_by_topic_groups_every_row_once_in_order(ev):

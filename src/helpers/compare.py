@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .data import AMBIGUOUS, NO_PRESIDENT, administration_for, terms_of
+from .data import AMBIGUOUS, NO_PRESIDENT, administration_for, published_sources, terms_of
 from .dates import as_date, parse_partial_date
 
 # Categories that describe the setting rather than engagement between Seoul and NATO.
@@ -338,15 +338,9 @@ def handovers(frameworks: pd.DataFrame, admins: pd.DataFrame, as_of) -> pd.DataF
 
 # -- focus areas -------------------------------------------------------------------------------------------
 
-def published_by(sources: pd.DataFrame, as_of) -> set[str]:
-    """Ids of the sources certainly published by as_of (their whole publication date on or before it)."""
-    cutoff = as_date(as_of)
-    return set(sources[sources["end"] <= cutoff]["source_id"])
-
-
 def focus_rows(coop: pd.DataFrame, sources: pd.DataFrame, names, as_of) -> pd.DataFrame:
     """cooperation_areas rows coding one of the named administrations, from sources published by as_of."""
-    available = published_by(sources, as_of)
+    available = published_sources(sources, as_of)
     rows = coop[(coop["actor_type"] == "administration") & coop["actor"].isin(list(names))
                 & coop["source_id"].isin(available)]
     return rows.reset_index(drop=True)

@@ -176,6 +176,15 @@ def check_choice(name: str, value, valid) -> str:
     return value
 
 
+def check_flag(name: str, value) -> bool:
+    """A true/false parameter; papermill passes booleans, but a hand-edited notebook may hold a string."""
+    if isinstance(value, bool):
+        return value
+    if str(value).strip().lower() in ("true", "false"):
+        return str(value).strip().lower() == "true"
+    raise ParameterError(f"{name}: {value!r} is not valid; use True or False")
+
+
 def check_subset(name: str, values, valid) -> list:
     """Validate a list parameter against allowed values."""
     values = [values] if isinstance(values, str) else list(values)

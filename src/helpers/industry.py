@@ -31,15 +31,6 @@ CONTRACT_LABELS = {"framework": "framework agreement", "executive": "executive c
                    "under negotiation": "under negotiation", "unspecified": "type not stated"}
 
 
-def check_flag(name: str, value) -> bool:
-    """A true/false parameter; papermill passes booleans, but a hand-edited notebook may hold a string."""
-    if isinstance(value, bool):
-        return value
-    if str(value).strip().lower() in ("true", "false"):
-        return str(value).strip().lower() == "true"
-    raise ParameterError(f"{name}: {value!r} is not valid; use True or False")
-
-
 def _known(frame: pd.DataFrame, sources: pd.DataFrame, as_of) -> pd.DataFrame:
     return frame[frame["source_id"].isin(published_sources(sources, as_of))]
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import ParameterError
+from .data import ParameterError, published_sources
 from .dates import as_date
-from .quotes import verbatim  # noqa: F401  (re-exported: the section quotes its sources through it)
 
 ATTENDED = "attended"
 EXPECTED = "expected"
@@ -175,10 +174,9 @@ def assessment(assessments: pd.DataFrame, assessment_id: str) -> pd.Series:
 def published_by(sources: pd.DataFrame, source_id: str, as_of) -> bool:
     """True when the source was certainly published by `as_of`: its whole publication date (a year, a month
     or a day, as data/sources.csv gives it) lies on or before the cut-off."""
-    rows = sources[sources["source_id"] == source_id]
-    if rows.empty:
+    if source_id not in set(sources["source_id"]):
         raise LookupError(f"source {source_id!r} is not in data/sources.csv")
-    return bool(rows.iloc[0]["end"] <= as_date(as_of))
+    return source_id in published_sources(sources, as_of)
 
 
 def available_assessment(assessments: pd.DataFrame, sources: pd.DataFrame, assessment_id: str, as_of):

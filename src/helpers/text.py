@@ -98,6 +98,11 @@ class Citations:
     def short(self, source_id: str) -> str:
         return str(self.sources.loc[source_id, "short_cite"])
 
+    def published(self, source_id: str) -> str:
+        """When a source was published, at the precision data/sources.csv gives ('2022', 'January 2025')."""
+        row = self.sources.loc[source_id]
+        return say_date(row["date"], row["date_precision"])
+
     def name(self, source_id: str) -> str:
         """How prose names a source: the publisher's acronym ('SWP', 'PISM'), else the short citation's name."""
         row = self.sources.loc[source_id]
