@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -24,11 +26,11 @@ until = "2017-05-09"  # last day of the period this section covers (the day befo
 # %%
 import pandas as pd
 
-from helpers import charts, text
-from helpers.compare import CONTEXT
-from helpers.data import distinct_events, load_all
-from helpers.dates import as_date, parse_partial_date, say_date
-from helpers.section import Section
+from helpers.writing import charts, text
+from helpers.analysis.compare import CONTEXT
+from helpers.evidence.data import distinct_events, load_all
+from helpers.evidence.dates import as_date, parse_partial_date, say_date
+from helpers.writing.section import Section
 
 ev = load_all(as_of)
 sec = Section(number=1, slug="history", title="From dialogue to partnership, 2005–2017", evidence=ev)

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -29,10 +31,11 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from helpers import charts, compare, text
-from helpers.data import administration_on, load_all, published_sources
-from helpers.dates import say_date
-from helpers.section import Section
+from helpers.writing import charts, text
+from helpers.analysis import compare
+from helpers.evidence.data import administration_on, load_all, published_sources
+from helpers.evidence.dates import say_date
+from helpers.writing.section import Section
 
 ev = load_all(as_of)
 sec = Section(number=2, slug="administrations", title="Different frames, shared ground: the administrations compared",

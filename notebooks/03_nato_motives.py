@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -27,10 +29,11 @@ import textwrap
 import matplotlib.patches as mpatches
 import pandas as pd
 
-from helpers import charts, motives, text
-from helpers.data import load_all
-from helpers.dates import say_date
-from helpers.section import Section
+from helpers.writing import charts, text
+from helpers.analysis import motives
+from helpers.evidence.data import load_all
+from helpers.evidence.dates import say_date
+from helpers.writing.section import Section
 
 ev = load_all(as_of)
 sec = Section(number=3, slug="nato_motives", title="Why NATO looks to the Indo-Pacific", evidence=ev)

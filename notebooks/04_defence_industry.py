@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -25,11 +27,12 @@ nato_only = False  # True: the deals table and charts show only deals with NATO 
 import matplotlib.patches as mpatches
 import pandas as pd
 
-from helpers import charts, industry, text
-from helpers.data import check_flag, load_all, published_sources
-from helpers.dates import say_date
-from helpers.motives import available_assessment, period_over
-from helpers.section import Section
+from helpers.writing import charts, text
+from helpers.analysis import industry
+from helpers.evidence.data import check_flag, load_all, published_sources
+from helpers.evidence.dates import say_date
+from helpers.analysis.motives import available_assessment, period_over
+from helpers.writing.section import Section
 
 ev = load_all(as_of)
 sec = Section(number=4, slug="defence_industry", title="Arms and industry: an interest both camps share", evidence=ev)

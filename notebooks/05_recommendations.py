@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -27,11 +29,12 @@ from datetime import date
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from helpers import charts, scoring, text
-from helpers.data import load_all, published_sources
-from helpers.dates import say_date
-from helpers.recommendations import build_recommendations, current_programme, ordinal, source_advice, uncovered_areas
-from helpers.section import Section
+from helpers.writing import charts, text
+from helpers.analysis import scoring
+from helpers.evidence.data import load_all, published_sources
+from helpers.evidence.dates import say_date
+from helpers.analysis.recommendations import build_recommendations, current_programme, ordinal, source_advice, uncovered_areas
+from helpers.writing.section import Section
 
 scoring.check_audience(audience)
 ev = load_all(as_of)

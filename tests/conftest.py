@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-BRIEF = [sys.executable, "-m", "helpers.cli"]
+BRIEF = [sys.executable, "-m", "helpers.pipeline.cli"]
 OFFLINE_GUARD = Path(__file__).resolve().parent / "offline"
 
 
@@ -53,9 +53,9 @@ as_of = "2025-01-31"  # evidence cut-off
 fail = False  # raise an error on purpose (tests of failure handling)
 
 # %%
-from helpers import text
-from helpers.data import load_all
-from helpers.section import Section
+from helpers.writing import text
+from helpers.evidence.data import load_all
+from helpers.writing.section import Section
 
 ev = load_all(as_of)
 sec = Section(number={number}, slug="{slug}", title="{title}", evidence=ev)

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from helpers import compare
-from helpers.data import AMBIGUOUS, NO_PRESIDENT, ParameterError, administration_on, load_all, resolve_administrations
+from helpers.analysis import compare
+from helpers.evidence.data import AMBIGUOUS, NO_PRESIDENT, ParameterError, administration_on, load_all, resolve_administrations
 
 MOON, YOON = "Moon Jae-in", "Yoon Suk-yeol"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from helpers.data import AMBIGUOUS, administration_for, load_all
-from helpers.quotes import MAX_QUOTE_CHARS, quote_problems
-from helpers.validate import validate_data
+from helpers.evidence.data import AMBIGUOUS, administration_for, load_all
+from helpers.evidence.quotes import MAX_QUOTE_CHARS, quote_problems
+from helpers.evidence.validate import validate_data
 
 TODAY = date(2026, 11, 22)
 

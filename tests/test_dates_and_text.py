@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from helpers import text
-from helpers.dates import DateFormatError, parse_partial_date, say_date
+from helpers.writing import text
+from helpers.evidence.dates import DateFormatError, parse_partial_date, say_date
 
 
 def test_partial_dates_are_intervals():
@@ -46,15 +46,15 @@ def test_data_text_is_escaped():
 
 
 def test_full_stop_ends_a_sentence_once():
-    from helpers.text import full_stop
+    from helpers.writing.text import full_stop
 
     assert full_stop("Moon and Lee J.") == "Moon and Lee J."
     assert full_stop("Moon and Yoon") == "Moon and Yoon."
 
 
 def test_in_text_citations_are_not_nested():
-    from helpers.data import load_all
-    from helpers.text import Citations
+    from helpers.evidence.data import load_all
+    from helpers.writing.text import Citations
 
     citations = Citations(load_all("2025-01-31").sources)
     assert citations.cite("swp2025", "pism2022").count("(") == 1

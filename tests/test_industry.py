@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, run_brief
-from helpers import industry
-from helpers.data import ParameterError, check_flag, load_all
+from helpers.analysis import industry
+from helpers.evidence.data import ParameterError, check_flag, load_all
 
 AS_OF = "2025-01-31"
 
@@ -182,7 +182,7 @@ def test_nato_only_build_leaves_out_australia(tmp_path):
 
 
 def test_other_sections_are_referred_to_by_their_number_in_brief_yml(ev):
-    from helpers.section import Section
+    from helpers.writing.section import Section
 
     sec = Section(number=3, slug="nato_motives", title="t", evidence=ev)
     assert sec.section_ref("defence_industry", "the section on the defence industry") == "Section 4"

@@ -9,8 +9,8 @@ from datetime import date
 import yaml
 from conftest import ROOT, run_brief
 
-from helpers import text
-from helpers.data import load_all
+from helpers.writing import text
+from helpers.evidence.data import load_all
 
 
 def test_brief_new_scaffolds_a_section_that_the_next_build_includes(mini):

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from helpers import motives
-from helpers.data import ParameterError, load_all
-from helpers.quotes import verbatim
+from helpers.analysis import motives
+from helpers.evidence.data import ParameterError, load_all
+from helpers.evidence.quotes import verbatim
 
 IP4 = ["Australia", "Japan", "New Zealand", "South Korea"]
 

@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT
-from helpers import render
-from helpers.data import load_all
+from helpers.pipeline import render
+from helpers.evidence.data import load_all
 from helpers.paths import FONTS_DIR, TEMPLATES_DIR
 
 META = {"title": "South Korea and NATO", "subtitle": "A test edition", "short_title": "ROK–NATO",
@@ -204,7 +204,7 @@ def test_weasyprint_import_leaves_ctypes_as_it_was():
     import sys
 
     code = ("import ctypes.util; before = ctypes.util.find_library\n"
-            "from helpers import render; w = render.import_weasyprint()\n"
+            "from helpers.pipeline import render; w = render.import_weasyprint()\n"
             "assert ctypes.util.find_library is before and hasattr(w, 'HTML')\n"
             "import weasyprint.text.ffi as f; assert f.pango is not None")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import BRIEF, OFFLINE_GUARD, ROOT, run_brief
 from test_data import CASES
-from helpers.validate import DataError, check
+from helpers.evidence.validate import DataError, check
 
 
 def _fingerprint(output: Path) -> dict[str, str]:

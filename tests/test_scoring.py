@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import scoring
-from helpers.data import ParameterError, load_all
-from helpers.recommendations import Recommendation, actor_phrase, build_recommendations
+from helpers.analysis import scoring
+from helpers.evidence.data import ParameterError, load_all
+from helpers.analysis.recommendations import Recommendation, actor_phrase, build_recommendations
 
 AS_OF = date(2025, 1, 31)
 
@@ -272,7 +272,7 @@ def test_a_data_update_changes_scores_and_recommendations(data_copy, tmp_path):
 
 
 def test_what_a_source_recommends_comes_from_the_data():
-    from helpers.recommendations import source_advice
+    from helpers.analysis.recommendations import source_advice
 
     class Ev:
         tables = {"assessments": pd.DataFrame({"assessment_id": ["eias_rec_pii_exercises"], "claim": ["A <b>data</b> claim"],

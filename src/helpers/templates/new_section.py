@@ -20,9 +20,9 @@
 as_of = "2025-01-31"  # evidence cut-off (YYYY-MM-DD): nothing dated later is counted or drawn
 
 # %%
-from helpers import charts, text
-from helpers.data import load_all
-from helpers.section import Section
+from helpers.writing import charts, text
+from helpers.evidence.data import load_all
+from helpers.writing.section import Section
 
 ev = load_all(as_of)  # validated tables, cut at as_of: ev.events, ev.sources, ev.frameworks, ...
 sec = Section(number={{NUMBER}}, slug="{{SLUG}}", title="{{TITLE}}", evidence=ev)

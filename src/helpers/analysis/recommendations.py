@@ -2,7 +2,7 @@
 
 Each builder below reads the facts it needs from the Evidence tables (cut at the evidence date) and returns
 a Recommendation, or None when the evidence it rests on does not exist yet at that date. The wording of each
-action is the brief's; every fact in a rationale comes from data/ through helpers.text, with its citation.
+action is the brief's; every fact in a rationale comes from data/ through helpers.writing.text, with its citation.
 
     recs = build_recommendations(ev, scores, cite=sec.cite)
     for rec in scoring.order_for(recs, audience): ...
@@ -14,8 +14,8 @@ from typing import Callable
 
 import pandas as pd
 
-from . import text
-from .dates import say_date
+from ..writing import text
+from ..evidence.dates import say_date
 from .scoring import ACTORS, in_force_mask, with_scores
 
 

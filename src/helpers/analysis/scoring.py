@@ -20,8 +20,8 @@ from dataclasses import asdict, dataclass, fields
 
 import pandas as pd
 
-from .data import check_choice
-from .dates import as_date, parse_partial_date
+from ..evidence.data import check_choice
+from ..evidence.dates import as_date, parse_partial_date
 
 EMPHASES = ("priority", "present")
 
@@ -263,7 +263,7 @@ def audience_groups(recs: list, audience: str) -> list[tuple[str, list]]:
 
 def lead_in(audience: str, recs: list) -> str:
     """The paragraph that introduces the recommendations, written for the reader the audience names."""
-    from .text import count
+    from ..writing.text import count
 
     check_audience(audience)
     n, whole = len(recs), sum(1 for r in recs if not r.areas)

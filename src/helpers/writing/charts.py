@@ -10,7 +10,7 @@ matplotlib.use("svg")  # headless and deterministic; figures are embedded as SVG
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from .paths import FONTS_DIR  # noqa: E402
+from ..paths import FONTS_DIR  # noqa: E402
 
 # Okabe-Ito, ordered so each administration keeps its colour in every chart (row order of
 # data/administrations.csv: Roh, Lee M., Park, Moon, Yoon, Lee J., then any added later).

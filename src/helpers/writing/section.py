@@ -19,9 +19,9 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from .charts import svg_data_uri
-from .data import published_sources
+from ..evidence.data import published_sources
 from .formats import FINDINGS_MIME  # noqa: F401  (re-exported)
-from .quotes import verbatim
+from ..evidence.quotes import verbatim
 from .text import Citations, esc
 
 
@@ -44,7 +44,7 @@ class Section:
         return self.citations.cite(*source_ids)
 
     def md(self, text: str) -> None:
-        """Show a paragraph of prose (Markdown; values in it must come through helpers.text)."""
+        """Show a paragraph of prose (Markdown; values in it must come through helpers.writing.text)."""
         display(Markdown(text))
 
     def cite_rows(self, *rows) -> str:
@@ -65,7 +65,7 @@ class Section:
         """'Section 4' for another section of this brief (by its notebook's slug, e.g. 'defence_industry'), numbered
         as brief.yml orders the sections; `fallback` (words, not a number) when that section is not in the brief."""
         try:
-            from .manifest import load_manifest
+            from ..pipeline.manifest import load_manifest
 
             for spec in load_manifest().sections:
                 if spec.slug == slug:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import ParameterError, published_sources
-from .dates import as_date
+from ..evidence.data import ParameterError, published_sources
+from ..evidence.dates import as_date
 
 ATTENDED = "attended"
 EXPECTED = "expected"

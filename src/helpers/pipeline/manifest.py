@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from .. import paths
 
 
 class UsageError(Exception):

@@ -54,7 +54,7 @@ def verbatim(row, phrase: str) -> str:
     return quote[start:start + len(phrase)]
 
 
-if __name__ == "__main__":  # python -m helpers.quotes DATA_DIR SEEDS_DIR
+if __name__ == "__main__":  # python -m helpers.evidence.quotes DATA_DIR SEEDS_DIR
     import sys
 
     found = quote_problems(Path(sys.argv[1]), Path(sys.argv[2]))

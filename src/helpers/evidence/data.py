@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from .. import paths
 from .dates import as_date, parse_partial_date
 from .validate import check, load_package
 

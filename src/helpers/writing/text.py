@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pandas only for the annotation: the renderer imports this module without pandas
     import pandas as pd
 
-from .dates import say_date
+from ..evidence.dates import say_date
 
 _SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _HEDGES = {"about": "about ", "over": "over ", "under": "under ", "almost": "almost ", "exact": "", "": None}

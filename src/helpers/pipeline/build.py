@@ -18,7 +18,7 @@ from datetime import date
 from importlib import metadata
 from pathlib import Path
 
-from . import paths
+from .. import paths
 from .manifest import Manifest, SectionSpec, UsageError, digest, find_sections, resolve_parameters
 
 CACHE_VERSION = "1"
@@ -99,10 +99,10 @@ def section_key(spec: SectionSpec, params: dict, data: dict[str, str], helpers: 
 # helpers imported in it) while the main process validates the data, then reset between sections.
 _WORKER: dict = {}
 _WARM_UP = """\
-import pandas, matplotlib, helpers.data, helpers.section, helpers.charts, helpers.text
+import pandas, matplotlib, helpers.evidence.data, helpers.writing.section, helpers.writing.charts, helpers.writing.text
 try:  # read and type the tables once (the loader caches them) and draw one throwaway chart: every section needs both
-    helpers.data.load_all()
-    helpers.charts.svg_data_uri(helpers.charts.new_figure()[0])
+    helpers.evidence.data.load_all()
+    helpers.writing.charts.svg_data_uri(helpers.writing.charts.new_figure()[0])
 except Exception:  # bad data are reported by the validation that runs meanwhile, not by a warm-up
     pass
 """
@@ -266,7 +266,7 @@ def _finish_validation(pending) -> None:
     """Wait for the validation child; raise DataError listing every problem, or record that the data passed."""
     if pending is None:
         return
-    from .validate import DataError
+    from ..evidence.validate import DataError
 
     child, receive, stamp, data_dir = pending
     try:
@@ -286,7 +286,7 @@ def _finish_validation(pending) -> None:
 def _validate_child(data_dir: Path, send) -> None:
     """In the child: every problem found (a list, empty when the data are valid), or the error that stopped it."""
     try:
-        from .validate import validate_data
+        from ..evidence.validate import validate_data
 
         send.send(("ok", validate_data(data_dir)))
     except KeyboardInterrupt:
@@ -386,7 +386,7 @@ def _render(manifest, specs, executed, keys, data_dir, params, cache, staging, o
 
 def _template_key() -> str:
     return digest([(p.name, _file_digest(p)) for p in sorted(paths.TEMPLATES_DIR.rglob("*")) if p.is_file()],
-                  _file_digest(paths.PACKAGE_DIR / "render.py"))
+                  _file_digest(paths.PACKAGE_DIR / "pipeline" / "render.py"))
 
 
 def _render_section(spec: SectionSpec, executed: Path, keys: dict, cache: Path, template_key: str) -> dict:
@@ -411,7 +411,7 @@ def _preload_renderer() -> None:
 
 
 def _meta(manifest: Manifest, options: BuildOptions, params: dict, specs) -> dict:
-    from .dates import say_date
+    from ..evidence.dates import say_date
 
     meta = dict(manifest.meta)
     meta.update(options.meta_overrides)

@@ -28,8 +28,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .data import AMBIGUOUS, NO_PRESIDENT, administration_for, published_sources, terms_of
-from .dates import as_date, parse_partial_date
+from ..evidence.data import AMBIGUOUS, NO_PRESIDENT, administration_for, published_sources, terms_of
+from ..evidence.dates import as_date, parse_partial_date
 
 # Categories that describe the setting rather than engagement between Seoul and NATO.
 CONTEXT = ("Korean domestic politics", "NATO policy", "regional context")
@@ -74,7 +74,7 @@ def choose_administrations(value, in_office: pd.DataFrame, everyone: pd.DataFram
     says so. A name that is not in the table at all, or fewer than two different names, raises ParameterError
     listing the valid names.
     """
-    from .data import ParameterError, resolve_administrations
+    from ..evidence.data import ParameterError, resolve_administrations
 
     wanted = parse_names(value)
     known = {n.casefold() for n in everyone["administration"]} | {n.casefold() for n in everyone["short_name"]}

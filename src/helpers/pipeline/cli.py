@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 def _report(error: Exception) -> int:
     from .build import SectionFailed
     from .manifest import UsageError
-    from .validate import DataError
+    from ..evidence.validate import DataError
 
     if isinstance(error, DataError):
         print(error.report(), file=sys.stderr)
@@ -107,8 +107,8 @@ def _build(args) -> int:
 
 
 def _check(args) -> int:
-    from . import paths
-    from .validate import check
+    from .. import paths
+    from ..evidence.validate import check
 
     data_dir = (args.data or paths.data_dir()).resolve()
     check(data_dir)

@@ -9,10 +9,10 @@ from pathlib import Path
 import mistune
 import nbformat
 
-from .dates import say_date
-from .paths import FONTS_DIR, TEMPLATES_DIR
-from .formats import FINDINGS_MIME
-from .text import esc
+from ..evidence.dates import say_date
+from ..paths import FONTS_DIR, TEMPLATES_DIR
+from ..writing.formats import FINDINGS_MIME
+from ..writing.text import esc
 
 # The shipped Noto fonts under family names of their own, so that no installed font of the same name (say, a
 # system Noto Sans Bold Italic) can stand in for them: the PDF is typeset the same on every machine.

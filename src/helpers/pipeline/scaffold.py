@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import paths
+from .. import paths
 from .manifest import load_manifest
-from .paths import TEMPLATES_DIR
+from ..paths import TEMPLATES_DIR
 
 
 def slug_of(title: str) -> str:

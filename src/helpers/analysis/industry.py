@@ -17,10 +17,10 @@ import re
 
 import pandas as pd
 
-from .data import ParameterError, published_sources
-from .dates import as_date, say_date
+from ..evidence.data import ParameterError, published_sources
+from ..evidence.dates import as_date, say_date
 from .motives import period_over
-from .text import count, join, money
+from ..writing.text import count, join, money
 
 # The measures data/arms_trade.csv declares (datapackage.yaml); an earlier cut-off may have no rows for some.
 MEASURES = ("export value", "import share", "export share", "export growth", "export contracts")
