@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -44,7 +45,7 @@ def brief_html(built) -> str:
 
 MINI_SECTION = '''\
 # %% [markdown]
-# # {title}
+# # $title
 #
 # A small section used by the tests.
 
@@ -53,21 +54,39 @@ as_of = "2025-01-31"  # evidence cut-off
 fail = False  # raise an error on purpose (tests of failure handling)
 
 # %%
-from helpers.writing import text
 from helpers.evidence.data import load_all
+from helpers.writing import charts
 from helpers.writing.section import Section
 
 ev = load_all(as_of)
-sec = Section(number={number}, slug="{slug}", title="{title}", evidence=ev)
-rows = ev.{table}
+sec = Section(number=$number, slug="$slug", title="$title", evidence=ev)
+rows = ev.$table
+first = rows.iloc[0]
 
 # %%
 if fail:
-    raise RuntimeError("deliberate failure in {slug}")
-sec.finding(f"The {table} table has {{text.count(len(rows), 'row')}}.", sources=["swp2025"])
-sec.key_number("{slug}_rows", "rows in {table}", len(rows), str(len(rows)))
+    raise RuntimeError("deliberate failure in $slug")
+row_count = sec.num("rows", len(rows), str(len(rows)), sources=rows)
+fig, ax = charts.new_figure(height_in=1.5)
+ax.bar(["rows"], [len(rows)])
+sec.chart("rows", fig, sources=rows)
+
+# %% [markdown] tags=["summary"]
+# The $table table has {{ row_count }} rows {{ cite(rows) }}.
+
+# %% [markdown]
+# ## The rows {#rows}
+#
+# The first row is “{{ first.$label }}” {{ cite(first) }}, as {{ sec.citations.name(first.source_id) }} reports it.
+#
+# ```{figure} rows
+# :title: {{ row_count }} rows in $table
+# :alt: A bar chart with one bar showing {{ row_count }} rows in the $table table, first {{ first.$label }}.
+# Rows in the table; the first is “{{ first.$label }}”.
+# ```
+
+# %%
 sec.record()
-sec.md(f"There are {{len(rows)}} rows in {table} {{sec.cite('swp2025')}}.")
 '''
 
 
@@ -77,11 +96,11 @@ def make_mini_project(root: Path) -> Path:
 
     shutil.copytree(ROOT / "data", root / "data")
     (root / "notebooks").mkdir()
-    specs = [(1, "alpha", "events", "Alpha section"), (2, "beta", "summits", "Beta section")]
+    specs = [(1, "alpha", "events", "Alpha section", "title"), (2, "beta", "summits", "Beta section", "meeting")]
     lines = ["title: Mini brief", "subtitle: For tests", "authors: Tests", 'edition: "2026-11-22"',
              "parameters:", '  as_of: "2025-01-31"', "sections:"]
-    for number, slug, table, title in specs:
-        source = MINI_SECTION.format(number=number, slug=slug, table=table, title=title)
+    for number, slug, table, title, label in specs:
+        source = string.Template(MINI_SECTION).substitute(number=number, slug=slug, table=table, title=title, label=label)
         path = root / "notebooks" / f"{number:02d}_{slug}.ipynb"
         jupytext.write(jupytext.reads(source, fmt="py:percent"), path, fmt="ipynb")
         lines += [f"  - notebook: notebooks/{path.name}", f"    data: [sources, administrations, {table}]"]

@@ -44,7 +44,7 @@ def test_every_section_has_its_numbered_heading(brief_html):
     page = _parsed(brief_html)
     for number, slug in enumerate(_manifest_sections(), start=1):
         assert f"sec-{slug}" in page.ids, f"section {slug} missing"
-        assert re.search(rf'<h2 id="sec-{slug}"><span class="sec-num">{number}</span>', brief_html)
+        assert re.search(rf'<h2 class="section-title" id="sec-{slug}"><span class="sec-num">{number}</span>', brief_html)
 
 
 def test_figures_have_real_alt_text_titles_and_sources(brief_html):

@@ -56,7 +56,7 @@ def test_changes_md_reports_old_and_new_values(mini):
     second = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
     assert second.returncode == 0, second.stderr
     changes = (root / "output" / "changes.md").read_text()
-    assert f"| alpha | rows in events | {before} | {before + 1} |" in changes
+    assert f"| alpha | alpha.rows | {before} | {before + 1} |" in changes
     assert "Re-executed: 01_alpha" in changes and "From cache: 02_beta" in changes
 
 

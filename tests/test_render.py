@@ -26,7 +26,7 @@ def sources():
 
 
 def _section(number: int, slug: str, judgements: list[str], numbers=()) -> render.RenderedSection:
-    html = (f'<h2 id="sec-{slug}"><span class="sec-num">{number}</span> Section {slug}</h2>\n'
+    html = (f'<h2 class="section-title" id="sec-{slug}"><span class="sec-num">{number}</span> Section {slug}</h2>\n'
             f"<p>Why {slug}?</p>\n<p>Prose of {slug}.</p>")
     findings = {"section": slug, "judgements": [{"text": t, "cite_html": "", "rank": 50} for t in judgements],
                 "numbers": [{"key": k, "label": f"label {k}", "value": 1, "display": d} for k, d in numbers]}
@@ -136,12 +136,14 @@ def test_pdf_of_the_same_html_is_byte_identical(sources, tmp_path):
     assert b"CreationDate" not in first and b"ModDate" not in first
 
 
-def test_heading_levels_step_down_from_the_numbered_section_heading():
-    markdown = __import__("mistune").create_markdown(renderer=render._HeadingRenderer(4, "demo"))
-    html = markdown("# Title here\n\n## A sub-section\n\n### Deeper")
-    assert '<h2 id="sec-demo"><span class="sec-num">4</span> Title here</h2>' in html
-    assert '<h3 id="demo-a-sub-section">A sub-section</h3>' in html
-    assert '<h4 id="demo-deeper">Deeper</h4>' in html
+def test_heading_levels_step_down_from_the_numbered_section_heading(monkeypatch):
+    from helpers.writing.prose import render_markdown
+
+    monkeypatch.setenv("BRIEF_SECTION_SLUG", "demo")
+    html = render.number_section(render_markdown("# Title here\n\n## A sub-section\n\n### Deeper {#deep}", {}), 4, "demo")
+    assert '<h2 class="section-title" id="sec-demo"><span class="sec-num">4</span> Title here</h2>' in html
+    assert '<h3 id="demo-a-sub-section" data-level="2">A sub-section</h3>' in html
+    assert '<h4 id="demo-deep" data-level="3">Deeper</h4>' in html
 
 
 # -- the built brief -----------------------------------------------------------------------------

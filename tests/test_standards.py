@@ -137,7 +137,7 @@ def test_pdf_language_outline_and_ua_identifier(built):
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     html = (built / "brief.html").read_text(encoding="utf-8")
     headings = [html_module.unescape(re.sub(r"<[^>]+>", "", h)).strip()
-                for h in re.findall(r'<h2 id="sec-[^"]+">(.*?)</h2>', html, flags=re.S)]
+                for h in re.findall(r'<h2 class="section-title" id="sec-[^"]+">(.*?)</h2>', html, flags=re.S)]
     assert headings, "no section headings found in the HTML"
     for heading in headings:
         assert any(re.sub(r"\s+", " ", t).strip() == re.sub(r"\s+", " ", heading) for t in top), (

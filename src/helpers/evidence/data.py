@@ -63,7 +63,7 @@ def _load_tables(data_dir: str, validated: bool) -> dict[str, pd.DataFrame]:
         check(root)
     tables = {}
     for resource in load_package(root)["resources"]:
-        raw = pd.read_csv(root / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+        raw = pd.read_csv(root / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8-sig")
         tables[resource["name"]] = _with_intervals(_typed(raw, resource["schema"]["fields"]))
     return tables
 

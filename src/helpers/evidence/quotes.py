@@ -17,7 +17,7 @@ def squash(text: str) -> str:
 def seed_texts(sources_csv: Path, seeds_dir: Path) -> dict[str, str]:
     """Map each seed source id to its squashed text."""
     texts = {}
-    with open(sources_csv, encoding="utf-8") as handle:
+    with open(sources_csv, encoding="utf-8-sig") as handle:
         for row in csv.DictReader(handle):
             seed = (row.get("seed_file") or "").strip()
             if seed and (seeds_dir / seed).exists():
@@ -30,7 +30,7 @@ def quote_problems(data_dir: Path, seeds_dir: Path) -> list[str]:
     texts = seed_texts(data_dir / "sources.csv", seeds_dir)
     problems = []
     for table in sorted(data_dir.glob("*.csv")):
-        with open(table, encoding="utf-8") as handle:
+        with open(table, encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             if "quote" not in (reader.fieldnames or []) or "source_id" not in (reader.fieldnames or []):
                 continue

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,11 +40,16 @@ class Problem:
 
 
 class DataError(Exception):
-    """Raised when data/ does not validate; carries every problem found."""
+    """Raised when data/ does not validate; carries every problem found, named by the folder actually checked."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], data_dir: Path | None = None):
+        if data_dir is not None:
+            problems = [_in_folder(p, data_dir) for p in problems]
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s) in the data")
+
+    def __reduce__(self):  # travels between processes with its problems
+        return (DataError, (self.problems,))
 
     def report(self, limit: int = 50) -> str:
         lines = [f"The data did not validate: {len(self.problems)} problem(s)."]
@@ -53,8 +60,71 @@ class DataError(Exception):
         return "\n".join(lines)
 
 
+def folder_label(data_dir: Path) -> str:
+    """How messages name the data folder: relative to the current folder when inside it ('data'), else in full."""
+    data_dir = Path(data_dir).resolve()
+    try:
+        return str(data_dir.relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return str(data_dir)
+
+
+def _in_folder(problem: Problem, data_dir: Path) -> Problem:
+    """Problems are found as 'data/<file>'; name the folder that was really checked."""
+    label = folder_label(data_dir)
+    if label == "data":
+        return problem
+    swap = lambda text: re.sub(r"\bdata/(?=[\w-]+\.(csv|yaml)\b)", f"{label}/", text) if text else text
+    return Problem(swap(problem.file), problem.row, problem.column, problem.value, swap(problem.expected))
+
+
 def load_package(data_dir: Path) -> dict:
-    return yaml.safe_load((data_dir / "datapackage.yaml").read_text(encoding="utf-8"))
+    """data/datapackage.yaml, the schema of every table; a DataError naming the file if it cannot be read."""
+    path = Path(data_dir) / "datapackage.yaml"
+    try:
+        package = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise DataError([Problem("data/datapackage.yaml", None, None, None, "the schema file to exist")], data_dir) from None
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        where = getattr(err, "problem_mark", None)
+        line = where.line + 1 if where is not None else None
+        raise DataError([Problem("data/datapackage.yaml", line, None, None,
+                                 f"valid YAML ({getattr(err, 'problem', None) or err})")], data_dir) from None
+    if not isinstance(package, dict) or not isinstance(package.get("resources"), list) or not all(
+            isinstance(r, dict) and {"name", "path", "schema"} <= set(r) for r in package["resources"]):
+        raise DataError([Problem("data/datapackage.yaml", None, "resources", None,
+                                 "a list of resources, each with name, path and schema (see data/README.md)")], data_dir)
+    return package
+
+
+def earliest_date(data_dir: Path):
+    """The first day any dated evidence row covers (events, meetings, deals, ...; not sources), or None."""
+    from .dates import parse_partial_date
+
+    try:
+        package = load_package(Path(data_dir))
+    except DataError:
+        return None
+    earliest = None
+    for resource in package["resources"]:
+        names = {f["name"] for f in resource["schema"].get("fields", [])}
+        if resource["name"] == "sources" or "date_precision" not in names:
+            continue
+        path = Path(data_dir) / resource["path"]
+        if not path.exists():
+            continue
+        column = "date" if "date" in names else "start_date"
+        try:
+            rows = _read_rows(path)
+        except (UnicodeDecodeError, csv.Error):
+            continue  # unreadable: the validation reports it
+        for row in rows:
+            try:
+                start = parse_partial_date(row.get(column, ""), row.get("date_precision") or None).start
+            except (DateFormatError, TypeError):
+                continue
+            earliest = start if earliest is None or start < earliest else earliest
+    return earliest
 
 
 def _expected_for(field: dict) -> str:
@@ -78,7 +148,7 @@ def _readable_file_problems(path: Path, rel: str) -> list[Problem]:
         return [Problem(rel, None, None, None, "the file to exist (it is declared in data/datapackage.yaml)")]
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return [Problem(rel, line, None, repr(raw[err.start: err.start + 4])[2:-1], "text encoded as UTF-8")]
@@ -179,7 +249,7 @@ def _date_problems(rel: str, rows: list[dict], today: date) -> list[Problem]:
 
 
 def _read_rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as handle:
+    with open(path, encoding="utf-8-sig", newline="") as handle:  # a byte-order mark (Excel's "CSV UTF-8") is fine
         # Short rows give None and long rows a None key; both are reported by the schema check already.
         return [{k: v or "" for k, v in row.items() if k is not None} for row in csv.DictReader(handle)]
 
@@ -260,7 +330,26 @@ def validate_data(data_dir: Path, today: date | None = None) -> list[Problem]:
     header_broken = {p.file for p in problems if p.row == 1}
     tables = {k: v for k, v in tables.items() if f"data/{k}.csv" not in header_broken}
     problems += _cross_table_problems(data_dir, tables, today)
+    problems += _number_problems(package, tables)
     return _dedupe(problems)
+
+
+def _number_problems(package: dict, tables: dict[str, list[dict]]) -> list[Problem]:
+    """Numbers must be finite: '1e400' parses as infinity, which no figure in a brief can be."""
+    problems = []
+    for resource in package["resources"]:
+        numeric = [f["name"] for f in resource["schema"]["fields"] if f.get("type") in ("number", "integer")]
+        for number, row in enumerate(tables.get(resource["name"], []), start=2):
+            for column in numeric:
+                value = row.get(column, "")
+                try:
+                    finite = math.isfinite(float(value))
+                except ValueError:
+                    continue  # not a number at all: the schema check reports it
+                if value and not finite:
+                    problems.append(Problem(f"data/{resource['path']}", number, column, value,
+                                            "a finite number (this one is too large to be a real figure)"))
+    return problems
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
@@ -276,4 +365,4 @@ def check(data_dir: Path, today: date | None = None) -> None:
     """Raise DataError listing every problem, or return quietly."""
     problems = validate_data(data_dir, today)
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, data_dir)

@@ -2,10 +2,11 @@
 
 Nothing in output/ is replaced until every step has succeeded, so a failed or interrupted build leaves
 the last good brief byte-for-byte intact. Heavy libraries are imported only by the step that needs them,
-so a no-op rebuild costs little more than hashing the inputs.
+so a no-op rebuild costs little more than hashing the inputs. One build at a time per output folder.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -19,10 +20,14 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import paths
+from .cache import Store
+from .guard import BuildLock, active_content, check_output_name, remove_stale_staging
 from .manifest import Manifest, SectionSpec, UsageError, digest, find_sections, resolve_parameters
 
-CACHE_VERSION = "1"
-VERSIONED_PACKAGES = ("pandas", "matplotlib", "papermill", "nbconvert", "nbformat", "ipykernel", "weasyprint", "mistune", "frictionless")
+CACHE_VERSION = "2"
+VERSIONED_PACKAGES = ("pandas", "matplotlib", "papermill", "nbconvert", "nbformat", "ipykernel", "weasyprint", "mistune",
+                      "frictionless", "jinja2")
+MAX_FAILED_FILES = 20  # output/failed/ keeps the latest failures only
 
 
 class SectionFailed(Exception):
@@ -51,7 +56,7 @@ class BuildOptions:
     data_dir: Path | None = None
     workers: int | None = None
     pdf: bool = True
-    say: object = print  # progress lines go here
+    say: object = functools.partial(print, flush=True)  # progress lines go here
 
 
 # -- hashing -------------------------------------------------------------------------------------
@@ -108,7 +113,33 @@ except Exception:  # bad data are reported by the validation that runs meanwhile
 """
 
 
+def _die_with_parent() -> None:
+    """Linux: this worker gets SIGTERM when the build process ends, however it ends (kill -9 included)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
+
+
+def _on_worker_term(signum, frame) -> None:
+    """Stop this worker's kernel with it: the kernel runs in a session of its own, so no group signal reaches it."""
+    manager = _WORKER.get("manager")
+    process = getattr(getattr(manager, "provisioner", None), "process", None)
+    if process is not None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except OSError:
+            pass
+    os._exit(143)  # kernels papermill started itself see their parent go and exit within a second
+
+
 def _start_worker(env: dict, cwd: str, log_dir: str) -> None:
+    _die_with_parent()
+    signal.signal(signal.SIGTERM, _on_worker_term)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build process decides what an interruption stops
     os.environ.update(env)  # the kernel inherits these (data folder, validation done)
     # Kernel chatter (start-up warnings, library deprecations) goes to a log kept beside a failed notebook.
     log = Path(log_dir) / f"worker-{os.getpid()}.log"
@@ -121,46 +152,48 @@ def _start_worker(env: dict, cwd: str, log_dir: str) -> None:
 
         manager = AsyncKernelManager(kernel_name="python3")
         run_sync(manager.start_kernel)(cwd=cwd)
+        _WORKER["manager"] = manager  # known from here on, so a SIGTERM stops it
         client = BlockingKernelClient()
         client.load_connection_info(manager.get_connection_info())
         client.start_channels()
         client.wait_for_ready(timeout=60)
         client.execute_interactive(_WARM_UP, timeout=120, output_hook=lambda msg: None)
-        _WORKER.update(manager=manager, client=client)
+        _WORKER["client"] = client
         import multiprocessing.util
 
         multiprocessing.util.Finalize(None, _stop_worker_kernel, exitpriority=10)
     except Exception as error:  # a warm kernel is an optimisation: fall back to one kernel per section
+        _WORKER.pop("manager", None)
         print(f"warm kernel unavailable: {error}", file=sys.stderr)
 
 
 def _stop_worker_kernel() -> None:
     from jupyter_client.utils import run_sync
 
-    if "manager" in _WORKER:
+    if "client" in _WORKER:
         _WORKER["client"].stop_channels()
         run_sync(_WORKER["manager"].shutdown_kernel)(now=True)
 
 
-def _execute(notebook: str, target: str, params: dict, number: int, cwd: str) -> float:
+def _execute(notebook: str, target: str, params: dict, number: int, slug: str, cwd: str) -> float:
     """Run one notebook with papermill on this worker's warm kernel; returns seconds taken."""
-    import papermill
+    from .engine import execute_notebook
 
     started = time.perf_counter()
     kwargs = {}
     manager = _WORKER.get("manager")
-    if manager is not None:
+    if manager is not None and "client" in _WORKER:
         from jupyter_client.utils import run_sync
 
         if run_sync(manager.is_alive)():
             # A clean namespace for each section; imported modules stay loaded (that is the saving).
-            reset = f"%reset -f\nimport os\nos.environ['BRIEF_SECTION_NUMBER'] = '{number}'\nos.chdir({cwd!r})"
+            reset = (f"%reset -f\nimport os, helpers.writing.section\nhelpers.writing.section.Section.current = None\n"
+                     f"os.environ.update(BRIEF_SECTION_NUMBER='{number}', BRIEF_SECTION_SLUG={slug!r})\nos.chdir({cwd!r})")
             _WORKER["client"].execute_interactive(reset, timeout=60, output_hook=lambda msg: None)
             kwargs["km"] = manager
-    os.environ["BRIEF_SECTION_NUMBER"] = str(number)  # for a fallback kernel started by papermill
+    os.environ.update(BRIEF_SECTION_NUMBER=str(number), BRIEF_SECTION_SLUG=slug)  # for a kernel papermill starts
     try:
-        papermill.execute_notebook(notebook, target, parameters=params, kernel_name="python3", language="python",
-                                   cwd=cwd, progress_bar=False, log_output=False, report_mode=False, **kwargs)
+        execute_notebook(notebook, target, params, cwd, **kwargs)
     except BaseException:
         if "log" in _WORKER and Path(_WORKER["log"]).exists():
             shutil.copyfile(_WORKER["log"], target + ".log")
@@ -168,17 +201,30 @@ def _execute(notebook: str, target: str, params: dict, number: int, cwd: str) ->
     return time.perf_counter() - started
 
 
-def _failure_message(name: str, error: BaseException) -> str:
+def _source_cell_number(error: BaseException) -> int | None:
+    """The failing cell's number (1-based) in the section's own notebook: papermill counts the parameters cell it
+    injects, so its index is one too high for any cell after the parameters."""
     index = getattr(error, "cell_index", None)
+    if index is None:
+        return None
+    injected = getattr(error, "injected_before", 0)
+    return index - injected + 1
+
+
+def _failure_message(spec: SectionSpec, error: BaseException) -> str:
+    name = spec.name
     ename, evalue = getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error))
     source = (getattr(error, "source", "") or "").strip().splitlines()
+    number = _source_cell_number(error)
     where = "while executing"
-    if index is not None:
-        where = f"in cell {index + 1}" + (f" ({source[0][:60]!r})" if source else "")
+    if number is not None:
+        where = f"in cell {number} of {spec.notebook.name}" + (f" ({source[0][:60]!r})" if source else "")
     if ename == "ParameterError":
         return f"section {name}: bad parameter: {evalue}"
     if ename == "DataError":
         return f"section {name}: the data did not validate {where}: {evalue}"
+    if ename == "ProseError":
+        return f"section {name}: {evalue}"
     return f"section {name} failed {where}: {ename}: {evalue}"
 
 
@@ -188,44 +234,80 @@ def _worker_count(requested: int | None, jobs: int) -> int:
 
 # -- the build -----------------------------------------------------------------------------------
 def build(manifest: Manifest, options: BuildOptions) -> BuildResult:
+    from .pairs import sync_pairs
+
+    check_output_name(options.name)
     out = (options.output_dir or paths.output_dir()).resolve()
     data_dir = (options.data_dir or paths.data_dir()).resolve()
-    cache = out / ".cache"
-    result = BuildResult()
-    params = resolve_parameters(manifest, options.overrides)
-    specs = find_sections(manifest, options.only) if options.only else manifest.sections
+    with BuildLock(out):
+        remove_stale_staging(out)
+        store = Store(out / ".cache")
+        sync_pairs([s.notebook for s in manifest.sections], store.root / "pairs.json", options.say)
+        params = resolve_parameters(manifest, options.overrides)
+        _check_cutoff(params, data_dir)
+        specs = find_sections(manifest, options.only) if options.only else manifest.sections
+        result = _build(manifest, options, out, data_dir, params, specs, store)
+        store.prune()
+        return result
 
+
+def _check_cutoff(params: dict, data_dir: Path) -> None:
+    """as_of must lie between the earliest evidence date and today: before, there is nothing to brief on; after,
+    the brief would claim evidence it cannot have."""
+    from ..evidence.validate import earliest_date
+
+    cutoffs = {p["as_of"] for p in params.values() if "as_of" in p}
+    if not cutoffs:
+        return
+    earliest, today = earliest_date(data_dir), date.today()
+    for value in sorted(cutoffs):
+        cutoff = date.fromisoformat(value)
+        if cutoff > today:
+            raise UsageError(f"parameter as_of: {value} is after today ({today.isoformat()}); the evidence cannot reach "
+                             "beyond today")
+        if earliest is not None and cutoff < earliest:
+            raise UsageError(f"parameter as_of: {value} is before the earliest evidence ({earliest.isoformat()}, the "
+                             f"first dated row in {data_dir.name}/); choose a date from {earliest.isoformat()} to "
+                             f"{today.isoformat()}")
+
+
+def _build(manifest, options, out, data_dir, params, specs, store) -> BuildResult:
+    result = BuildResult()
     data = data_digests(data_dir)
     helpers, versions = _helpers_digest(), _package_versions()
     order = tuple(s.slug for s in manifest.sections)
     keys = {s.name: section_key(s, params[s.name], data, helpers, versions, order) for s in specs}
-    todo = [s for s in specs if options.force or not _cached_path(cache, s, keys).exists()]
+    executed = {} if options.force else {s.name: e for s in specs if (e := store.get("executed", f"{s.name}-{keys[s.name]}"))}
+    todo = [s for s in specs if s.name not in executed]
 
     staging = out / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     (staging / "executed").mkdir(parents=True)
-    (cache / "executed").mkdir(parents=True, exist_ok=True)
-    validation = _start_validation(data_dir, data, cache)  # first: forked while this process has one thread
+    validation = _start_validation(data_dir, data, store.root)  # first: forked while this process has one thread
     pool = _start_pool(todo, data_dir, staging, options) if todo else None
     try:
         _finish_validation(validation)  # meanwhile the workers warm their kernels
-        executed = _run_sections(pool, specs, todo, params, keys, cache, staging, out / "failed", options, result)
+        executed = _run_sections(pool, specs, todo, executed, params, keys, store, staging, out / "failed", options, result)
         if pool is not None:  # stop the warm kernels before rendering: memory is better spent on the PDF
             pool.shutdown(wait=True)
             pool = None
-        rendered = _render(manifest, specs, executed, keys, data_dir, params, cache, staging, options, result)
+        rendered = _render(manifest, specs, executed, keys, data_dir, params, store, staging, options, result)
         if not options.only:
-            _write_changes(manifest, rendered, cache, staging, options, result)
+            _write_changes(rendered, store, staging, options, result)
         _publish(staging, out, options, result)
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            _stop_pool(pool)
         shutil.rmtree(staging, ignore_errors=True)
     return result
 
 
-def _cached_path(cache: Path, spec: SectionSpec, keys: dict) -> Path:
-    return cache / "executed" / f"{spec.name}-{keys[spec.name]}.ipynb"
+def _stop_pool(pool) -> None:
+    """An interrupted or failed build: stop the workers now (each stops its kernel), not after their sections."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_pool(todo, data_dir: Path, staging: Path, options: BuildOptions):
@@ -278,39 +360,38 @@ def _finish_validation(pending) -> None:
     if status == "error":
         raise RuntimeError(f"validating {data_dir} failed: {payload}")
     if payload:
-        raise DataError(payload)
+        raise DataError(payload, data_dir)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text("ok\n")
 
 
 def _validate_child(data_dir: Path, send) -> None:
     """In the child: every problem found (a list, empty when the data are valid), or the error that stopped it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         from ..evidence.validate import validate_data
 
         send.send(("ok", validate_data(data_dir)))
-    except KeyboardInterrupt:
-        os._exit(130)
     except BaseException as error:  # reported by the parent, which owns the user-facing message
         send.send(("error", f"{type(error).__name__}: {error}"))
     finally:
         send.close()
 
 
-def _run_sections(pool, specs, todo, params, keys, cache, staging, failed_dir, options, result) -> dict[str, Path]:
-    executed = {}
+def _run_sections(pool, specs, todo, executed, params, keys, store, staging, failed_dir, options, result) -> dict[str, Path]:
+    """Execute what is not cached; returns each section's executed notebook (inside its verified cache entry)."""
+    executed = {name: entry / "notebook.ipynb" for name, entry in executed.items()}
     for spec in specs:
         if spec not in todo:
             options.say(f"  {spec.name:<28} cached")
             result.cached.append(spec.name)
-            executed[spec.name] = _cached_path(cache, spec, keys)
     if not todo:
         return executed
     failures = []
     futures = {}
     for spec in todo:
         target = staging / "executed" / f"{spec.name}.run.ipynb"
-        futures[pool.submit(_execute, str(spec.notebook), str(target), params[spec.name], spec.number,
+        futures[pool.submit(_execute, str(spec.notebook), str(target), params[spec.name], spec.number, spec.slug,
                             str(spec.notebook.parent))] = (spec, target)
     _preload_renderer()
     template_key = _template_key()
@@ -319,29 +400,45 @@ def _run_sections(pool, specs, todo, params, keys, cache, staging, failed_dir, o
         try:
             seconds = future.result()
         except Exception as error:  # papermill's error names the cell; keep the notebook to inspect
-            kept = None
-            failed_dir.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                kept = failed_dir / f"{spec.name}.ipynb"
-                shutil.copyfile(target, kept)
-            if Path(str(target) + ".log").exists():
-                shutil.copyfile(str(target) + ".log", failed_dir / f"{spec.name}.log")
-            failures.append(SectionFailed(spec.name, _failure_message(spec.name, error), kept))
+            failures.append(SectionFailed(spec.name, _failure_message(spec, error), _keep_failed(spec, target, failed_dir)))
             options.say(f"  {spec.name:<28} FAILED")
             continue
-        cached = _cached_path(cache, spec, keys)
-        shutil.move(str(target), cached)
-        executed[spec.name] = cached
+        entry = store.put("executed", f"{spec.name}-{keys[spec.name]}", {"notebook.ipynb": target}, move=True)
+        executed[spec.name] = entry / "notebook.ipynb"
+        _forget_failure(spec, failed_dir)
         result.executed.append(spec.name)
         options.say(f"  {spec.name:<28} executed in {seconds:.1f} s")
-        _render_section(spec, cached, keys, cache, template_key)  # while the other sections still run
+        _render_section(spec, executed[spec.name], keys, store, template_key)  # while the other sections still run
     if failures:
         raise failures[0] if len(failures) == 1 else SectionFailed(
             ", ".join(f.section for f in failures), "\n".join(str(f) for f in failures), failures[0].kept)
     return executed
 
 
-def _render(manifest, specs, executed, keys, data_dir, params, cache, staging, options, result):
+def _keep_failed(spec: SectionSpec, target: Path, failed_dir: Path) -> Path | None:
+    """Keep a failed section's notebook (and its kernel log) in output/failed/, which holds the latest failures."""
+    failed_dir.mkdir(parents=True, exist_ok=True)
+    kept = None
+    if target.exists():
+        kept = failed_dir / f"{spec.name}.ipynb"
+        shutil.copyfile(target, kept)
+    if Path(str(target) + ".log").exists():
+        shutil.copyfile(str(target) + ".log", failed_dir / f"{spec.name}.log")
+    files = sorted((p for p in failed_dir.iterdir() if p.is_file()), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[MAX_FAILED_FILES:]:
+        old.unlink(missing_ok=True)
+    return kept
+
+
+def _forget_failure(spec: SectionSpec, failed_dir: Path) -> None:
+    """A section that now succeeds no longer needs its failed notebook kept."""
+    for suffix in (".ipynb", ".log"):
+        (failed_dir / f"{spec.name}{suffix}").unlink(missing_ok=True)
+    if failed_dir.is_dir() and not any(failed_dir.iterdir()):
+        failed_dir.rmdir()
+
+
+def _render(manifest, specs, executed, keys, data_dir, params, store, staging, options, result):
     """Render sections (cached by executed notebook + templates), then the brief and its PDF.
 
     Cached sections stay plain dicts so that a no-op rebuild never imports nbconvert, matplotlib or WeasyPrint.
@@ -349,39 +446,62 @@ def _render(manifest, specs, executed, keys, data_dir, params, cache, staging, o
     template_key = _template_key()
     rendered: list[dict] = []
     for spec in specs:
-        section = _render_section(spec, executed[spec.name], keys, cache, template_key)
+        section = _render_section(spec, executed[spec.name], keys, store, template_key)
         result.warnings += section["warnings"]
         rendered.append(section)
         shutil.copyfile(executed[spec.name], staging / "executed" / f"{spec.name}.ipynb")
 
     meta = _meta(manifest, options, params, specs)
-    page_key = digest(rendered, meta, template_key, options.pdf, options.only, _file_digest(data_dir / "sources.csv"))
-    (staging / "sections").mkdir()
-    page_cache = cache / "pages" / page_key
-    if page_cache.exists() and not options.force:
-        shutil.copytree(page_cache, staging, dirs_exist_ok=True)
+    # Everything that shapes the page files, the output name included (it names the files they are published as).
+    page_key = digest(CACHE_VERSION, rendered, meta, template_key, options.pdf, options.only, options.name,
+                      _file_digest(data_dir / "sources.csv"))
+    entry = None if options.force else store.get("pages", page_key)
+    if entry is not None:
+        _unpack_page(entry, staging, options)
         return rendered
     from .render import RenderedSection, brief_html, read_sources, write_pdf
 
     sources = read_sources(data_dir)
     sections = [RenderedSection(**s) for s in rendered]
+    files: dict[str, str | Path] = {}
     for section in sections:
-        page = brief_html(meta, [section], sources)
-        (staging / "sections" / f"{section.slug}.html").write_text(page, encoding="utf-8")
+        files[f"sections/{section.slug}.html"] = _safe(brief_html(meta, [section], sources), f"section {section.slug}")
     if not options.only:
         started = time.perf_counter()
-        html = brief_html(meta, sections, sources)
-        (staging / f"{options.name}.html").write_text(html, encoding="utf-8")
+        html = _safe(brief_html(meta, sections, sources), f"{options.name}.html")
+        files["page.html"] = html
         if options.pdf:
-            write_pdf(html, staging / f"{options.name}.pdf", meta)
+            pdf = staging / "page.pdf"
+            write_pdf(html, pdf, meta)
+            files["page.pdf"] = pdf
         options.say(f"  {'render':<28} html{' + pdf' if options.pdf else ''} in {time.perf_counter() - started:.1f} s")
-    shutil.rmtree(page_cache, ignore_errors=True)
-    page_cache.mkdir(parents=True)
-    for item in staging.iterdir():
-        if item.name != "executed":
-            (shutil.copytree if item.is_dir() else shutil.copyfile)(item, page_cache / item.name)
+    entry = store.put("pages", page_key, files, move=True)
+    _unpack_page(entry, staging, options)
     result.rendered = True
     return rendered
+
+
+def _safe(html: str, what: str) -> str:
+    """Refuse to publish a page that would run code or fetch anything: data must reach the page as text only."""
+    found = active_content(html)
+    if found:
+        raise UsageError(f"{what}: the page would contain {'; '.join(found[:5])}. Text from data/ or a section must not "
+                         "become markup; nothing was published")
+    return html
+
+
+def _unpack_page(entry: Path, staging: Path, options: BuildOptions) -> None:
+    """Copy a verified page entry into staging under this build's output name."""
+    for item in entry.rglob("*"):
+        if not item.is_file() or item.name == "DIGESTS.json":
+            continue
+        relative = item.relative_to(entry)
+        name = str(relative)
+        if name.startswith("page."):
+            name = f"{options.name}{item.suffix}"
+        target = staging / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(item, target)
 
 
 def _template_key() -> str:
@@ -389,16 +509,19 @@ def _template_key() -> str:
                   _file_digest(paths.PACKAGE_DIR / "pipeline" / "render.py"))
 
 
-def _render_section(spec: SectionSpec, executed: Path, keys: dict, cache: Path, template_key: str) -> dict:
+def _render_section(spec: SectionSpec, executed: Path, keys: dict, store: Store, template_key: str) -> dict:
     """One section's HTML fragment and findings, cached by the executed notebook's key and the templates."""
-    stored = cache / "rendered" / f"{spec.name}-{digest(keys[spec.name], template_key)}.json"
-    if stored.exists():
-        return json.loads(stored.read_text(encoding="utf-8"))
+    key = f"{spec.name}-{digest(keys[spec.name], template_key)}"
+    entry = store.get("rendered", key)
+    if entry is not None:
+        try:
+            return json.loads((entry / "section.json").read_text(encoding="utf-8"))
+        except ValueError:  # cannot happen for a verified entry, but never let the cache stop a build
+            shutil.rmtree(entry, ignore_errors=True)
     from .render import render_section
 
     section = dict(render_section(executed, spec.number).__dict__)
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    stored.write_text(json.dumps(section), encoding="utf-8")
+    store.put("rendered", key, {"section.json": json.dumps(section)})
     return section
 
 
@@ -412,33 +535,39 @@ def _preload_renderer() -> None:
 
 def _meta(manifest: Manifest, options: BuildOptions, params: dict, specs) -> dict:
     from ..evidence.dates import say_date
+    from .manifest import check_meta
 
     meta = dict(manifest.meta)
     meta.update(options.meta_overrides)
+    meta = check_meta(meta)
     as_of = next((p["as_of"] for p in params.values() if "as_of" in p), date.today().isoformat())
     meta.setdefault("short_title", meta.get("title", "Brief"))
     meta["as_of"] = str(as_of)
     meta["as_of_text"] = say_date(str(as_of), "day")
-    meta["edition_text"] = say_date(meta["edition"], "day") if len(meta["edition"]) == 10 else meta["edition"]
+    meta["edition_text"] = say_date(meta["edition"], "day")
     meta.setdefault("language", "en-GB")
     meta.setdefault("variant", "")
     return meta
 
 
-def _write_changes(manifest, rendered, cache, staging, options, result) -> None:
-    from .changes import changes_report
+def _write_changes(rendered, store, staging, options, result) -> None:
+    from .changes import changes_report, record_of
 
-    previous_path = cache / f"{options.name}-findings.json"
-    current = {s["slug"]: s["findings"] for s in rendered}
-    previous = json.loads(previous_path.read_text(encoding="utf-8")) if previous_path.exists() else None
+    previous_path = store.root / f"{options.name}-findings.json"
+    current = {s["slug"]: record_of(s) for s in rendered}
+    try:
+        previous = json.loads(previous_path.read_text(encoding="utf-8")) if previous_path.exists() else None
+    except ValueError:  # a damaged record of the last build: compare with nothing rather than stop
+        previous = None
     report = changes_report(previous, current, result.executed, result.cached)
     (staging / f"{options.name}-changes.md" if options.name != "brief" else staging / "changes.md").write_text(report, encoding="utf-8")
     (staging / ".findings.json").write_text(json.dumps(current, sort_keys=True), encoding="utf-8")
 
 
 def _publish(staging: Path, out: Path, options: BuildOptions, result: BuildResult) -> None:
-    """Move the finished files into output/ with Ctrl-C held off, so no half-published state remains."""
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
+    """Move the finished files into output/ with Ctrl-C and SIGTERM held off, so no half-published state remains."""
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {s: signal.signal(s, signal.SIG_IGN) for s in held} if _main_thread() else {}
     try:
         base = out if options.name == "brief" else out / options.name
         base.mkdir(parents=True, exist_ok=True)
@@ -458,8 +587,8 @@ def _publish(staging: Path, out: Path, options: BuildOptions, result: BuildResul
                 os.replace(item, out / item.name)
                 result.outputs.append(out / item.name)
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _main_thread() -> bool:

@@ -1,11 +1,22 @@
-"""output/changes.md: what a rebuild changed in the key findings and key numbers, and what re-ran."""
+"""output/changes.md: what a rebuild changed in the key findings and recorded numbers, and what re-ran."""
 from __future__ import annotations
 
+import html
 import re
 
 
-def _plain(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+def _plain(fragment: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", fragment)).strip())
+
+
+def record_of(section: dict) -> dict:
+    """What changes.md compares for one rendered section: its numbers (key -> shown value) and its key statements."""
+    findings = section.get("findings") or {}
+    numbers = {n["key"]: {"label": n.get("label", n["key"]), "display": n["display"]} for n in findings.get("numbers", [])}
+    for key, n in (findings.get("recorded") or {}).items():
+        numbers[key] = {"label": key, "display": n["display"]}
+    statements = [_plain(t) for t in section.get("summary", [])] + [_plain(j["text"]) for j in findings.get("judgements", [])]
+    return {"numbers": numbers, "statements": statements}
 
 
 def changes_report(previous: dict | None, current: dict, executed: list[str], cached: list[str]) -> str:
@@ -17,23 +28,25 @@ def changes_report(previous: dict | None, current: dict, executed: list[str], ca
         return "\n".join(lines) + "\n"
     rows = []
     for slug in sorted(set(previous) | set(current)):
-        old = {n["key"]: n for n in (previous.get(slug) or {}).get("numbers", [])}
-        new = {n["key"]: n for n in (current.get(slug) or {}).get("numbers", [])}
+        old = (previous.get(slug) or {}).get("numbers", {})
+        new = (current.get(slug) or {}).get("numbers", {})
+        if isinstance(old, list):  # a record written before numbers were keyed
+            old = {n["key"]: n for n in old}
         for key in sorted(set(old) | set(new)):
             before, after = old.get(key, {}).get("display", "—"), new.get(key, {}).get("display", "—")
             if before != after:
                 label = (new.get(key) or old.get(key))["label"]
                 rows.append(f"| {slug} | {label} | {before} | {after} |")
-    lines += ["## Key numbers", ""]
+    lines += ["## Numbers", ""]
     if rows:
         lines += ["| section | number | old value | new value |", "|---|---|---|---|", *rows]
     else:
-        lines.append("No key number changed.")
+        lines.append("No recorded number changed.")
     lines += ["", "## Key findings", ""]
     changed = []
     for slug in sorted(set(previous) | set(current)):
-        old = [_plain(j["text"]) for j in (previous.get(slug) or {}).get("judgements", [])]
-        new = [_plain(j["text"]) for j in (current.get(slug) or {}).get("judgements", [])]
+        old = (previous.get(slug) or {}).get("statements", [])
+        new = (current.get(slug) or {}).get("statements", [])
         changed += [f"- {slug}, removed: {t}" for t in old if t not in new]
         changed += [f"- {slug}, new: {t}" for t in new if t not in old]
     lines += changed or ["No key finding changed."]

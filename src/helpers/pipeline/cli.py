@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
@@ -40,11 +41,20 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="scaffold a new section notebook and add it to brief.yml",
                               description="Create notebooks/NN_slug.ipynb from the section template and append it to brief.yml.")
     new.add_argument("title", help='the question, e.g. "Japan and NATO compared"')
+    new.add_argument("--slug", help="the notebook's slug (default: from the title), e.g. japan_compared")
+    new.add_argument("--before", metavar="SECTION", help="place it before this section in brief.yml (slug or number)")
     return parser
+
+
+def _terminate(signum, frame):
+    """SIGTERM (a closed terminal, `kill`, a CI timeout) stops the build as Ctrl-C does: workers, kernels and staging
+    are cleaned up and the last good brief stays as it was."""
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return {"build": _build, "check": _check, "list": _list, "new": _new}[args.command](args)
     except KeyboardInterrupt:
@@ -53,17 +63,18 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # one readable message; the traceback only on request
         if args.debug:
             raise
-        return _report(error)
+        return _report(error, building=args.command == "build")
 
 
-def _report(error: Exception) -> int:
+def _report(error: Exception, building: bool = True) -> int:
     from .build import SectionFailed
     from .manifest import UsageError
     from ..evidence.validate import DataError
 
     if isinstance(error, DataError):
         print(error.report(), file=sys.stderr)
-        print("Nothing in output/ was changed.", file=sys.stderr)
+        if building:
+            print("Nothing in output/ was changed.", file=sys.stderr)
         return EXIT_BAD_INPUT
     if isinstance(error, UsageError):
         print(f"brief: {error}", file=sys.stderr)
@@ -87,7 +98,8 @@ def _build(args) -> int:
     name = args.name
     if args.parameter_file:
         overrides, meta = load_parameter_file(args.parameter_file)
-        name = name or meta.pop("name", None)
+        from_file = meta.pop("name", None)
+        name = name or from_file
     for key, value in args.parameter:
         overrides[key] = parse_cli_value(value)
     options = BuildOptions(overrides=overrides, meta_overrides=meta, only=args.only, force=args.force,
@@ -111,6 +123,10 @@ def _check(args) -> int:
     from ..evidence.validate import check
 
     data_dir = (args.data or paths.data_dir()).resolve()
+    if not data_dir.is_dir():
+        from .manifest import UsageError
+
+        raise UsageError(f"--data {args.data}: no such folder")
     check(data_dir)
     tables = sorted(p.name for p in data_dir.glob("*.csv"))
     print(f"data OK: {len(tables)} tables in {data_dir} validate against datapackage.yaml")
@@ -134,7 +150,7 @@ def _list(args) -> int:
 def _new(args) -> int:
     from .scaffold import new_section
 
-    path = new_section(args.title)
+    path = new_section(args.title, slug=args.slug, before=args.before)
     print(f"Created {path} and added it to brief.yml; `brief build` now includes it.")
     return 0
 

@@ -42,14 +42,49 @@ class Manifest:
     root: Path
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: brief.yml and parameter files never need them, and an alias bomb (a few
+    lines that expand to billions of items) would otherwise run the build out of memory."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed here; write the value out",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
+MAX_YAML_BYTES = 1_000_000
+
+
+def read_yaml(path: Path, what: str):
+    """A YAML file as plain data, with a message naming the file and line on any problem."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UsageError(f"{what}: no such file") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{what}: not UTF-8 text") from None
+    if len(text) > MAX_YAML_BYTES:
+        raise UsageError(f"{what}: {len(text):,} characters; a manifest or parameter file is at most {MAX_YAML_BYTES:,}")
+    try:
+        return yaml.load(text, Loader=_PlainLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise UsageError(f"{what}: not valid YAML{where} ({getattr(err, 'problem', None) or err})") from None
+
+
 def load_manifest(path: Path | None = None) -> Manifest:
     path = path or paths.manifest_path()
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise UsageError(f"{path}: the manifest is missing") from None
-    except yaml.YAMLError as err:
-        raise UsageError(f"{path}: not valid YAML ({err})") from None
+        raw = read_yaml(path, str(path)) or {}
+    except UsageError as err:
+        if not path.exists():
+            raise UsageError(f"{path}: the manifest is missing") from None
+        raise err
+    if not isinstance(raw, dict):
+        raise UsageError(f"{path}: expected a mapping (title:, parameters:, sections:)")
     root = path.parent
     sections = []
     for number, item in enumerate(raw.get("sections") or [], start=1):
@@ -61,20 +96,53 @@ def load_manifest(path: Path | None = None) -> Manifest:
         sections.append(SectionSpec(notebook, number, item.get("data"), item.get("parameters") or {}))
     if not sections:
         raise UsageError(f"{path.name}: no sections listed")
-    meta = {k: v for k, v in raw.items() if k not in ("sections", "parameters")}
-    meta["edition"] = str(meta.get("edition", ""))
-    return Manifest(meta, raw.get("parameters") or {}, sections, root)
+    meta = check_meta({k: v for k, v in raw.items() if k not in ("sections", "parameters")}, path.name)
+    parameters = raw.get("parameters") or {}
+    if not isinstance(parameters, dict):
+        raise UsageError(f"{path.name}: parameters: expected a mapping of names to values")
+    return Manifest(meta, parameters, sections, root)
+
+
+TEXT_FIELDS = ("title", "subtitle", "short_title", "authors", "variant", "series", "language", "url", "publisher")
+
+
+def check_meta(meta: dict, where: str = "brief.yml") -> dict:
+    """The brief's metadata (brief.yml, or `brief:` in a parameter file): text fields are text, the edition a date."""
+    meta = dict(meta)
+    for key in TEXT_FIELDS:
+        if key in meta and not isinstance(meta[key], str):
+            raise UsageError(f"{where}: {key}: {meta[key]!r} should be text (in quotes if it looks like a number or date)")
+    edition = meta.get("edition", "")
+    if isinstance(edition, (date, datetime)):
+        edition = edition.isoformat()[:10]
+    if not isinstance(edition, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", edition):
+        raise UsageError(f"{where}: edition: {edition!r} is not a date; expected YYYY-MM-DD in quotes, e.g. \"2026-11-25\"")
+    try:
+        date.fromisoformat(edition)
+    except ValueError:
+        raise UsageError(f"{where}: edition: {edition!r} is not a real calendar date (month 01-12, day within the month)") from None
+    meta["edition"] = edition
+    return meta
 
 
 def find_sections(manifest: Manifest, wanted: list[str]) -> list[SectionSpec]:
-    """Sections by notebook name, slug or number ('02', 'administrations', '02_administrations')."""
+    """Sections by slug, notebook name or the number in the notebook's file name ('administrations',
+    '02_administrations', '02' or '2' for notebooks/02_administrations.ipynb). The number is the file's own, not the
+    position in brief.yml, so moving a section in brief.yml never changes what `--only 02` builds; a number that two
+    files share is refused as ambiguous."""
     chosen = []
     for name in wanted:
-        hits = [s for s in manifest.sections if name in (s.name, s.slug, str(s.number), f"{s.number:02d}")]
+        text = str(name).strip()
+        hits = [s for s in manifest.sections if text in (s.name, s.slug, s.notebook.name)]
+        if not hits and text.isdigit():
+            hits = [s for s in manifest.sections if (m := re.match(r"(\d+)_", s.name)) and int(m.group(1)) == int(text)]
+            if len(hits) > 1:
+                raise UsageError(f"--only {text}: ambiguous, {len(hits)} notebooks have that number "
+                                 f"({', '.join(s.name for s in hits)}); give the slug instead")
         if not hits:
-            valid = ", ".join(s.name for s in manifest.sections)
-            raise UsageError(f"--only {name}: no such section; valid: {valid}")
-        chosen += hits
+            valid = ", ".join(f"{s.slug} ({s.name})" for s in manifest.sections)
+            raise UsageError(f"--only {text}: no such section; give a slug or the notebook's number: {valid}")
+        chosen += [s for s in hits if s not in chosen]
     return chosen
 
 
@@ -177,15 +245,15 @@ def resolve_parameters(manifest: Manifest, overrides: dict) -> dict[str, dict]:
 
 def load_parameter_file(path: Path) -> tuple[dict, dict]:
     """A -f file: parameter values at the top level, and optional brief metadata under `brief:`."""
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise UsageError(f"-f {path}: no such file") from None
-    except yaml.YAMLError as err:
-        raise UsageError(f"-f {path}: not valid YAML ({err})") from None
+    raw = read_yaml(path, f"-f {path}") or {}
     if not isinstance(raw, dict):
         raise UsageError(f"-f {path}: expected a mapping of parameter names to values")
     meta = raw.pop("brief", None) or {}
+    if not isinstance(meta, dict):
+        raise UsageError(f"-f {path}: brief: expected a mapping (name:, variant:, subtitle: ...)")
+    unknown = sorted(set(meta) - set(TEXT_FIELDS) - {"name", "edition"})
+    if unknown:
+        raise UsageError(f"-f {path}: brief: unknown key(s) {', '.join(unknown)}; valid: name, edition, {', '.join(TEXT_FIELDS)}")
     return raw, meta
 
 

@@ -34,35 +34,32 @@ class RenderedSection:
     html: str
     findings: dict
     warnings: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)  # HTML of the Markdown cells tagged `summary`
 
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", re.sub(r"<[^>]+>", "", text).lower()).strip("-")
 
 
-class _HeadingRenderer(mistune.HTMLRenderer):
-    """Notebook '#' is the section heading (h2, numbered); '##' and below step down one level."""
-
-    def __init__(self, number: int, slug: str):
-        super().__init__(escape=False)
-        self.number, self.slug = number, slug
-
-    def heading(self, text: str, level: int, **attrs) -> str:
-        if level == 1:
-            return f'<h2 id="sec-{self.slug}"><span class="sec-num">{self.number}</span> {text}</h2>\n'
-        tag = f"h{min(level + 1, 6)}"
-        return f'<{tag} id="{self.slug}-{slugify(text)}">{text}</{tag}>\n'
+def number_section(fragment: str, number: int, slug: str) -> str:
+    """Give the section heading the kernel rendered (class section-title) its number and anchor."""
+    return re.sub(r'<h2 class="section-title" data-section="[^"]*"><span class="sec-num"></span>',
+                  f'<h2 class="section-title" id="sec-{slug}"><span class="sec-num">{number}</span>', fragment, count=1)
 
 
 def section_html(nb: nbformat.NotebookNode, number: int, slug: str) -> str:
     """One executed notebook as an HTML fragment through the project's nbconvert template."""
     from nbconvert import HTMLExporter  # imported here: only rendering needs it
 
-    markdown = mistune.create_markdown(renderer=_HeadingRenderer(number, slug), plugins=["table", "strikethrough"])
     exporter = HTMLExporter(template_name="section", extra_template_basedirs=[str(TEMPLATES_DIR)])
-    exporter.register_filter("brief_markdown", markdown)
+    exporter.register_filter("brief_markdown", _markdown_output)
     body, _ = exporter.from_notebook_node(nb)
-    return body.strip()
+    return number_section(body.strip(), number, slug)
+
+
+def _markdown_output(text: str) -> str:
+    """A text/markdown output of a code cell: shown as Markdown, never as raw HTML."""
+    return mistune.create_markdown(renderer=mistune.HTMLRenderer(escape=True), plugins=["table", "strikethrough"])(text)
 
 
 def findings_of(nb: nbformat.NotebookNode) -> dict:
@@ -76,9 +73,11 @@ def findings_of(nb: nbformat.NotebookNode) -> dict:
 
 
 def title_of(nb: nbformat.NotebookNode) -> str:
+    """The section's title as the kernel rendered it (safe HTML: any markup in the source shows as text)."""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            match = re.search(r"^#\s+(.+)$", cell.source, flags=re.M)
+            match = re.search(r'<h2 class="section-title"[^>]*><span class="sec-num"></span>\s*(.*?)</h2>',
+                              cell.get("metadata", {}).get("brief", {}).get("html", ""), flags=re.S)
             if match:
                 return match.group(1).strip()
     return "Untitled section"
@@ -96,13 +95,22 @@ def unpublishable_outputs(nb: nbformat.NotebookNode, name: str) -> list[str]:
     return warnings
 
 
-def render_section(nb_path: Path, number: int) -> RenderedSection:
+def tagged(nb: nbformat.NotebookNode, tag: str) -> list[str]:
+    """The rendered HTML of the Markdown cells with this tag, in order."""
+    return [c.metadata.get("brief", {}).get("html", "") for c in nb.cells
+            if c.cell_type == "markdown" and tag in c.get("metadata", {}).get("tags", [])]
+
+
+def render_section(nb_path: Path, number: int, slug: str | None = None) -> RenderedSection:
     nb = nbformat.read(nb_path, as_version=4)
-    slug = re.sub(r"^\d+_", "", nb_path.stem)
     findings = findings_of(nb)
-    slug = findings.get("section", slug)
+    slug = findings.get("section") or slug or re.sub(r"^\d+_", "", nb_path.stem)
+    summary = tagged(nb, "summary")
+    for cell in nb.cells:  # a summary cell is the section's judgement for the executive summary, not its text
+        if "summary" in cell.get("metadata", {}).get("tags", []):
+            cell.metadata.setdefault("brief", {})["html"] = ""
     return RenderedSection(slug, number, title_of(nb), section_html(nb, number, slug), findings,
-                           unpublishable_outputs(nb, nb_path.stem))
+                           unpublishable_outputs(nb, nb_path.stem), summary)
 
 
 def font_css() -> str:
@@ -118,6 +126,8 @@ def _summary(sections: list[RenderedSection], max_judgements: int = 6, max_numbe
     """Four to six judgements across sections (each section's best first), and the key numbers."""
     ranked = []
     for s in sections:
+        for position, text in enumerate(s.summary):
+            ranked.append((position, 50, s.number, {"text": text, "cite_html": ""}, s))
         for position, j in enumerate(s.findings.get("judgements", [])):
             ranked.append((position, j.get("rank", 50), s.number, j, s))
     ranked.sort(key=lambda item: (item[0], item[1], item[2]))
@@ -141,7 +151,7 @@ def read_sources(data_dir: Path) -> list[dict]:
     """The rows of data/sources.csv (already validated) for the references list, read without pandas."""
     import csv
 
-    with open(Path(data_dir) / "sources.csv", encoding="utf-8", newline="") as handle:
+    with open(Path(data_dir) / "sources.csv", encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -226,7 +236,10 @@ def write_pdf(html: str, target: Path, meta: dict) -> None:
     weasyprint = import_weasyprint()
 
     paged = weasyprint.CSS(string=(TEMPLATES_DIR / "paged.css").read_text(encoding="utf-8"))
-    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR), media_type="print")
+    from .guard import embedded_only_fetcher
+
+    # Everything the brief shows is embedded; the fetcher refuses any other URL, remote or local.
+    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR), media_type="print", url_fetcher=embedded_only_fetcher())
     document.write_pdf(str(target), stylesheets=[paged], pdf_variant="pdf/ua-1",
                        pdf_identifier=b"rok-nato-brief-" + meta["edition"].encode(),
                        uncompressed_pdf=False, custom_metadata=False)

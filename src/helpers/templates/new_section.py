@@ -12,7 +12,7 @@
 # ---
 
 # %% [markdown]
-# # {{TITLE}}
+# # {{TITLE_MARKDOWN}}
 #
 # The one-sentence question this section answers.
 
@@ -20,34 +20,43 @@
 as_of = "2025-01-31"  # evidence cut-off (YYYY-MM-DD): nothing dated later is counted or drawn
 
 # %%
-from helpers.writing import charts, text
 from helpers.evidence.data import load_all
+from helpers.writing import charts
 from helpers.writing.section import Section
 
 ev = load_all(as_of)  # validated tables, cut at as_of: ev.events, ev.sources, ev.frameworks, ...
-sec = Section(number={{NUMBER}}, slug="{{SLUG}}", title="{{TITLE}}", evidence=ev)
-events = ev.events
+sec = Section(number={{NUMBER}}, slug="{{SLUG}}", title={{TITLE_PYTHON}}, evidence=ev)
 
 # %%
-# Key findings: one-sentence judgements and key numbers, computed from the data, for the executive summary.
+# Name what the words below need. A judgement word comes from a rule in helpers.writing.rules, never from an
+# if/else written here.
+events = ev.events
 by_category = events.groupby("category").size().sort_values(ascending=False)
-sec.finding(f"The sources record {text.count(len(events), 'milestone')} up to {text.when({'date': ev.as_of.isoformat(), 'date_precision': 'day'})}; "
-            f"the most frequent category is {text.esc(by_category.index[0])}.", sources=sorted(set(events["source_id"])))
-sec.key_number("{{SLUG}}_milestones", "milestones in the evidence base", len(events), str(len(events)))
-sec.record()
+top_category = by_category.index[0] if len(by_category) else None
+milestones = sec.num("milestones", len(events), str(len(events)), sources=events)
 
-# %% [markdown]
-# ## A sub-section that opens with its judgement
+# %% [markdown] tags=["summary"]
+# {% if top_category %}The sources record {{ milestones }} steps up to {{ ev.as_of | day }}, most often in
+# {{ top_category }} {{ cite(events) }}.{% else %}The sources record no step up to {{ ev.as_of | day }}.{% endif %}
 
 # %%
 fig, ax = charts.new_figure(height_in=2.6)
-ax.bar(by_category.index, by_category.values, color=charts.OKABE_ITO[3])
+ax.bar(by_category.index, by_category.values, color=charts.colour_for("category", "political dialogue"))
 ax.tick_params(axis="x", rotation=45)
 charts.value_grid(ax)
-sec.figure(fig, "categories",
-           title=f"{text.esc(by_category.index[0]).capitalize()} leads the record",
-           caption="Milestones per category, all years up to the cut-off.",
-           sources=sorted(set(events["source_id"])),
-           alt=f"Bar chart of {len(events)} milestones in {len(by_category)} categories; the largest is "
-               f"{by_category.index[0]} with {by_category.iloc[0]}.")
-sec.md(f"Write the evidence here, with numbers from the data and citations such as {sec.cite('swp2025')}.")
+sec.chart("categories", fig, sources=events, data=by_category.rename("milestones").reset_index())
+
+# %% [markdown]
+# ## A sub-section that opens with its judgement {#first}
+#
+# Write the judgement first, then the evidence, with values from the code above: {{ milestones }} steps in all
+# {{ cite(events) }}.
+#
+# ```{figure} categories
+# :title: {{ top_category | upper_first }} leads the record
+# :alt: Bar chart of {{ milestones }} steps in {{ by_category | length }} categories; the largest is {{ top_category }} with {{ by_category.iloc[0] }}.
+# Steps per category, all years up to the cut-off.
+# ```
+
+# %%
+sec.record()

@@ -84,6 +84,14 @@ def use_house_style() -> None:
     })
 
 
+def colour_for(kind: str, name: str) -> str:
+    """The house colour of a category ('category', 'defence industry') or an administration ('administration',
+    'Moon Jae-in'): the same thing has the same colour in every chart."""
+    if kind == "category":
+        return CATEGORY_COLOURS.get(name, MUTED)
+    raise ValueError(f"colour_for: unknown kind {kind!r}")
+
+
 def admin_colours(admins) -> dict[str, str]:
     """A fixed colour per administration, from its row order in data/administrations.csv."""
     names = list(admins["administration"])

@@ -17,16 +17,59 @@ import os
 
 import pandas as pd
 from IPython.display import HTML, Markdown, display
+from markupsafe import Markup
 
 from .charts import svg_data_uri
 from ..evidence.data import published_sources
 from .formats import FINDINGS_MIME  # noqa: F401  (re-exported)
 from ..evidence.quotes import verbatim
+from .prose import ProseError
 from .text import Citations, esc
 
 
 
+class Recorded:
+    """A number recorded once by a section and read wherever it appears (prose, summary, titles, alt text).
+    In HTML it carries its key, so a test can find every appearance and check that they agree."""
+
+    def __init__(self, key: str, value, display: str, sources=()):
+        self.key, self.value, self.display, self.sources = key, value, display, list(sources)
+
+    def __str__(self) -> str:
+        return self.display
+
+    def __html__(self) -> str:
+        return f'<span class="num" data-key="{esc(self.key)}">{esc(self.display)}</span>'
+
+    def __repr__(self) -> str:
+        return f"Recorded({self.key!r}, {self.value!r}, {self.display!r})"
+
+
+def _source_ids(items) -> list[str]:
+    """Source ids from ids, data rows, tables (their source_id column) or lists of any of these."""
+    found: list[str] = []
+    for item in items:
+        if item is None:
+            continue
+        if isinstance(item, str):
+            found += [s.strip() for s in item.split(";") if s.strip()]
+        elif isinstance(item, Recorded):
+            found += item.sources
+        elif isinstance(item, pd.DataFrame):
+            if "source_id" in item:
+                found += [str(s) for s in item["source_id"]]
+        elif isinstance(item, (pd.Series, dict)) and "source_id" in item:
+            found.append(str(item["source_id"]))
+        elif hasattr(item, "source_id"):
+            found.append(str(item.source_id))
+        elif isinstance(item, (list, tuple, set)):
+            found += _source_ids(list(item))
+    return list(dict.fromkeys(found))
+
+
 class Section:
+    current: "Section | None" = None  # the section a notebook is writing; its Markdown cells render against it
+
     def __init__(self, number: int, slug: str, title: str, evidence):
         # The build passes the section's position in brief.yml; the notebook's own number is the fallback.
         self.number = int(os.environ.get("BRIEF_SECTION_NUMBER", number))
@@ -38,6 +81,104 @@ class Section:
         self._tables: dict[str, int] = {}
         self.judgements: list[dict] = []
         self.numbers: list[dict] = []
+        self._charts: dict[str, dict] = {}
+        self._table_data: dict[str, dict] = {}
+        self.recorded: dict[str, Recorded] = {}
+        Section.current = self
+
+    # -- what the Markdown cells use (helpers.writing.prose) --------------------------------------------------
+    def template_globals(self) -> dict:
+        return {"cite": self.cite_any, "quote": self.quoted, "fig": self.fig, "tab": self.tab, "see": self.see,
+                "section_link": self.section_link, "sec": self}
+
+    def cite_any(self, *items) -> Markup:
+        """`{{ cite(rows) }}`: '(SWP 2025; NATO 2023)' as links, from ids, rows or tables; empty when none."""
+        ids = _source_ids(items)
+        return Markup(self.cite(*ids)) if ids else Markup("")
+
+    def fig(self, key: str) -> Markup:
+        """`{{ fig("pace") }}`: 'Figure 2.1', numbered when the publication is assembled."""
+        return Markup(f'<a class="xref" data-ref="figure" href="#fig-{esc(self.slug)}-{esc(key)}">Figure</a>')
+
+    def tab(self, key: str) -> Markup:
+        return Markup(f'<a class="xref" data-ref="table" href="#tab-{esc(self.slug)}-{esc(key)}">Table</a>')
+
+    def see(self, key: str, slug: str | None = None) -> Markup:
+        """`{{ see("pace") }}`: where the report argues a point ('see 2.3'; in the brief, 'Report, 2.3')."""
+        return Markup(f'<a class="see" data-ref="part" href="#{esc(slug or self.slug)}-{esc(key)}">see</a>')
+
+    def section_link(self, slug: str) -> Markup:
+        """`{{ section_link("defence_industry") }}`: 'Section 4' (numbered as brief.yml orders the sections)."""
+        return Markup(f'<a class="xref" data-ref="section" href="#sec-{esc(slug)}">Section</a>')
+
+    def num(self, key: str, value, display: str, sources=()) -> Recorded:
+        """Record a number once; the template reads it everywhere it appears. Recording one key twice with
+        another display is an error (the brief would disagree with itself)."""
+        if hasattr(value, "item"):
+            value = value.item()
+        recorded = Recorded(f"{self.slug}.{key}", value, str(display), _source_ids([sources]))
+        previous = self.recorded.get(key)
+        if previous is not None and previous.display != recorded.display:
+            raise ValueError(f"number {key!r} recorded twice with different values: {previous.display} and {display}")
+        self.recorded[key] = recorded
+        return recorded
+
+    def chart(self, key: str, fig, *, sources, data: pd.DataFrame | None = None) -> None:
+        """Keep a chart (drawn in a code cell) for the ```{figure} key``` block that places it in the text."""
+        uri, width, height = svg_data_uri(fig)
+        self._charts[key] = {"uri": uri, "width": width, "height": height, "sources": _source_ids([sources]),
+                             "data": data}
+
+    def table_data(self, key: str, frame: pd.DataFrame, *, sources, note: str = "",
+                   html_columns: tuple[str, ...] = ()) -> None:
+        """Keep a table for the ```{table} key``` block; cells are text unless their column is in html_columns
+        (for cells the project's own helpers built, such as citations)."""
+        self._table_data[key] = {"frame": frame, "sources": _source_ids([sources]), "note": note,
+                                 "html_columns": html_columns}
+
+    def figure_html(self, key: str, *, title: str, alt: str, caption: str, note: str = "") -> str:
+        """The ```{figure}``` block: label (numbered later), takeaway title, chart, caption, source line, alt text.
+        `title` and `caption` come from the template (values in them are already placeholders); `alt` is plain."""
+        if key not in self._charts:
+            raise ProseError(f"figure {key!r}: no chart drawn under that key (sec.chart({key!r}, fig, sources=...) "
+                             "in a code cell above)")
+        if len(alt.split()) < 8:
+            raise ProseError(f"figure {key!r}: the :alt: text must describe the chart and its key values (a sentence or two)")
+        if not title.strip():
+            raise ProseError(f"figure {key!r}: give it a :title: that states its takeaway")
+        chart = self._charts[key]
+        anchor = f"fig-{self.slug}-{key}"
+        return (f'<figure class="chart" id="{esc(anchor)}" data-figure="{esc(anchor)}">'
+                f'<figcaption><span class="fig-label" data-label="figure"></span> {title}</figcaption>'
+                f'<img src="{chart["uri"]}" alt="{esc(alt)}" width="{chart["width"]:.0f}" height="{chart["height"]:.0f}">'
+                + (f'<p class="fig-caption">{caption}</p>' if caption else "")
+                + f'<p class="fig-source">{self.citations.source_line(chart["sources"], esc(note))}</p></figure>\n')
+
+    def table_html(self, key: str, *, caption: str) -> str:
+        if key not in self._table_data:
+            raise ProseError(f"table {key!r}: no table kept under that key (sec.table_data({key!r}, frame, sources=...) "
+                             "in a code cell above)")
+        spec = self._table_data[key]
+        frame = spec["frame"]
+        anchor = f"tab-{self.slug}-{key}"
+        head = "".join(f'<th scope="col">{esc(c)}</th>' for c in frame.columns)
+        body = []
+        for row in frame.itertuples(index=False):
+            cells = []
+            for i, (column, value) in enumerate(zip(frame.columns, row)):
+                shown = (value.__html__() if hasattr(value, "__html__") else str(value)) if column in spec["html_columns"] \
+                    else esc("" if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)) else value)
+                cells.append(f'<th scope="row">{shown}</th>' if i == 0 else f'<td data-label="{esc(column)}">{shown}</td>')
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        return (f'<div class="table-block" id="{esc(anchor)}" data-table="{esc(anchor)}">'
+                f'<div class="table-scroll" role="region" aria-labelledby="{esc(anchor)}-cap" tabindex="0">'
+                f'<table><caption id="{esc(anchor)}-cap"><span class="fig-label" data-label="table"></span> {caption}</caption>'
+                f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+                f'<p class="fig-source">{self.citations.source_line(spec["sources"], esc(spec["note"]))}</p></div>\n')
+
+    def notes_html(self, *conflict_ids: str) -> str:
+        """The ```{note}``` block: where sources disagree, every version with its source and the brief's choice."""
+        return self._notes_box(conflict_ids)
 
     # -- prose ---------------------------------------------------------------------------------
     def cite(self, *source_ids: str) -> str:
@@ -131,18 +272,23 @@ class Section:
         return topic, versions
 
     def disagreement(self, *conflict_ids: str) -> None:
+        """(Older notebooks) show the notes box from a code cell; new notebooks use a ```{note}``` block."""
+        box = self._notes_box(conflict_ids)
+        if box:
+            display(HTML(box))
+
+    def _notes_box(self, conflict_ids) -> str:
         """A boxed note where sources disagree or a figure's basis is unclear: every version with its source,
         and how the brief treats it. Several conflict ids give one box with a paragraph for each."""
         parts = [p for p in (self._note_parts(c) for c in conflict_ids) if p is not None]
         if not parts:
-            return
+            return ""
         if len(parts) == 1:
             topic, versions = parts[0]
             items = "".join(f"<li>{esc(v.claim)} {self.cite(v.source_id)}</li>" for v in versions.itertuples())
             body = (f'<p><strong>{self.NOTE_HEADINGS.get(topic.kind, "Note")}: {esc(topic.topic)}.</strong></p>'
                     f"<ul>{items}</ul><p>{esc(topic.treatment)}</p>")
-            display(HTML(f'<div class="note" role="note">{body}</div>'))
-            return
+            return f'<div class="note" role="note">{body}</div>\n'
         kinds = {topic.kind for topic, _ in parts}
         plural = {"disagreement": "Where sources disagree", "dating": "Dating notes", "doubtful basis": "Notes on the data"}
         heading = plural.get(kinds.pop(), "Notes") if len(kinds) == 1 else "Notes"
@@ -150,8 +296,8 @@ class Section:
             f"<p><strong>{esc(topic.topic)}.</strong> "
             + "; ".join(f"{esc(v.claim)} {self.cite(v.source_id)}" for v in versions.itertuples())
             + f". {esc(topic.treatment)}</p>" for topic, versions in parts)
-        display(HTML(f'<div class="note notes" role="note"><p class="note-title"><strong>{heading}</strong></p>'
-                     f"{paragraphs}</div>"))
+        return (f'<div class="note notes" role="note"><p class="note-title"><strong>{heading}</strong></p>'
+                f"{paragraphs}</div>\n")
 
     # -- findings for the executive summary ------------------------------------------------------
     def finding(self, text: str, sources=(), rank: int = 50) -> None:
@@ -167,11 +313,17 @@ class Section:
                              "unit": unit, "sources": list(sources)})
 
     def payload(self) -> dict:
+        recorded = {r.key: {"value": r.value, "display": r.display, "sources": r.sources} for r in self.recorded.values()}
         return {"section": self.slug, "number": self.number, "title": self.title,
-                "as_of": self.evidence.as_of.isoformat(), "judgements": self.judgements, "numbers": self.numbers}
+                "as_of": self.evidence.as_of.isoformat(), "judgements": self.judgements, "numbers": self.numbers,
+                "recorded": recorded}
 
     def record(self) -> None:
-        """Show this section's key points and hand them to the build for the executive summary."""
+        """Hand this section's recorded numbers (and, in older notebooks, key points) to the build."""
+        payload = json.loads(json.dumps(self.payload(), default=str))
+        if not self.judgements:
+            display({FINDINGS_MIME: payload}, raw=True)
+            return
         items = "".join(f"<li>{j['text']} {j['cite_html']}</li>" for j in self.judgements)
         box = f'<aside class="key-points" aria-label="Key points of section {self.number}"><p class="kp-title">Key points</p><ul>{items}</ul></aside>'
-        display({"text/html": box, FINDINGS_MIME: json.loads(json.dumps(self.payload(), default=str))}, raw=True)
+        display({"text/html": box, FINDINGS_MIME: payload}, raw=True)

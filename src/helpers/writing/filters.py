@@ -1,0 +1,86 @@
+"""House-style filters for the section templates: `{{ value | filter(...) }}` in a Markdown cell.
+
+Each returns text (escaped later like any value) in the brief's style: numbers under ten in words, thousands
+separators, dates at the precision the source gave, money with its currency.
+"""
+from __future__ import annotations
+
+from . import text
+from ..evidence.dates import say_date
+
+
+def number(value, decimals: int | None = None) -> str:
+    """`{{ rate | number(1) }}` → '6.6'."""
+    if decimals is not None:
+        value = round(float(value), decimals)
+    return text.number(value, decimals)
+
+
+def count(value, noun: str, plural: str | None = None) -> str:
+    """`{{ n | count("milestone") }}` → 'seven milestones', 'one milestone', '12 milestones'."""
+    return text.count(int(value), noun, plural)
+
+
+def words(value) -> str:
+    """`{{ n | words }}` → 'seven' (a count without its noun, in house style)."""
+    return text.count(int(value), "x").rsplit(" ", 1)[0]
+
+
+def percent(value, decimals: int = 0) -> str:
+    """`{{ share | percent }}` for a share given as 0–100 → '24%'."""
+    return f"{text.number(round(float(value), decimals), decimals)}%"
+
+
+def money(value, currency: str = "USD", qualifier=None) -> str:
+    """`{{ deal.value | money(deal.currency) }}` → 'USD 12.4 billion'."""
+    return text.money(value, currency, qualifier)
+
+
+def when(row, precision: str | None = None) -> str:
+    """`{{ event | when }}`: a row's date at the precision its source gave ('July 2022'); `when("year")` coarser."""
+    get = row.get if hasattr(row, "get") else lambda k: getattr(row, k)
+    date_text = str(get("date") if get("date") is not None else get("start_date"))
+    return say_date(date_text, precision or str(get("date_precision")))
+
+
+def day(value) -> str:
+    """`{{ as_of | day }}` → '31 January 2025' (a date, or an ISO string)."""
+    return say_date(str(value)[:10], "day")
+
+
+def month(value) -> str:
+    return say_date(str(value)[:7], "month")
+
+
+def and_list(items) -> str:
+    """`{{ names | and_list }}` → 'A, B and C'."""
+    return text.join([str(i) for i in items], "and")
+
+
+def or_list(items) -> str:
+    """`{{ names | or_list }}` → 'A, B or C'."""
+    return text.join([str(i) for i in items], "or")
+
+
+def lower_first(value) -> str:
+    """A phrase that opens a sentence in the data, used inside one: 'The Chinese press' → 'the Chinese press'."""
+    value = str(value)
+    return value[:1].lower() + value[1:]
+
+
+def upper_first(value) -> str:
+    value = str(value)
+    return value[:1].upper() + value[1:]
+
+
+def period(pair) -> str:
+    """`{{ (2017, 2021) | period }}` → '2017–2021'; one year → '2017'."""
+    start, end = pair
+    return text.period(start, end)
+
+
+FILTERS = {
+    "number": number, "count": count, "words": words, "percent": percent, "money": money, "when": when,
+    "day": day, "month": month, "and_list": and_list, "or_list": or_list, "lower_first": lower_first, "upper_first": upper_first,
+    "period": period,
+}

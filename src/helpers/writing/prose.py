@@ -1,0 +1,191 @@
+"""Markdown cells as the section's words: named values put in, rendered where the notebook runs.
+
+A Markdown cell of a section notebook is a template. `{{ name }}` puts in a value the code cells above computed,
+with filters for house style (`{{ rate | number(1) }}`, `{{ n | count("milestone") }}`, `{{ row | when }}`);
+`{% if ... %}` chooses between phrasings a named rule decided. The build executes each Markdown cell at its
+place in the notebook, so a value is the one computed above it, as a reader expects.
+
+Values from data always reach the page as text. Every `{{ ... }}` becomes a private placeholder before the cell
+is read as Markdown and is replaced by its HTML-escaped text afterwards, so no character in the data (`*`, `<`,
+`![x](...)`) can become emphasis, a link, an image or a tag. Only values built by the project's own helpers
+(citations, quotations, numbers, cross-references), which escape data themselves, go in as HTML.
+
+Blocks for figures, tables and notes (the chart or table is made in a code cell above, under a key):
+
+    ```{figure} pace
+    :title: Engagement quickened under {{ fastest }}
+    :alt: Bar chart of milestones a year ...
+    The caption, with {{ values }} and a citation {{ cite(rows) }}.
+    ```
+
+    ```{table} comparison
+    The caption of the table.
+    ```
+
+    ```{note} poland_quantities ipcp_renewal
+    ```
+
+Headings take an id for cross-references: `## The pace per year in office {#pace}`; `{{ see("pace") }}` links to
+it ("see 2.3" in the report, "Report, 2.3" in the brief) and `{{ fig("pace") }}` names a figure ("Figure 2.1").
+Numbers are given when the publication is assembled, so a section can run on its own and in parallel.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+from typing import Any
+
+import jinja2
+import mistune
+from markupsafe import Markup
+
+PROSE_MIME = "application/vnd.rok-nato-brief.prose+json"
+_TOKEN = re.compile("\ue000(\\d+)\ue001")
+_HEADING_ID = re.compile(r"\s*\{#([a-z0-9][a-z0-9_-]*)\}\s*$")
+_OPTION = re.compile(r"^:(\w+):\s*(.*)$")
+
+
+class ProseError(Exception):
+    """A Markdown cell that cannot be rendered: an unknown name, a bad filter, a number without a format."""
+
+
+def _text(value: Any) -> str:
+    """A value as the text a reader sees; a float must come through a filter that says how to round it."""
+    if isinstance(value, bool):
+        raise ProseError(f"{{{{ }}}} got a true/false value ({value}); choose the words with {{% if %}} instead")
+    if isinstance(value, float):
+        raise ProseError(f"{{{{ }}}} got an unformatted number ({value!r}); use a filter such as | number(1) or | percent")
+    if value is None:
+        raise ProseError("{{ }} got None (no value); leave the sentence out with {% if %} when the data have no value")
+    return str(value)
+
+
+class _Values:
+    """Collects the HTML of each {{ }} value and hands the template a placeholder instead."""
+
+    def __init__(self):
+        self.html: list[str] = []
+
+    def finalize(self, value: Any):
+        if hasattr(value, "__html__"):
+            piece = str(value.__html__())
+        else:
+            piece = html.escape(_text(value), quote=True)
+        self.html.append(piece)
+        return f"\ue000{len(self.html) - 1}\ue001"
+
+    def fill(self, text: str) -> str:
+        return _TOKEN.sub(lambda m: self.html[int(m.group(1))], text)
+
+    def plain(self, text: str) -> str:
+        """The text with values as plain words (for heading ids and attributes that must not hold markup)."""
+        return _TOKEN.sub(lambda m: re.sub(r"<[^>]+>", "", html.unescape(self.html[int(m.group(1))])), text)
+
+
+def environment() -> jinja2.Environment:
+    """The template language of the section's words: Jinja with house-style filters; comments are {## ... ##}
+    so that `{#id}` after a heading stays Markdown."""
+    from . import filters
+
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, comment_start_string="{##",
+                             comment_end_string="##}", keep_trailing_newline=True)
+    env.filters.update(filters.FILTERS)
+    return env
+
+
+_ENV: jinja2.Environment | None = None
+
+
+def render_markdown(source: str, namespace: dict, section=None) -> str:
+    """One Markdown cell's source, with its values put in, as an HTML fragment (safe: data are text)."""
+    global _ENV
+    _ENV = _ENV or environment()
+    values = _Values()
+    env = _ENV.overlay(finalize=values.finalize)
+    if section is not None:
+        namespace = {**section.template_globals(), **namespace}
+    try:
+        markdown = env.from_string(source).render(namespace)
+    except jinja2.UndefinedError as error:
+        raise ProseError(f"{error} (compute it in a code cell above this one)") from None
+    except jinja2.TemplateSyntaxError as error:
+        raise ProseError(f"template syntax, line {error.lineno}: {error.message}") from None
+    renderer = _Renderer(values, section)
+    convert = mistune.create_markdown(renderer=renderer, plugins=["table", "strikethrough"])
+    return values.fill(convert(markdown)).strip()
+
+
+class _Renderer(mistune.HTMLRenderer):
+    """Markdown to HTML for the brief: raw HTML in a cell is shown as text, headings get ids, fenced blocks with
+    {figure}, {table} and {note} place what the code cells made."""
+
+    def __init__(self, values: _Values, section):
+        super().__init__(escape=True)
+        self.values, self.section = values, section
+
+    def heading(self, text: str, level: int, **attrs) -> str:
+        match = _HEADING_ID.search(text)
+        key = match.group(1) if match else None
+        text = _HEADING_ID.sub("", text)
+        slug = getattr(self.section, "slug", None) or os.environ.get("BRIEF_SECTION_SLUG", "section")
+        if level == 1:
+            return f'<h2 class="section-title" data-section="{slug}"><span class="sec-num"></span> {text}</h2>\n'
+        anchor = f"{slug}-{key or _slugify(self.values.plain(text))}"
+        tag = f"h{min(level + 1, 6)}"
+        return f'<{tag} id="{anchor}" data-level="{level}">{text}</{tag}>\n'
+
+    def block_code(self, code: str, info: str | None = None, **attrs) -> str:
+        match = re.match(r"^\{(figure|table|note)\}\s*(.*)$", (info or "").strip())
+        if not match:
+            return super().block_code(code, info)
+        if self.section is None:
+            raise ProseError(f"a {{{match.group(1)}}} block needs the section (Section(...)) created above")
+        kind, keys = match.group(1), match.group(2).split()
+        options, body = _options(code)
+        caption = _inline(body.strip(), self.values) if body.strip() else ""
+        if kind == "figure":
+            return self.section.figure_html(keys[0], title=options.get("title", ""), alt=self.values.plain(options.get("alt", "")),
+                                            caption=caption, note=options.get("note", ""))
+        if kind == "table":
+            return self.section.table_html(keys[0], caption=caption)
+        return self.section.notes_html(*keys)
+
+
+def _options(code: str) -> tuple[dict, str]:
+    options, rest = {}, []
+    lines = code.splitlines()
+    for index, line in enumerate(lines):
+        match = _OPTION.match(line.strip())
+        if match and not rest:
+            options[match.group(1)] = match.group(2).strip()
+        else:
+            rest = lines[index:]
+            break
+    return options, "\n".join(rest)
+
+
+def _inline(text: str, values: _Values) -> str:
+    """Markdown inside a block (a caption): paragraphs without the outer <p> when there is only one."""
+    convert = mistune.create_markdown(renderer=mistune.HTMLRenderer(escape=True))
+    out = convert(text).strip()
+    if out.count("<p>") == 1 and out.startswith("<p>") and out.endswith("</p>"):
+        out = out[3:-4]
+    return out
+
+
+def _slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "part"
+
+
+def render_cell(source: str) -> None:
+    """Called by the build's engine in the kernel for each Markdown cell: renders it with the notebook's own
+    variables and displays the HTML under PROSE_MIME, which the engine stores with the cell."""
+    from IPython import get_ipython
+    from IPython.display import display
+
+    from .section import Section
+
+    namespace = get_ipython().user_ns
+    html_out = render_markdown(source, namespace, Section.current)
+    display({PROSE_MIME: {"html": html_out}}, raw=True)
