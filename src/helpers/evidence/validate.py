@@ -287,6 +287,46 @@ def _cross_table_problems(data_dir: Path, tables: dict[str, list[dict]], today: 
         if row.get("superseded_by") and row["superseded_by"] not in framework_ids:
             problems.append(Problem("data/frameworks.csv", number, "superseded_by", row["superseded_by"], "a framework_id from data/frameworks.csv"))
     problems += _administration_problems(admins)
+    problems += _excerpt_problems(tables, sources, seed_ids)
+    return problems
+
+
+def _excerpt_problems(tables: dict[str, list[dict]], sources: dict[str, dict], seed_ids: set[str]) -> list[Problem]:
+    """Outside documents are verified offline: each has a retrieval date and excerpts (data/excerpts.csv), and every
+    quote that cites one must stand, word for word, in its excerpts (whitespace aside)."""
+    from .quotes import squash
+
+    problems: list[Problem] = []
+    stored: dict[str, str] = {}
+    for number, row in enumerate(tables.get("excerpts", []), start=2):
+        if row["source_id"] in seed_ids:
+            problems.append(Problem("data/excerpts.csv", number, "source_id", row["source_id"],
+                                    "an outside document (the seeds are checked against their own texts)"))
+        stored[row["source_id"]] = stored.get(row["source_id"], "") + "\u0000" + squash(row["excerpt"])
+    for number, row in enumerate(tables.get("sources", []), start=2):
+        if row["source_id"] in seed_ids:
+            continue
+        if not row.get("retrieved"):
+            problems.append(Problem("data/sources.csv", number, "retrieved", "", "the day the outside document was read (YYYY-MM-DD)"))
+        if not row.get("url"):
+            problems.append(Problem("data/sources.csv", number, "url", "", "the address of the outside document"))
+    checks = [(name, "source_id", "quote") for name in tables if name not in ("excerpts", "sources")]
+    checks.append(("administrations", "dates_source_id", "dates_quote"))
+    for name, source_column, quote_column in checks:
+        for number, row in enumerate(tables.get(name, []), start=2):
+            source = row.get(source_column)
+            if quote_column not in row or not source or source in seed_ids or source not in sources:
+                continue
+            quote = row.get(quote_column, "")
+            if not quote.strip():
+                problems.append(Problem(f"data/{name}.csv", number, quote_column, "",
+                                        f"a verbatim quote from {source} (its excerpts are in data/excerpts.csv)"))
+            elif source not in stored:
+                problems.append(Problem(f"data/{name}.csv", number, source_column, source,
+                                        "a source with its excerpts stored in data/excerpts.csv"))
+            elif squash(quote) not in stored[source]:
+                problems.append(Problem(f"data/{name}.csv", number, quote_column, quote[:80],
+                                        f"words found in the stored excerpts of {source} (copy the quote exactly)"))
     return problems
 
 
