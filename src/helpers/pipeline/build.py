@@ -459,22 +459,28 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     if entry is not None:
         _unpack_page(entry, staging, options)
         return rendered
-    from .render import RenderedSection, brief_html, read_sources, write_pdf
+    from .render import RenderedSection, publication_html, read_sources, write_pdf
 
     sources = read_sources(data_dir)
     sections = [RenderedSection(**s) for s in rendered]
     files: dict[str, str | Path] = {}
-    for section in sections:
-        files[f"sections/{section.slug}.html"] = _safe(brief_html(meta, [section], sources), f"section {section.slug}")
+    for section in sections:  # one page per section, for `--only` previews
+        files[f"sections/{section.slug}.html"] = _safe(publication_html("report", meta, [section], sources),
+                                                       f"section {section.slug}")
     if not options.only:
         started = time.perf_counter()
-        html = _safe(brief_html(meta, sections, sources), f"{options.name}.html")
-        files["page.html"] = html
-        if options.pdf:
-            pdf = staging / "page.pdf"
-            write_pdf(html, pdf, meta)
-            files["page.pdf"] = pdf
-        options.say(f"  {'render':<28} html{' + pdf' if options.pdf else ''} in {time.perf_counter() - started:.1f} s")
+        # The policy brief under the build's name; the full report once, by the default build (a variant is a brief).
+        kinds = {"page": "brief"} if options.name != "brief" else {"page": "brief", "report": "report"}
+        for stem, kind in kinds.items():
+            html = _safe(publication_html(kind, {**meta, "brief_name": options.name}, sections, sources),
+                         f"{options.name if stem == 'page' else stem}.html")
+            files[f"{stem}.html"] = html
+            if options.pdf:
+                pdf = staging / f"{stem}.pdf"
+                write_pdf(html, pdf, meta)
+                files[f"{stem}.pdf"] = pdf
+        options.say(f"  {'render':<28} {' + '.join(kinds.values())}: html{' + pdf' if options.pdf else ''} in "
+                    f"{time.perf_counter() - started:.1f} s")
     entry = store.put("pages", page_key, files, move=True)
     _unpack_page(entry, staging, options)
     result.rendered = True

@@ -34,7 +34,7 @@ class RenderedSection:
     html: str
     findings: dict
     warnings: list[str] = field(default_factory=list)
-    summary: list[str] = field(default_factory=list)  # HTML of the Markdown cells tagged `summary`
+    parts: list[dict] = field(default_factory=list)  # [{"tags": [...], "html": ...}] in notebook order
 
 
 def slugify(text: str) -> str:
@@ -47,14 +47,18 @@ def number_section(fragment: str, number: int, slug: str) -> str:
                   f'<h2 class="section-title" id="sec-{slug}"><span class="sec-num">{number}</span>', fragment, count=1)
 
 
-def section_html(nb: nbformat.NotebookNode, number: int, slug: str) -> str:
-    """One executed notebook as an HTML fragment through the project's nbconvert template."""
+_PART = re.compile(r"<!--part:([^>]*)-->(.*?)<!--/part-->", re.S)
+
+
+def section_parts(nb: nbformat.NotebookNode, number: int, slug: str) -> list[dict]:
+    """One executed notebook through the project's nbconvert template, as parts tagged like their cells."""
     from nbconvert import HTMLExporter  # imported here: only rendering needs it
 
     exporter = HTMLExporter(template_name="section", extra_template_basedirs=[str(TEMPLATES_DIR)])
     exporter.register_filter("brief_markdown", _markdown_output)
     body, _ = exporter.from_notebook_node(nb)
-    return number_section(body.strip(), number, slug)
+    parts = [{"tags": tags.split(), "html": number_section(html.strip(), number, slug)} for tags, html in _PART.findall(body)]
+    return [p for p in parts if p["html"]]
 
 
 def _markdown_output(text: str) -> str:
@@ -105,12 +109,9 @@ def render_section(nb_path: Path, number: int, slug: str | None = None) -> Rende
     nb = nbformat.read(nb_path, as_version=4)
     findings = findings_of(nb)
     slug = findings.get("section") or slug or re.sub(r"^\d+_", "", nb_path.stem)
-    summary = tagged(nb, "summary")
-    for cell in nb.cells:  # a summary cell is the section's judgement for the executive summary, not its text
-        if "summary" in cell.get("metadata", {}).get("tags", []):
-            cell.metadata.setdefault("brief", {})["html"] = ""
-    return RenderedSection(slug, number, title_of(nb), section_html(nb, number, slug), findings,
-                           unpublishable_outputs(nb, nb_path.stem), summary)
+    parts = section_parts(nb, number, slug)
+    return RenderedSection(slug, number, title_of(nb), "\n".join(p["html"] for p in parts), findings,
+                           unpublishable_outputs(nb, nb_path.stem), parts)
 
 
 def font_css() -> str:
@@ -122,25 +123,22 @@ def font_css() -> str:
     return "\n".join(faces)
 
 
-def _summary(sections: list[RenderedSection], max_judgements: int = 6, max_numbers: int = 8) -> dict:
-    """Four to six judgements across sections (each section's best first), and the key numbers."""
+def _legacy_judgements(sections) -> list[dict]:
+    """Judgements of notebooks that still record them in code (Section.finding), each section's first ones first."""
     ranked = []
     for s in sections:
-        for position, text in enumerate(s.summary):
-            ranked.append((position, 50, s.number, {"text": text, "cite_html": ""}, s))
         for position, j in enumerate(s.findings.get("judgements", [])):
             ranked.append((position, j.get("rank", 50), s.number, j, s))
     ranked.sort(key=lambda item: (item[0], item[1], item[2]))
-    chosen = sorted(ranked[:max_judgements], key=lambda item: (item[2], item[0]))
-    judgements = [{"text": j["text"], "cite": j.get("cite_html", ""), "section": s.slug, "number": s.number}
-                  for _, _, _, j, s in chosen]
-    # Key numbers in turn from every section (each section's first, then its second, ...), shown in section order,
-    # so a section late in the brief is not crowded out by the ones before it.
+    chosen = sorted(ranked[:6], key=lambda item: (item[2], item[0]))
+    return [{"html": j["text"] + (" " + j["cite_html"] if j.get("cite_html") else ""), "section": s.slug,
+             "number": s.number} for _, _, _, j, s in chosen]
+
+
+def _legacy_numbers(sections, max_numbers: int = 8) -> list[dict]:
     pool = [(position, s.number, n) for s in sections for position, n in enumerate(s.findings.get("numbers", []))]
-    chosen_numbers = sorted(sorted(pool, key=lambda item: (item[0], item[1]))[:max_numbers],
-                            key=lambda item: (item[1], item[0]))
-    numbers = [n for _, _, n in chosen_numbers]
-    return {"judgements": judgements, "numbers": numbers}
+    chosen = sorted(sorted(pool, key=lambda item: (item[0], item[1]))[:max_numbers], key=lambda item: (item[1], item[0]))
+    return [{"display": esc(n["display"]), "label": esc(n["label"]), "section": ""} for _, _, n in chosen]
 
 
 def _is_true(value) -> bool:
@@ -155,34 +153,53 @@ def read_sources(data_dir: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def brief_html(meta: dict, sections: list[RenderedSection], sources) -> str:
-    """The whole brief as one self-contained HTML page (fonts and images embedded, no scripts)."""
-    import jinja2
-    from markupsafe import Markup
-
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
-                             trim_blocks=False, lstrip_blocks=False)
-    summary = _summary(sections)
-    for j in summary["judgements"]:
-        j["text"], j["cite"] = Markup(j["text"]), Markup(j["cite"])
-    for n in summary["numbers"]:
-        n["display"] = Markup(esc(n["display"]))
-    groups = {True: [], False: []}  # the core evidence base, then other public records
+def _references(sources, cited: set[str] | None) -> list[dict]:
+    """The references list: the core evidence first, then other public records; only sources cited when given."""
+    groups = {True: [], False: []}
     records = sources.to_dict("records") if hasattr(sources, "to_dict") else [dict(r) for r in sources]
     for row in sorted(records, key=lambda r: (not _is_true(r["in_seeds"]), str(r["short_cite"]))):
+        if cited is not None and row["source_id"] not in cited:
+            continue
         row["date_text"] = say_date(row["date"], row["date_precision"])
         url = str(row.get("url") or "")
         row["link"] = url if re.match(r"https?://", url) else ""  # only web addresses become links
         row["in_seeds"] = _is_true(row["in_seeds"])
         groups[row["in_seeds"]].append(row)
-    references = [{"heading": heading, "entries": groups[key]} for key, heading in
-                  ((True, "Sources of the evidence"), (False, "Other public records")) if groups[key]]
+    return [{"heading": heading, "entries": groups[key]} for key, heading in
+            ((True, "Sources of the evidence"), (False, "Other public records")) if groups[key]]
+
+
+def publication_html(kind: str, meta: dict, sections: list[RenderedSection], sources, report_name: str = "report.html") -> str:
+    """One publication (the brief or the report) as one self-contained HTML page: fonts and images embedded."""
+    import jinja2
+    from markupsafe import Markup
+
+    from .assemble import SERIES, publication_sections, summary_of
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
+                             trim_blocks=False, lstrip_blocks=False)
+    summary = summary_of(sections, kind, report_name)
+    summary["judgements"] += _legacy_judgements(sections)
+    summary["numbers"] += _legacy_numbers(sections)
+    for j in summary["judgements"]:
+        j["html"] = Markup(j["html"])
+    for n in summary["numbers"]:
+        n["display"], n["label"] = Markup(n["display"]), Markup(n["label"])
+    finished = publication_sections(sections, kind, report_name)
+    body = "".join(s["html"] for s in finished) + "".join(j["html"] for j in summary["judgements"])
+    cited = set(re.findall(r'href="#ref-([a-z0-9_]+)"', body))
     css = Markup(font_css() + "\n" + (TEMPLATES_DIR / "brief.css").read_text(encoding="utf-8"))
-    page = env.get_template("brief.html.j2").render(
-        meta={"series": "Policy Brief", **meta}, css=css, summary=summary, references=references,
-        sections=[{"slug": s.slug, "number": s.number, "title": Markup(s.title), "html": Markup(s.html)} for s in sections],
+    return env.get_template("brief.html.j2").render(
+        kind=kind, meta={**meta, "series": SERIES[kind]}, css=css, summary=summary, report_name=report_name,
+        references=_references(sources, cited if kind == "brief" else None),
+        sections=[{"slug": s["slug"], "number": s["number"], "title": Markup(s["title"]), "html": Markup(s["html"])}
+                  for s in finished],
     )
-    return page
+
+
+def brief_html(meta: dict, sections: list[RenderedSection], sources) -> str:
+    """The full report page (kept for callers that render one page of every section)."""
+    return publication_html("report", meta, sections, sources)
 
 
 def import_weasyprint():
