@@ -26,11 +26,19 @@ def sources():
 
 
 def _section(number: int, slug: str, judgements: list[str], numbers=()) -> render.RenderedSection:
-    html = (f'<h2 class="section-title" id="sec-{slug}"><span class="sec-num">{number}</span> Section {slug}</h2>\n'
-            f"<p>Why {slug}?</p>\n<p>Prose of {slug}.</p>")
-    findings = {"section": slug, "judgements": [{"text": t, "cite_html": "", "rank": 50} for t in judgements],
-                "numbers": [{"key": k, "label": f"label {k}", "value": 1, "display": d} for k, d in numbers]}
-    return render.RenderedSection(slug, number, f"Section {slug}", html, findings)
+    """A rendered section as the kernel would leave it: a title, text for both publications, one part only in the
+    brief and one only in the report, its summary cells and a key-numbers cell."""
+    parts = [
+        {"tags": [], "html": f'<h2 class="section-title" id="sec-{slug}"><span class="sec-num">{number}</span> Section {slug}</h2>\n<p>Why {slug}?</p>'},
+        {"tags": ["brief"], "html": f"<p>Brief text of {slug}.</p>"},
+        {"tags": ["report"], "html": f'<h3 id="{slug}-detail" data-level="2">Detail of {slug}</h3>\n<p>Report text of {slug}.</p>'},
+    ]
+    parts += [{"tags": ["summary"], "html": f"<p>{t}</p>"} for t in judgements]
+    if numbers:
+        items = "".join(f"<li><strong>{d}</strong> label {k}</li>" for k, d in numbers)
+        parts.append({"tags": ["key-numbers"], "html": f"<ul>{items}</ul>"})
+    html = "\n".join(p["html"] for p in parts)
+    return render.RenderedSection(slug, number, f"Section {slug}", html, {"section": slug}, [], parts)
 
 
 SECTIONS = [_section(1, "alpha", ["A1 first.", "A2 second.", "A3 third."], [("a", "21")]),
@@ -56,29 +64,33 @@ def _tags(html: str) -> _Tags:
 
 
 # -- the page ------------------------------------------------------------------------------------
-def test_summary_takes_each_sections_lead_judgement_first():
-    summary = render._summary(SECTIONS, max_judgements=5)
-    texts = [j["text"] for j in summary["judgements"]]
-    assert texts == ["A1 first.", "A2 second.", "B1 first.", "B2 second.", "C1 first."]
+def test_summary_takes_every_summary_cell_in_section_order_and_the_key_numbers():
+    from helpers.pipeline.assemble import summary_of
+
+    summary = summary_of(SECTIONS, "brief")
+    texts = [re.sub(r"<[^>]+>", "", j["html"]) for j in summary["judgements"]]
+    assert texts == ["A1 first.", "A2 second.", "A3 third.", "B1 first.", "B2 second.", "C1 first.", "C2 second.", "C3 third."]
     assert [n["display"] for n in summary["numbers"]] == ["21", "USD 319 million"]
 
 
-def test_summary_numbers_come_from_every_section_in_turn():
-    crowded = [_section(1, "alpha", ["A."], [(f"a{i}", f"A{i}") for i in range(5)]),
-               _section(2, "beta", ["B."], [(f"b{i}", f"B{i}") for i in range(3)]),
-               _section(3, "gamma", ["C."], [("c0", "C0")])]
-    shown = [n["display"] for n in render._summary(crowded, max_numbers=5)["numbers"]]
-    # each section's first number, then the second ones, shown in section order
-    assert shown == ["A0", "A1", "B0", "B1", "C0"]
+def test_each_publication_takes_its_own_parts(sources):
+    brief = render.publication_html("brief", META, SECTIONS, sources)
+    report = render.publication_html("report", META, SECTIONS, sources)
+    assert "Brief text of alpha." in brief and "Report text of alpha." not in brief
+    assert "Report text of alpha." in report and "Brief text of alpha." not in report
+    assert '<span class="sub-num">1.1</span> Detail of alpha' in report  # sub-sections numbered in the report only
+    assert "Policy Brief" in brief and ">Report<" in report
+    assert '<nav class="toc"' in report and '<nav class="toc"' not in brief
 
 
 def test_page_has_title_block_summary_contents_and_references(sources):
     page = render.brief_html(META, SECTIONS, sources)
     parsed = _tags(page)
     assert '<html lang="en-GB">' in page
-    assert "<title>South Korea and NATO: A test edition</title>" in page
+    assert "<title>South Korea and NATO: A test edition (full report)</title>" in page
     assert 'datetime="2026-11-22"' in page and 'datetime="2025-01-31"' in page
     assert "Executive summary" in page and "A1 first." in page and "USD 319 million" in page
+    assert "Why alpha?" in page
     toc = re.search(r'<nav class="toc".*?</nav>', page, flags=re.S).group(0)
     assert [h for h in re.findall(r'href="#([^"]+)"', toc)] == ["sec-alpha", "sec-beta", "sec-gamma", "references"]
     for source_id in sources["source_id"]:
@@ -211,3 +223,32 @@ def test_weasyprint_import_leaves_ctypes_as_it_was():
             "import weasyprint.text.ffi as f; assert f.pango is not None")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_cross_references_are_numbered_per_publication_and_the_brief_points_to_the_report():
+    from helpers.pipeline.assemble import publication_sections
+
+    figure = ('<figure class="chart" id="fig-alpha-pace" data-figure="fig-alpha-pace"><figcaption>'
+              '<span class="fig-label" data-label="figure"></span> Pace</figcaption></figure>')
+    parts = [{"tags": [], "html": '<h2 class="section-title" id="sec-alpha"><span class="sec-num">2</span> A</h2>'},
+             {"tags": ["report"], "html": '<h3 id="alpha-pace" data-level="2">Pace</h3>' + figure},
+             {"tags": ["brief"], "html": '<p>See <a class="xref" data-ref="figure" href="#fig-alpha-pace">Figure</a> and '
+                                         '<a class="see" data-ref="part" href="#alpha-pace">see</a>; '
+                                         '<a class="xref" data-ref="section" href="#sec-alpha">Section</a>.</p>'}]
+    section = render.RenderedSection("alpha", 2, "A", "", {}, [], parts)
+    brief = publication_sections([section], "brief")[0]["html"]
+    report = publication_sections([section], "report")[0]["html"]
+    assert '<a class="xref" href="report.html#fig-alpha-pace">Report, Figure 2.1</a>' in brief
+    assert '<a class="see" href="report.html#alpha-pace">Report, 2.1</a>' in brief
+    assert '<a class="xref" href="#sec-alpha">Section 2</a>' in brief
+    assert '<span class="fig-label">Figure 2.1.</span>' in report
+
+
+def test_a_cross_reference_to_nothing_is_a_clear_error():
+    from helpers.pipeline.assemble import publication_sections
+    from helpers.pipeline.manifest import UsageError
+
+    parts = [{"tags": [], "html": '<p><a class="see" data-ref="part" href="#alpha-nowhere">see</a></p>'}]
+    section = render.RenderedSection("alpha", 1, "A", "", {}, [], parts)
+    with pytest.raises(UsageError, match="alpha-nowhere"):
+        publication_sections([section], "report")
