@@ -92,11 +92,13 @@ def data_digests(data_dir: Path) -> dict[str, str]:
 
 
 def section_key(spec: SectionSpec, params: dict, data: dict[str, str], helpers: str, versions: dict,
-                order: tuple = ()) -> str:
+                order: tuple = (), style: dict | None = None) -> str:
     """Everything that can change a section's executed result. `order` is the sections' slugs in brief.yml order:
-    a section may refer to another by its number ("Section 4"), so reordering the brief re-executes them."""
+    a section may refer to another by its number ("Section 4"), so reordering the brief re-executes them; `style` is
+    the house style (chart colours)."""
     used = {k: v for k, v in data.items() if spec.data is None or k in spec.data or k == "datapackage"}
-    return digest(CACHE_VERSION, _notebook_digest(spec.notebook), params, used, helpers, versions, spec.number, list(order))
+    return digest(CACHE_VERSION, _notebook_digest(spec.notebook), params, used, helpers, versions, spec.number,
+                  list(order), style or {})
 
 
 # -- execution -----------------------------------------------------------------------------------
@@ -276,7 +278,7 @@ def _build(manifest, options, out, data_dir, params, specs, store) -> BuildResul
     data = data_digests(data_dir)
     helpers, versions = _helpers_digest(), _package_versions()
     order = tuple(s.slug for s in manifest.sections)
-    keys = {s.name: section_key(s, params[s.name], data, helpers, versions, order) for s in specs}
+    keys = {s.name: section_key(s, params[s.name], data, helpers, versions, order, manifest.style) for s in specs}
     executed = {} if options.force else {s.name: e for s in specs if (e := store.get("executed", f"{s.name}-{keys[s.name]}"))}
     todo = [s for s in specs if s.name not in executed]
 
@@ -454,7 +456,7 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     meta = _meta(manifest, options, params, specs)
     # Everything that shapes the page files, the output name included (it names the files they are published as).
     page_key = digest(CACHE_VERSION, rendered, meta, template_key, options.pdf, options.only, options.name,
-                      _file_digest(data_dir / "sources.csv"))
+                      _file_digest(data_dir / "sources.csv"), manifest.style)
     entry = None if options.force else store.get("pages", page_key)
     if entry is not None:
         _unpack_page(entry, staging, options)
@@ -472,7 +474,7 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
         # The policy brief under the build's name; the full report once, by the default build (a variant is a brief).
         kinds = {"page": "brief"} if options.name != "brief" else {"page": "brief", "report": "report"}
         for stem, kind in kinds.items():
-            html = _safe(publication_html(kind, {**meta, "brief_name": options.name}, sections, sources),
+            html = _safe(publication_html(kind, {**meta, "brief_name": options.name}, sections, sources, style=manifest.style),
                          f"{options.name if stem == 'page' else stem}.html")
             files[f"{stem}.html"] = html
             if options.pdf:

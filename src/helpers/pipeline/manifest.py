@@ -40,6 +40,7 @@ class Manifest:
     parameters: dict
     sections: list[SectionSpec]
     root: Path
+    style: dict = field(default_factory=dict)
 
 
 class _PlainLoader(yaml.SafeLoader):
@@ -96,11 +97,17 @@ def load_manifest(path: Path | None = None) -> Manifest:
         sections.append(SectionSpec(notebook, number, item.get("data"), item.get("parameters") or {}))
     if not sections:
         raise UsageError(f"{path.name}: no sections listed")
-    meta = check_meta({k: v for k, v in raw.items() if k not in ("sections", "parameters")}, path.name)
+    meta = check_meta({k: v for k, v in raw.items() if k not in ("sections", "parameters", "style")}, path.name)
     parameters = raw.get("parameters") or {}
     if not isinstance(parameters, dict):
         raise UsageError(f"{path.name}: parameters: expected a mapping of names to values")
-    return Manifest(meta, parameters, sections, root)
+    from ..writing.style import StyleError, resolve
+
+    try:
+        style = resolve(raw.get("style"))
+    except StyleError as error:
+        raise UsageError(str(error)) from None
+    return Manifest(meta, parameters, sections, root, style)
 
 
 TEXT_FIELDS = ("title", "subtitle", "short_title", "authors", "variant", "series", "language", "url", "publisher")

@@ -14,16 +14,26 @@ from ..paths import FONTS_DIR, TEMPLATES_DIR
 from ..writing.formats import FINDINGS_MIME
 from ..writing.text import esc
 
-# The shipped Noto fonts under family names of their own, so that no installed font of the same name (say, a
-# system Noto Sans Bold Italic) can stand in for them: the PDF is typeset the same on every machine.
-FONT_FACES = [  # (file, family, weight, style)
-    ("NotoSerif-Regular.ttf", "Noto Serif Brief", 400, "normal"),
-    ("NotoSerif-Italic.ttf", "Noto Serif Brief", 400, "italic"),
-    ("NotoSerif-Bold.ttf", "Noto Serif Brief", 700, "normal"),
-    ("NotoSans-Regular.ttf", "Noto Sans Brief", 400, "normal"),
-    ("NotoSans-Italic.ttf", "Noto Sans Brief", 400, "italic"),
-    ("NotoSans-Bold.ttf", "Noto Sans Brief", 700, "normal"),
-]
+# The shipped fonts under family names of their own, so that no installed font of the same name (say, a system Noto
+# Sans Bold Italic) can stand in for them: the PDF is typeset the same on every machine. Which files: the house
+# style's fonts (brief.yml style: fonts:, file-name prefixes in src/helpers/assets/fonts).
+def font_faces(style: dict | None = None) -> list[tuple[str, str, int, str]]:
+    """(file, family, weight, style) for the text (serif) and apparatus (sans) fonts."""
+    from ..writing.style import DEFAULTS, StyleError
+
+    fonts = (style or DEFAULTS)["fonts"]
+    faces = []
+    for role, family in (("text", "Noto Serif Brief"), ("apparatus", "Noto Sans Brief")):
+        prefix = fonts[role]
+        for suffix, weight, slant in (("Regular", 400, "normal"), ("Italic", 400, "italic"), ("Bold", 700, "normal")):
+            file = f"{prefix}-{suffix}.ttf"
+            if not (FONTS_DIR / file).exists():
+                raise StyleError(f"brief.yml: style: fonts: {role}: no {file} in {FONTS_DIR}")
+            faces.append((file, family, weight, slant))
+    return faces
+
+
+FONT_FACES = font_faces()
 
 
 @dataclass
@@ -114,11 +124,11 @@ def render_section(nb_path: Path, number: int, slug: str | None = None) -> Rende
                            unpublishable_outputs(nb, nb_path.stem), parts)
 
 
-def font_css() -> str:
+def font_css(style: dict | None = None) -> str:
     faces = []
-    for file, family, weight, style in FONT_FACES:
+    for file, family, weight, slant in font_faces(style):
         data = base64.b64encode((FONTS_DIR / file).read_bytes()).decode("ascii")
-        faces.append(f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
+        faces.append(f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {slant}; '
                      f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}')
     return "\n".join(faces)
 
@@ -169,7 +179,8 @@ def _references(sources, cited: set[str] | None) -> list[dict]:
             ((True, "Sources of the evidence"), (False, "Other public records")) if groups[key]]
 
 
-def publication_html(kind: str, meta: dict, sections: list[RenderedSection], sources, report_name: str = "report.html") -> str:
+def publication_html(kind: str, meta: dict, sections: list[RenderedSection], sources, report_name: str = "report.html",
+                     style: dict | None = None) -> str:
     """One publication (the brief or the report) as one self-contained HTML page: fonts and images embedded."""
     import jinja2
     from markupsafe import Markup
@@ -188,7 +199,10 @@ def publication_html(kind: str, meta: dict, sections: list[RenderedSection], sou
     finished = publication_sections(sections, kind, report_name)
     body = "".join(s["html"] for s in finished) + "".join(j["html"] for j in summary["judgements"])
     cited = set(re.findall(r'href="#ref-([a-z0-9_]+)"', body))
-    css = Markup(font_css() + "\n" + (TEMPLATES_DIR / "brief.css").read_text(encoding="utf-8"))
+    from ..writing.style import page_css, resolve
+
+    css = Markup(font_css(style) + "\n" + (TEMPLATES_DIR / "brief.css").read_text(encoding="utf-8") + "\n"
+                 + page_css(style or resolve(None)))
     return env.get_template("brief.html.j2").render(
         kind=kind, meta={**meta, "series": SERIES[kind]}, css=css, summary=summary, report_name=report_name,
         references=_references(sources, cited if kind == "brief" else None),

@@ -12,29 +12,46 @@ from matplotlib import font_manager  # noqa: E402
 
 from ..paths import FONTS_DIR  # noqa: E402
 
-# Okabe-Ito, ordered so each administration keeps its colour in every chart (row order of
-# data/administrations.csv: Roh, Lee M., Park, Moon, Yoon, Lee J., then any added later).
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000"]
-INK = "#1a1a1a"
-MUTED = "#6b6b6b"
-GRID = "#d9d9d9"
-UNCERTAIN = "#9e9e9e"
+from . import style as _style  # noqa: E402
+
+# The palette and colours come from the house style (brief.yml `style:` over helpers.writing.style.DEFAULTS).
+OKABE_ITO = _style.PALETTE
+INK = _style.DEFAULTS["colours"]["roles"]["ink"]
+MUTED = _style.DEFAULTS["colours"]["roles"]["muted"]
+GRID = _style.DEFAULTS["colours"]["roles"]["grid"]
+UNCERTAIN = _style.DEFAULTS["colours"]["roles"]["uncertain"]
 WIDTH_IN = 6.3  # text width of an A4 page with the brief's margins
 
-CATEGORY_COLOURS = {
-    "political dialogue": "#0072B2",
-    "partnership framework": "#009E73",
-    "operations": "#E69F00",
-    "cyber and technology": "#56B4E9",
-    "military cooperation": "#D55E00",
-    "defence industry": "#CC79A7",
-    "summitry": "#000000",
-    "NATO policy": "#7f7f7f",
-    "Korean domestic politics": "#b8a000",
-    "Korean foreign policy": "#8c564b",
-    "regional context": "#bdbdbd",
-    "non-proliferation": "#004d40",
-}
+
+class _CategoryColours(dict):
+    """Category -> colour as the house style sets it (read when used, so brief.yml's style applies)."""
+
+    def _colours(self):
+        return _style.house_style()["colours"]["categories"]
+
+    def __getitem__(self, key):
+        return self._colours()[key]
+
+    def __iter__(self):
+        return iter(self._colours())
+
+    def __contains__(self, key):
+        return key in self._colours()
+
+    def __len__(self):
+        return len(self._colours())
+
+    def get(self, key, default=None):
+        return self._colours().get(key, default)
+
+    def items(self):
+        return self._colours().items()
+
+    def keys(self):
+        return self._colours().keys()
+
+
+CATEGORY_COLOURS = _CategoryColours()
 
 
 CHART_FONT = "Noto Sans Brief"  # the family name the brief's CSS gives the shipped Noto Sans (see render.py)
@@ -45,7 +62,7 @@ def _register_fonts() -> None:
     import dataclasses
 
     known = {(f.fname, f.name) for f in font_manager.fontManager.ttflist}
-    for path in sorted(FONTS_DIR.glob("NotoSans-*.ttf")):
+    for path in sorted(FONTS_DIR.glob(f"{_style.house_style()['fonts']['apparatus']}-*.ttf")):
         if (str(path), CHART_FONT) in known:
             continue
         entry = font_manager.ttfFontProperty(font_manager.get_font(str(path)))
@@ -85,17 +102,14 @@ def use_house_style() -> None:
 
 
 def colour_for(kind: str, name: str) -> str:
-    """The house colour of a category ('category', 'defence industry') or an administration ('administration',
-    'Moon Jae-in'): the same thing has the same colour in every chart."""
-    if kind == "category":
-        return CATEGORY_COLOURS.get(name, MUTED)
-    raise ValueError(f"colour_for: unknown kind {kind!r}")
+    """The house colour of an administration ('administration', 'Moon Jae-in'), a category ('category', 'defence
+    industry') or a role ('role', 'uncertain'): the same thing has the same colour in every chart."""
+    return _style.colour_for(kind, name)
 
 
 def admin_colours(admins) -> dict[str, str]:
-    """A fixed colour per administration, from its row order in data/administrations.csv."""
-    names = list(admins["administration"])
-    return {name: OKABE_ITO[i % len(OKABE_ITO)] for i, name in enumerate(names)}
+    """Each administration's colour from the house style, by name (never by row order)."""
+    return {name: _style.colour_for("administration", name) for name in admins["administration"]}
 
 
 def new_figure(height_in: float = 3.0, width_in: float = WIDTH_IN, **kwargs):
