@@ -19,6 +19,9 @@ from .dates import as_date, parse_partial_date
 from .validate import check, load_package
 
 AMBIGUOUS = "straddles a change of government"
+KEYS = {"events": "event_id", "frameworks": "framework_id", "summits": "meeting_id", "indicators": "indicator_id",
+        "arms_trade": "figure_id", "assessments": "assessment_id", "conflicts": "conflict_id", "sources": "source_id",
+        "administrations": "administration", "arms_deals": "deal_id", "nato_statements": "statement_id"}
 NO_PRESIDENT = "acting president"
 
 
@@ -84,6 +87,19 @@ class Evidence:
     @property
     def administrations(self) -> pd.DataFrame:
         return self.tables["administrations"]
+
+    def row(self, table: str, key: str):
+        """One row by its id (event_id, framework_id, meeting_id, ...), or None when the data have no such row or it
+        lies after the cut-off: prose that names a particular fact asks for it here and leaves the sentence out
+        when it is None, so an earlier `as_of` or a change in the data never breaks the section."""
+        frame = self.tables.get(table)
+        column = KEYS.get(table)
+        if frame is None or column is None or column not in frame:
+            raise KeyError(f"row(): no table {table!r} with a key column (known: {', '.join(KEYS)})")
+        found = frame[frame[column] == key]
+        if "version_of" in found:
+            found = found[found["version_of"].fillna("") == ""]
+        return None if found.empty else found.iloc[0]
 
 
 def administrations_as_of(admins: pd.DataFrame, as_of: date) -> pd.DataFrame:

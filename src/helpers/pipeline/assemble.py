@@ -19,12 +19,22 @@ BRIEF, REPORT = "brief", "report"
 SERIES = {BRIEF: "Policy Brief", REPORT: "Report"}
 HIDDEN = {"summary", "key-numbers"}  # tags of cells that feed the summary, never the section's own text
 
-_H3 = re.compile(r'<h3 id="([^"]+)" data-level="2">(.*?)</h3>', re.S)
-_FIGURE = re.compile(r'<figure class="chart" data-figure="([^"]+)" id="[^"]+">|<figure class="chart" id="([^"]+)" data-figure="[^"]+">')
-_LABEL = re.compile(r'<span class="fig-label" data-label="(figure|table)"></span>')
-_BLOCK = re.compile(r'data-(figure|table)="([^"]+)"')
-_XREF = re.compile(r'<a class="xref" data-ref="(figure|table|section)" href="#([^"]+)">[^<]*</a>')
-_SEE = re.compile(r'<a class="see" data-ref="part" href="#([^"]+)">[^<]*</a>')
+# The kernel writes these elements; nbconvert may reorder their attributes, so each pattern reads them in any order.
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+_H3 = re.compile(r'<h3\b([^>]*\bdata-level="2"[^>]*)>(.*?)</h3>', re.S)
+_LABEL = re.compile(r'<span\b(?=[^>]*\bclass="fig-label")[^>]*\bdata-label="(figure|table)"[^>]*></span>')
+_BLOCK = re.compile(r'\bdata-(figure|table)="([^"]+)"')
+_XREF = re.compile(r'<a\b(?=[^>]*\bclass="xref")(?=[^>]*\bdata-ref="(figure|table|section)")(?=[^>]*\bhref="#([^"]+)")[^>]*>[^<]*</a>')
+_SEE = re.compile(r'<a\b(?=[^>]*\bclass="see")(?=[^>]*\bdata-ref="part")(?=[^>]*\bhref="#([^"]+)")[^>]*>[^<]*</a>')
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return dict(_ATTRIBUTE.findall(text))
+
+
+def _headings(text: str) -> list[tuple[str, str]]:
+    """(anchor, inner HTML) of each sub-section heading (a `##` heading of a notebook)."""
+    return [(_attributes(attrs).get("id", ""), inner) for attrs, inner in _H3.findall(text)]
 
 
 @dataclass
@@ -54,7 +64,7 @@ def numbering(sections, kind: str) -> Numbering:
         result.sections[f"sec-{section.slug}"] = f"Section {section.number}"
         text = selected(section, kind)
         if kind == REPORT:
-            for index, (anchor, _) in enumerate(_H3.findall(text), start=1):
+            for index, (anchor, _) in enumerate(_headings(text), start=1):
                 result.parts[anchor] = f"{section.number}.{index}"
         local_figure = local_table = 0
         for block, anchor in _BLOCK.findall(text):
@@ -85,7 +95,7 @@ def _number_blocks(text: str, own: Numbering) -> str:
 
 def _number_parts(text: str, own: Numbering) -> str:
     def heading(match):
-        anchor, inner = match.group(1), match.group(2)
+        anchor, inner = _attributes(match.group(1)).get("id", ""), match.group(2)
         label = own.parts.get(anchor)
         number = f'<span class="sub-num">{label}</span> ' if label else ""
         return f'<h3 id="{anchor}">{number}{inner}</h3>'
@@ -130,7 +140,7 @@ def publication_sections(sections, kind: str, report_name: str = "report.html") 
         if kind == REPORT:
             text = _number_parts(text, own)
         else:
-            text = _H3.sub(lambda m: f'<h3 id="{m.group(1)}">{m.group(2)}</h3>', text)
+            text = _H3.sub(lambda m: f'<h3 id="{_attributes(m.group(1)).get("id", "")}">{m.group(2)}</h3>', text)
         text = _resolve(text, kind, own, report, f"section {section.slug}", report_name)
         finished.append({"slug": section.slug, "number": section.number, "title": section.title, "html": text})
     return finished

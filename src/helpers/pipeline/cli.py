@@ -38,6 +38,13 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("list", help="list the sections and their parameters",
                         description="The sections in brief.yml with each parameter's default and help text.")
 
+    matrix = commands.add_parser("matrix", help="build every section across its parameters and check the prose",
+                                 description="Execute and render each section (no PDF) across the values of its "
+                                             "parameters, check what must never be printed, and write each variant's "
+                                             "words to output/matrix/ for a person to read.")
+    matrix.add_argument("--only", action="append", metavar="SECTION", default=[], help="only this section (slug)")
+    matrix.add_argument("--workers", type=int, help="parallel kernels (default: number of cores)")
+
     new = commands.add_parser("new", help="scaffold a new section notebook and add it to brief.yml",
                               description="Create notebooks/NN_slug.ipynb from the section template and append it to brief.yml.")
     new.add_argument("title", help='the question, e.g. "Japan and NATO compared"')
@@ -56,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        return {"build": _build, "check": _check, "list": _list, "new": _new}[args.command](args)
+        return {"build": _build, "check": _check, "list": _list, "new": _new, "matrix": _matrix}[args.command](args)
     except KeyboardInterrupt:
         print("brief: interrupted; the last good brief in output/ is untouched.", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -145,6 +152,19 @@ def _list(args) -> int:
             default = spec.parameters.get(name, manifest.parameters.get(name, info["default"]))
             print(f"    {name}: {info['type']} (default {default!r})  {info['help']}")
     return 0
+
+
+def _matrix(args) -> int:
+    from .manifest import load_manifest
+    from .matrix import run
+
+    results = run(load_manifest(), only=args.only or None, workers=args.workers)
+    bad = {name: found for name, found in results.items() if found}
+    print(f"{len(results)} variant(s); {len(bad)} with problems; the words of each are in output/matrix/")
+    for name, found in sorted(bad.items()):
+        for problem in found:
+            print(f"  {name}: {problem}", file=sys.stderr)
+    return 1 if bad else 0
 
 
 def _new(args) -> int:

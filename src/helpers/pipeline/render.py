@@ -66,7 +66,11 @@ def section_parts(nb: nbformat.NotebookNode, number: int, slug: str) -> list[dic
 
     exporter = HTMLExporter(template_name="section", extra_template_basedirs=[str(TEMPLATES_DIR)])
     exporter.register_filter("brief_markdown", _markdown_output)
-    body, _ = exporter.from_notebook_node(nb)
+    import warnings
+
+    with warnings.catch_warnings():  # the findings output is for the build, not the page: nbconvert need not say so
+        warnings.filterwarnings("ignore", message="Your element with mimetype")
+        body, _ = exporter.from_notebook_node(nb)
     parts = [{"tags": tags.split(), "html": number_section(html.strip(), number, slug)} for tags, html in _PART.findall(body)]
     return [p for p in parts if p["html"]]
 

@@ -261,8 +261,12 @@ class Section:
     NOTE_HEADINGS = {"disagreement": "Sources disagree", "dating": "Dating note", "doubtful basis": "Note on the data"}
 
     def _note_parts(self, conflict_id: str):
-        """(topic row, versions the brief could know at its cut-off) of a conflict, or None if nothing to show."""
-        topic = self.evidence.tables["conflicts"].set_index("conflict_id").loc[conflict_id]
+        """(topic row, versions the brief could know at its cut-off) of a conflict, or None if nothing to show (the
+        data have no such conflict, or fewer versions than make a disagreement by the cut-off)."""
+        conflicts = self.evidence.tables["conflicts"].set_index("conflict_id")
+        if conflict_id not in conflicts.index:
+            return None
+        topic = conflicts.loc[conflict_id]
         versions = self.evidence.tables["conflict_versions"]
         # Only versions the brief could know at its cut-off: a source published later is not yet evidence.
         known = published_sources(self.evidence.tables["sources"], self.evidence.as_of)
