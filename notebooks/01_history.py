@@ -22,11 +22,11 @@ as_of = "2026-06-30"  # evidence cut-off (YYYY-MM-DD): nothing dated later is co
 until = ""  # last day of the period this section tells (YYYY-MM-DD); empty: up to the cut-off
 
 # %%
-from helpers.analysis import compare
+from helpers.analysis import compare, history
 from helpers.evidence.data import distinct_events, load_all
 from helpers.evidence.dates import as_date
 from helpers.writing import charts, judgements
-from helpers.writing.filters import when
+from helpers.writing.filters import when, words
 from helpers.writing.section import Section
 
 ev = load_all(as_of)
@@ -34,204 +34,188 @@ sec = Section(number=1, slug="history", title="From dialogue to partnership", ev
 period_end = min(as_date(until), ev.as_of) if until else ev.as_of
 
 # %%
-# What the words need. Milestones are steps in the relationship itself; NATO's own policy, Korean domestic politics
-# and the regional setting are drawn as context but not counted (compare.CONTEXT), and a step that sources date
-# differently counts once.
+# Steps in the relationship itself are counted; NATO's own policy, Korean domestic politics and the regional setting
+# are drawn as context but not counted (compare.CONTEXT), and a step the sources date differently counts once.
 dated = ev.events[(ev.events["year"] >= 2005) & (ev.events["start"] <= period_end)]
 events = distinct_events(dated)
 ms = compare.milestones(ev.events, ev.sources, ev.administrations, period_end)
 ms = ms[ms["year"] >= 2005]
 first_year = int(events["year"].min()) if len(events) else 2005
+steps = sec.num("steps", len(ms), words(len(ms)), sources=ms)
 
-# Presidents in office at some point of the period, and the milestones each can certainly claim.
-terms = [t for t in compare.terms_of(ev.administrations) if t[1] <= period_end and t[2] >= as_date("2005-01-01")]
-counts = {name: len(compare.certain_for(ms, name)) for name, _, _ in terms}
-camp = dict(zip(ev.administrations["administration"], ev.administrations["camp"]))
-short = dict(zip(ev.administrations["administration"], ev.administrations["short_name"]))
-with_steps = [name for name, n in counts.items() if n > 0]
-presidents_share = judgements.share_word(len(with_steps), len(terms)) if terms else "none"
-camps_with_steps = sorted({camp[n] for n in with_steps})
-milestone_count = sec.num("milestones", len(ms), str(len(ms)), sources=ms)
+# Presidents in office during the period, and the steps each can certainly claim.
+presidents = history.presidents(ev.administrations, ms, as_date("2005-01-01"), period_end)
+with_steps = presidents[presidents["steps"] > 0]
+presidents_share = judgements.share_word(len(with_steps), len(presidents)) if len(presidents) else "none"
+both_camps = with_steps["camp"].nunique() > 1
+busiest = presidents.sort_values(["per_year", "start_date"], ascending=[False, True]).iloc[0] if len(with_steps) else None
 
-# Named steps the story rests on; each is None when the data (or an earlier cut-off) do not have it yet.
-ban = ev.row("events", "ban_ki_moon_nac_2005_12")
-dialogue = ev.row("events", "political_dialogue_2005")
-contact = ev.row("frameworks", "contact_country")
-ipcp = ev.row("frameworks", "ipcp")
-pii = ev.row("frameworks", "pii")
-itpp = ev.row("frameworks", "itpp")
-mission = ev.row("frameworks", "mission_to_nato")
-prt = ev.row("indicators", "isaf_prt_personnel")
-piracy_start = ev.row("events", "counter_piracy_start_2009")
-piracy_end = ev.row("events", "counter_piracy_end_2016")
+# The named steps the story rests on; each is None when the data, or an earlier cut-off or `until`, do not have it.
+within = lambda row: history.by(row, period_end)  # noqa: E731
+ban = within(ev.row("events", "ban_ki_moon_nac_2005_12"))
+contact = within(ev.row("events", "riga_contact_country_2006"))
+partners = within(ev.row("events", "partners_across_the_globe_2008"))
+ipcp = within(ev.row("frameworks", "ipcp"))
+pii = within(ev.row("frameworks", "pii"))
+mission = within(ev.row("frameworks", "mission_to_nato"))
+itpp = within(ev.row("frameworks", "itpp"))
+industry_body = within(ev.row("frameworks", "defence_industry_consultative_body"))
+prt = within(ev.row("events", "isaf_prt_parwan_start_2010"))
+prt_size = ev.row("indicators", "isaf_prt_personnel") if prt is not None else None
+piracy = within(ev.row("events", "counter_piracy_start_2009"))
+madrid = within(ev.row("events", "yoon_madrid_summit_2022_06"))
+removal = within(ev.row("events", "yoon_removed_2025_04_04"))
+lee = within(ev.row("events", "lee_jae_myung_inauguration_2025_06_04"))
+hague = within(ev.row("events", "hague_summit_rok_nsa_2025_06"))
+
+# %%
+# The instruments: every partnership framework begun in the period, and those in force at its end.
 frameworks = ev.frameworks[ev.frameworks["start"] <= period_end]
 in_force = compare.in_force(frameworks, period_end)
-layers_source = ev.row("assessments", "cross_camp_continuity") if "assessments" in ev.tables else None
+instruments = sec.num("instruments", len(frameworks), words(len(frameworks)), sources=frameworks)
+live = sec.num("instruments_in_force", len(in_force), words(len(in_force)), sources=frameworks)
+ended = frameworks[~frameworks["framework_id"].isin(in_force["framework_id"])]
 
 # %% [markdown] tags=["summary"]
-# {% if presidents_share in ("all", "both") and camps_with_steps | length > 1 %}**Every South Korean president since
-# {{ first_year }}, liberal and conservative, added to the partnership with NATO.**{% elif presidents_share == "most" %}**Most South
-# Korean presidents since {{ first_year }} added to the partnership with NATO.**{% else %}**The partnership grew
-# unevenly: only {{ with_steps | length | words }} of the {{ terms | length | words }} presidents since {{ first_year }}
-# added to it.**{% endif %}
-# {% if ipcp is not none and pii is not none %}A political dialogue became a formal programme in {{ ipcp | when("year") }} and
-# interoperability with Allied forces in {{ pii | when("year") }}{% if itpp is not none %}, and the programme was
-# tailored anew in {{ itpp | when }}{% endif %} {{ cite(ipcp, pii, itpp) }}.{% endif %}
+# {% if presidents_share in ("all", "both") and both_camps %}**Every South Korean president since {{ first_year }},
+# liberal or conservative, added to the partnership with NATO,** so that it rests on layers no single government
+# laid.{% elif presidents_share == "most" %}**Most South Korean presidents since {{ first_year }} added to the
+# partnership with NATO.**{% else %}**Only {{ with_steps | length | words }} of the {{ presidents | length | words }}
+# presidents since {{ first_year }} added to the partnership with NATO.**{% endif %}
+# {% if ipcp is not none and pii is not none %}Dialogue led to a formal programme in {{ ipcp | when("year") }} and to
+# interoperability with Allied forces from {{ pii | when("year") }}{% if itpp is not none %}; a programme tailored to
+# South Korea followed in {{ itpp | when }}{% endif %} {{ cite(ipcp, pii, itpp) }}.{% endif %}
+
+# %% [markdown] tags=["key-numbers"]
+# - **{{ live }}** partnership instruments between Seoul and NATO in force on {{ period_end | day }}, of {{ instruments }} begun since {{ frameworks.year.min() }}
 
 # %% [markdown]
 # ## A partnership built in layers {#layers}
+
+# %% [markdown] tags=["brief"]
+# {% if presidents_share in ("all", "both") %}The partnership grew by accretion, not by design. Each president in
+# Seoul kept what the last had built and added to it, {% if both_camps %}whichever camp was in office{% else %}in
+# one camp{% endif %}: dialogue from {{ first_year }}{% if ipcp is not none %}, a formal programme in
+# {{ ipcp | when("year") }}{% endif %}{% if pii is not none %}, interoperability with Allied forces from
+# {{ pii | when("year") }}{% endif %}{% if madrid is not none %}, presidential attendance at NATO summits from
+# {{ madrid | when("year") }}{% endif %}{% if itpp is not none %} and a programme tailored to South Korea in
+# {{ itpp | when }}{% endif %} {{ cite(ipcp, pii, madrid, itpp) }}.{% else %}The sources record steps under
+# {{ with_steps | length | words }} of the {{ presidents | length | words }} presidents since {{ first_year }}
+# {{ cite(ms) }}.{% endif %} ({{ see("layers") }})
 #
-# {% if presidents_share in ("all", "both") %}No single decision made the partnership. Each government in Seoul kept what
-# its predecessor had built and added a layer of its own: the sources record {{ milestone_count }} steps between
-# {{ first_year }} and {{ period_end | day }}, and every president in office over those years can claim at least
-# one of them.{% else %}The sources record {{ milestone_count }} steps between {{ first_year }} and
-# {{ period_end | day }}, but not under every president: {{ with_steps | map("string") | list | and_list }}
-# account for them.{% endif %}
-# {{ fig("timeline") }} shows them by kind and year.
+# {% if industry_body is not none and hague is not none %}The institutions, not the summits, carried the relationship
+# through the crisis in Seoul. After Yoon Suk-yeol's removal, President Lee Jae-myung sent his national security
+# adviser to the Hague summit instead of going himself, yet the two sides agreed there to set up a consultative body
+# on defence industry {{ cite(hague, industry_body) }}. By {{ period_end | month }}, {{ live }} of the
+# {{ instruments }} instruments begun since 2006 were in force ({{ fig("instruments") }}).{% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if presidents_share in ("all", "both") %}No single decision made the partnership. Each government in Seoul kept
+# what its predecessor had built and added a layer of its own: the sources record {{ steps }} steps in the
+# relationship between {{ first_year }} and {{ period_end | day }}, and every president in office over those years
+# can claim at least one of them ({{ fig("timeline") }}).{% else %}The sources record {{ steps }} steps in the
+# relationship between {{ first_year }} and {{ period_end | day }}, but they fall under
+# {{ with_steps | length | words }} of the {{ presidents | length | words }} presidents in office
+# ({{ fig("timeline") }}).{% endif %}
+# {% if busiest is not none and presidents | length > 1 %}The pace was not even: per year in office it was highest under
+# {{ busiest.short_name }}, a difference {{ section_link("administrations") }} examines.{% endif %}
+# The figure shows the steps by kind and year, with the setting they took place in.
 
 # %%
-def timeline(frame, categories_counted):
-    """Every dated entry by category and year; an entry dated only to the year is drawn hollow at mid-year, and each
-    source's version of a disputed date is drawn."""
-    categories = [c for c in charts.CATEGORY_COLOURS if c in set(frame["category"])]
-    fig, ax = charts.new_figure(height_in=0.24 * len(categories) + 0.7)
-    offsets = {}
-    for row in frame.sort_values("start").itertuples():
-        y = categories.index(row.category)
-        middle = row.start + (row.end - row.start) / 2
-        x = middle.year + (middle.timetuple().tm_yday - 1) / 366
-        slot = offsets.get((y, row.year), 0)
-        offsets[(y, row.year)] = slot + 1
-        colour = charts.colour_for("category", row.category)
-        ax.scatter(x, y + 0.14 * (slot % 4) - 0.1, s=30, zorder=3, edgecolor=colour, linewidth=1.1,
-                   facecolor=colour if row.date_precision != "year" else "white")
-    labels = [c[0].upper() + c[1:] + ("" if c in categories_counted else " (context)") for c in categories]
-    ax.set_yticks(range(len(categories)), labels)
-    ax.set_ylim(-0.7, len(categories) - 0.3)
-    ax.invert_yaxis()
-    years = list(range(first_year, period_end.year + 1))
-    step = 1 if len(years) <= 12 else 2
-    ax.set_xticks(years[::step], [str(y) for y in years[::step]])
-    ax.set_xlim(first_year - 0.3, period_end.year + 1.1)
-    charts.value_grid(ax, "x")
-    ax.tick_params(axis="y", length=0)
-    ax.spines["left"].set_visible(False)
-    return fig
-
-
-counted_categories = set(ms["category"])
+counted = set(ms["category"])
 context = events[events["category"].isin(compare.CONTEXT)]
 by_category = ms.groupby("category").size().sort_values(ascending=False)
-busiest = ms.groupby("year").size()
-top_year = int(busiest.idxmax()) if len(busiest) else None
-largest_category = by_category.index[0] if len(by_category) else None
+per_year = ms.groupby("year").size()
+top_year = int(per_year.idxmax()) if len(per_year) else None
+top_category = by_category.index[0] if len(by_category) else None
 extra_versions = len(dated) - len(events)
-sec.chart("timeline", timeline(dated, counted_categories), sources=dated,
+sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_end), sources=dated,
           data=dated[["event_id", "date", "date_precision", "title", "category", "source_id", "quote"]])
 
-# %% [markdown]
+# %% [markdown] tags=["report"]
 # ```{figure} timeline
-# :title: {% if top_year %}Steps came in layers, busiest in {{ top_year }}{% else %}The record of steps{% endif %}
-# :alt: Dot chart of {{ dated | length }} dated entries from {{ first_year }} to {{ period_end.year }}, by category: {{ milestone_count }} steps in the relationship{% if context | length %} and {{ context | length }} context events{% endif %}.{% if largest_category %} The largest category is {{ largest_category }} with {{ by_category.iloc[0] }} steps; the busiest year is {{ top_year }} with {{ busiest.max() }}.{% endif %}
+# :title: {% if top_year %}Steps came in layers, with {{ top_year }} the busiest year{% else %}The record of steps{% endif %}
+# :alt: Dot chart of {{ dated | length }} dated entries from {{ first_year }} to {{ period_end.year }} by category: {{ steps }} steps in the relationship{% if context | length %} and {{ context | length }} events of context{% endif %}.{% if top_category %} The largest category is {{ top_category }}, with {{ by_category.iloc[0] }} steps; {{ top_year }} has the most, {{ per_year.max() }}.{% endif %}
 # Each dot is a dated entry. Filled dots are dated to the month or day; hollow dots only to the year, drawn at
 # mid-year.{% if extra_versions %} Where sources date a step differently, each version is drawn
 # ({{ extra_versions | count("extra dot") }}) but counted once.{% endif %}{% if context | length %} Rows marked
-# context show the setting and are not counted as steps.{% endif %}
+# as context show the setting and are not counted.{% endif %}
 # ```
 
 # %% [markdown] tags=["report"]
-# {% if ban is not none %}Dialogue came first. {{ ban.description }} {{ cite(ban) }}{% endif %}
-# {% if contact is not none %}{{ contact.scope }} {{ cite(contact) }}{% endif %}
-
-# %% [markdown] tags=["brief"]
-# ## How the partnership grew
+# ## Dialogue before programmes {#dialogue}
 #
-# {% if ipcp is not none and pii is not none %}The partnership grew by accretion rather than by design. Dialogue from
-# {{ first_year }} led to a formal cooperation programme in {{ ipcp | when("year") }} and to South Korea joining
-# NATO's interoperability platform in {{ pii | when("year") }} {{ cite(ipcp, pii) }}.{% endif %}
-# {% if prt is not none %} Afghanistan made the relationship practical: a South Korean reconstruction team of
-# {{ prt.value | number }} personnel served under NATO command in Parwan {{ cite(prt) }}.{% endif %}
-# {% if itpp is not none %}Under Yoon Suk-yeol the partnership reached the top: presidential attendance at NATO summits
-# and, in {{ itpp | when }}, a programme tailored to South Korea {{ cite(itpp) }}.{% endif %} {{ see("layers") }}
+# {% if ban is not none %}Dialogue came first. In {{ ban | when }} Foreign Minister Ban Ki-moon addressed the North
+# Atlantic Council, the first South Korean official to do so {{ cite(ban) }}.{% endif %}
+# {% if contact is not none %}At its Riga summit of {{ contact | when("year") }} NATO named South Korea a Contact
+# Country, with Japan, Australia and New Zealand {{ cite(contact) }}{% if partners is not none %}, and from
+# {{ partners | when("year") }} it called these countries its {{ quote(partners, "partners across the globe") }}
+# {{ cite(partners) }}{% endif %}.{% endif %}
+# None of these steps committed either side to much; they created the habit of meeting that later programmes
+# built on.
 
 # %% [markdown] tags=["report"]
 # ## The instruments {#instruments}
 #
-# The frameworks came after the fieldwork. {% if ipcp is not none %}{{ ipcp.scope }} {{ cite(ipcp) }}{% endif %}
-# {% if pii is not none %}{{ pii.scope }} {{ cite(pii) }}{% endif %}
-# By {{ period_end | day }}, {{ in_force | length | count("instrument") }} of the {{ frameworks | length }} begun
-# were in force ({{ fig("instruments") }}, {{ tab("instruments") }}).
+# {% if ipcp is not none %}The first programme followed fieldwork rather than preceding it. South Korea signed an
+# Individual Partnership and Cooperation Programme (IPCP) in {{ ipcp | when("year") }}
+# {{ cite(ipcp) }}{% if pii is not none %}, and from {{ pii | when("year") }} it took part in NATO's Partnership
+# Interoperability Initiative, which brings Allies together with partners that contribute to NATO operations
+# {{ cite(pii) }}{% endif %}.{% endif %}
+# {% if mission is not none %}Seoul opened a diplomatic mission to NATO {{ cite(mission) }}{% if itpp is not none %},
+# and in {{ itpp | when }} the IPCP gave way to an Individually Tailored Partnership Programme {{ cite(itpp) }}{% endif %}.{% endif %}
+# {% if industry_body is not none %}The newest instrument, a consultative body on defence industry agreed in
+# {{ industry_body | when }}, dates from the government that succeeded Yoon's {{ cite(industry_body) }}.{% endif %}
+# By {{ period_end | day }}, {{ live }} of the {{ instruments }} instruments begun were in force
+# ({{ fig("instruments") }}, {{ tab("instruments") }}).
 
 # %%
-def instruments_chart(frame):
-    """Each instrument as a bar from its start to its end (or the end of the period)."""
-    from helpers.evidence.dates import parse_partial_date
-
-    rows = frame.sort_values("start", ascending=False).reset_index(drop=True)
-    fig, ax = charts.new_figure(height_in=0.3 * len(rows) + 0.8)
-    for i, row in rows.iterrows():
-        end = parse_partial_date(row["end_date"]).start if row["end_date"] else period_end
-        end = min(end, period_end)
-        start = row["start"].year + (row["start"].timetuple().tm_yday - 1) / 366
-        stop = end.year + (end.timetuple().tm_yday - 1) / 366
-        colour = charts.colour_for("category", "partnership framework") if row["framework_id"] in set(in_force["framework_id"]) \
-            else charts.colour_for("role", "uncertain")
-        ax.barh(i, max(stop - start, 0.08), left=start, height=0.55, color=colour)
-        ax.text(start - 0.15, i, row["short_name"], ha="right", va="center", fontsize=8)
-    ax.set_yticks([])
-    ax.spines["left"].set_visible(False)
-    low = int(rows["start"].min().year) if len(rows) else first_year
-    ax.set_xlim(low - 5, period_end.year + 1)
-    ax.set_xticks(range(low, period_end.year + 1, 2))
-    charts.value_grid(ax, "x")
-    return fig
-
-
+ordered = frameworks.sort_values("start")
+instrument_table = history.instruments_table(ordered, in_force, sec.cite_any)
 if len(frameworks):
-    sec.chart("instruments", instruments_chart(frameworks), sources=frameworks,
-              data=frameworks[["framework_id", "name", "start_date", "end_date", "source_id", "quote"]])
-    ordered = frameworks.sort_values("start")
-    live = set(in_force["framework_id"])
-    instrument_rows = ordered.assign(
-        Started=[when(row) for _, row in ordered.iterrows()],
-        Ended=["in force" if f in live else (e or "ended") for f, e in zip(ordered["framework_id"], ordered["end_date"])],
-        Source=[sec.cite_any(s) for s in ordered["source_id"]],
-    )[["name", "kind", "Started", "Ended", "Source"]].rename(columns={"name": "Instrument", "kind": "Kind"})
-    sec.table_data("instruments", instrument_rows, sources=frameworks, html_columns=("Source",))
-oldest_in_force = in_force.sort_values("start").iloc[0] if len(in_force) else None
+    sec.chart("instruments", history.instruments_chart(frameworks, in_force, period_end), sources=frameworks,
+              data=ordered[["framework_id", "name", "kind", "start_date", "date_precision", "end_date", "source_id", "quote"]])
+    sec.table_data("instruments", instrument_table, sources=frameworks, html_columns=("Source",))
+first_instrument = ordered.iloc[0] if len(ordered) else None
+
+# %% [markdown]
+# ```{figure} instruments
+# :title: {% if live.value == instruments.value %}Every instrument begun is still in force{% else %}{{ live | upper_first }} of {{ instruments }} instruments still in force{% endif %}
+# :alt: Bar chart of {{ instruments }} partnership instruments between South Korea and NATO, each drawn from its start to its end or to {{ period_end | day }}{% if first_instrument is not none %}, the first from {{ first_instrument | when("year") }}{% endif %}; {{ live }} were in force at the end of the period and {{ ended | length }} had ended or been replaced.
+# Partnership instruments and institutional links from their start to their end, or to {{ period_end | day }}.
+# Grey bars ended or were replaced. A start known only to the year is drawn from 1 January.
+# ```
 
 # %% [markdown] tags=["report"]
-# ```{figure} instruments
-# :title: {% if in_force | length %}{{ in_force | length | count("instrument") | upper_first }} in force by {{ period_end.year }}{% else %}The instruments{% endif %}
-# :alt: Bar chart of {{ frameworks | length }} partnership instruments begun from {{ frameworks.year.min() }} to {{ frameworks.year.max() }}, each drawn from its start to its end; {{ in_force | length }} still in force at {{ period_end | day }}.
-# Partnership instruments and institutional links, from their start to their end or to {{ period_end | day }}. Grey
-# bars ended or were superseded; start dates known only to the year are drawn from 1 January.
-# ```
-#
 # ```{table} instruments
-# The partnership instruments, with the source of each.
+# The partnership instruments, when each began and whether it was in force on {{ period_end | day }}.
 # ```
 #
-# ```{note} ipcp_renewal tcp_instrument
+# ```{note} ipcp_renewal ipcp_name
 # ```
 
 # %% [markdown] tags=["report"]
 # ## Operations made South Korea a working partner {#operations}
 #
-# Operations gave the partnership substance before the paperwork did.
-# {% if prt is not none %}South Korea led a civilian-military Provincial Reconstruction Team of {{ prt.value | number }}
-# personnel in Parwan Province under NATO's ISAF mission {{ cite(prt) }}.{% endif %}
-# {% if piracy_start is not none %}{{ piracy_start.description }} {{ cite(piracy_start) }}{% endif %}
+# {% if prt is not none %}Operations gave the partnership substance before the paperwork did. From
+# {{ prt | when("year") }} South Korea led a civilian-military reconstruction team under NATO's mission in
+# Afghanistan, in Parwan Province{% if prt_size is not none %}, of about {{ prt_size.value | number }}
+# people{% endif %} {{ cite(prt, prt_size) }}.{% endif %}
+# {% if piracy is not none %}From {{ piracy | when("year") }} its navy also worked against piracy off the Horn of
+# Africa alongside NATO's counter-piracy operation {{ cite(piracy) }}.{% endif %}
+# {% if prt is not none or piracy is not none %}The sources differ on how these operations ended and on how closely
+# the navy worked with NATO; the notes give each version.{% endif %}
 #
-# ```{note} prt_end counter_piracy_cooperation
+# ```{note} prt_end counter_piracy_nato_role
 # ```
 
 # %% [markdown] tags=["report"]
 # ## What the record does not show {#limits}
 #
-# The sources record steps, not their weight: a count says how often the two sides acted together, not how much each
-# step mattered. Early dates are often given only to the year, and where the sources disagree the notes above say
-# which version this report follows and why.
+# The sources record steps, not their weight: a count says how often the two sides acted together, not how much
+# each step mattered, and a single summit can outweigh a year of working meetings. Early dates are often given only
+# to the year, so a step in a year that spans a change of government cannot be credited to either president; the
+# notes above say which version of a disputed date this report follows and why.
 
 # %%
 sec.record()

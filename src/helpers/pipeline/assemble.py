@@ -43,6 +43,7 @@ class Numbering:
     parts: dict[str, str] = field(default_factory=dict)
     blocks: dict[str, str] = field(default_factory=dict)
     sections: dict[str, str] = field(default_factory=dict)
+    rendered: set[str] = field(default_factory=set)  # slugs of the sections on this page
 
 
 def selected(section, kind: str) -> str:
@@ -56,12 +57,16 @@ def selected(section, kind: str) -> str:
     return "\n".join(c for c in chunks if c.strip())
 
 
-def numbering(sections, kind: str) -> Numbering:
-    """Number the publication's sub-sections (report only), figures and tables in reading order."""
+def numbering(sections, kind: str, all_sections: dict[str, int] | None = None) -> Numbering:
+    """Number the publication's sub-sections (report only), figures and tables in reading order. `all_sections` maps
+    every section of the brief (slug -> number), so a page of one section can still name the others."""
     result = Numbering()
+    for slug, number in (all_sections or {}).items():
+        result.sections[f"sec-{slug}"] = f"Section {number}"
     figure = table = 0
     for section in sections:
         result.sections[f"sec-{section.slug}"] = f"Section {section.number}"
+        result.rendered.add(section.slug)
         text = selected(section, kind)
         if kind == REPORT:
             for index, (anchor, _) in enumerate(_headings(text), start=1):
@@ -102,24 +107,33 @@ def _number_parts(text: str, own: Numbering) -> str:
     return _H3.sub(heading, text)
 
 
-def _resolve(text: str, kind: str, own: Numbering, report: Numbering, where: str, report_name: str) -> str:
-    """Cross-references: within the publication when the target is in it; otherwise, from the brief, to the report."""
+def _resolve(text: str, kind: str, own: Numbering, report: Numbering, where: str, report_name: str,
+             partial: bool = False) -> str:
+    """Cross-references: within the publication when the target is in it; otherwise, from the brief, to the report.
+    A page of some sections only (`partial`, as `--only` builds) names what lies outside it without a link."""
+    present = set(own.blocks) | set(own.parts)
+
     def xref(match):
         ref, anchor = match.group(1), match.group(2)
         if ref == "section":
             label = own.sections.get(anchor)
             if label is None:
                 raise UsageError(f"{where}: a link to {anchor!r}, which is not a section of this brief")
-            return f'<a class="xref" href="#{anchor}">{label}</a>'
+            return f'<a class="xref" href="#{anchor}">{label}</a>' if not partial or anchor in present or \
+                any(anchor == f"sec-{s}" for s in own.rendered) else label
         if anchor in own.blocks:
             return f'<a class="xref" href="#{anchor}">{own.blocks[anchor]}</a>'
         if kind == BRIEF and anchor in report.blocks:
             return f'<a class="xref" href="{report_name}#{anchor}">Report, {report.blocks[anchor]}</a>'
+        if partial:
+            return ref.capitalize()
         raise UsageError(f"{where}: {{{{ {'fig' if ref == 'figure' else 'tab'}(...) }}}} names {anchor!r}, which no "
                          f"{ref} block in the {kind} has")
 
     def see(match):
         anchor = match.group(1)
+        if partial and anchor not in report.parts:
+            return "see the report"
         if anchor not in report.parts:
             raise UsageError(f"{where}: {{{{ see(...) }}}} names {anchor!r}, but no report sub-section has that id "
                              "(give the heading {#...} in a cell the report shows)")
@@ -130,9 +144,12 @@ def _resolve(text: str, kind: str, own: Numbering, report: Numbering, where: str
     return _SEE.sub(see, _XREF.sub(xref, text))
 
 
-def publication_sections(sections, kind: str, report_name: str = "report.html") -> list[dict]:
-    """Each section's finished HTML for one publication (numbered, cross-referenced)."""
-    own, report = numbering(sections, kind), numbering(sections, REPORT)
+def publication_sections(sections, kind: str, report_name: str = "report.html",
+                         all_sections: dict[str, int] | None = None) -> list[dict]:
+    """Each section's finished HTML for one publication (numbered, cross-referenced). With `all_sections` (slug ->
+    number of every section of the brief) a page of fewer sections is partial: what lies outside it is named, not linked."""
+    own, report = numbering(sections, kind, all_sections), numbering(sections, REPORT, all_sections)
+    partial = all_sections is not None and len(all_sections) > len(sections)
     finished = []
     for section in sections:
         text = selected(section, kind)
@@ -141,20 +158,21 @@ def publication_sections(sections, kind: str, report_name: str = "report.html") 
             text = _number_parts(text, own)
         else:
             text = _H3.sub(lambda m: f'<h3 id="{_attributes(m.group(1)).get("id", "")}">{m.group(2)}</h3>', text)
-        text = _resolve(text, kind, own, report, f"section {section.slug}", report_name)
+        text = _resolve(text, kind, own, report, f"section {section.slug}", report_name, partial)
         finished.append({"slug": section.slug, "number": section.number, "title": section.title, "html": text})
     return finished
 
 
-def summary_of(sections, kind: str, report_name: str = "report.html") -> dict:
+def summary_of(sections, kind: str, report_name: str = "report.html", all_sections: dict[str, int] | None = None) -> dict:
     """The executive summary: each section's `summary` cells in order, and the items of its `key-numbers` cells."""
-    own, report = numbering(sections, kind), numbering(sections, REPORT)
+    own, report = numbering(sections, kind, all_sections), numbering(sections, REPORT, all_sections)
+    partial = all_sections is not None and len(all_sections) > len(sections)
     judgements, numbers = [], []
     for section in sections:
         for part in section.parts:
             tags = set(part["tags"])
             if "summary" in tags:
-                text = _resolve(part["html"], kind, own, report, f"section {section.slug} (summary)", report_name)
+                text = _resolve(part["html"], kind, own, report, f"section {section.slug} (summary)", report_name, partial)
                 judgements.append({"html": text, "section": section.slug, "number": section.number})
             elif "key-numbers" in tags:
                 for item in re.findall(r"<li>(.*?)</li>", part["html"], flags=re.S):

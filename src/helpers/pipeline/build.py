@@ -466,15 +466,18 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     sources = read_sources(data_dir)
     sections = [RenderedSection(**s) for s in rendered]
     files: dict[str, str | Path] = {}
+    everyone = {s.slug: s.number for s in manifest.sections}
     for section in sections:  # one page per section, for `--only` previews
-        files[f"sections/{section.slug}.html"] = _safe(publication_html("report", meta, [section], sources),
-                                                       f"section {section.slug}")
+        files[f"sections/{section.slug}.html"] = _safe(
+            publication_html("report", meta, [section], sources, style=manifest.style, all_sections=everyone),
+            f"section {section.slug}")
     if not options.only:
         started = time.perf_counter()
         # The policy brief under the build's name; the full report once, by the default build (a variant is a brief).
         kinds = {"page": "brief"} if options.name != "brief" else {"page": "brief", "report": "report"}
         for stem, kind in kinds.items():
-            html = _safe(publication_html(kind, {**meta, "brief_name": options.name}, sections, sources, style=manifest.style),
+            html = _safe(publication_html(kind, {**meta, "brief_name": options.name}, sections, sources,
+                                          style=manifest.style, all_sections=everyone),
                          f"{options.name if stem == 'page' else stem}.html")
             files[f"{stem}.html"] = html
             if options.pdf:

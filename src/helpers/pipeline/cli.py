@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
                                              "words to output/matrix/ for a person to read.")
     matrix.add_argument("--only", action="append", metavar="SECTION", default=[], help="only this section (slug)")
     matrix.add_argument("--workers", type=int, help="parallel kernels (default: number of cores)")
+    matrix.add_argument("--data", type=Path, help="data folder (default: data/)")
+    matrix.add_argument("--output", type=Path, help="output folder (default: output/); the words go to its matrix/")
 
     new = commands.add_parser("new", help="scaffold a new section notebook and add it to brief.yml",
                               description="Create notebooks/NN_slug.ipynb from the section template and append it to brief.yml.")
@@ -158,7 +160,7 @@ def _matrix(args) -> int:
     from .manifest import load_manifest
     from .matrix import run
 
-    results = run(load_manifest(), only=args.only or None, workers=args.workers)
+    results = run(load_manifest(), only=args.only or None, workers=args.workers, out=args.output, data_dir=args.data)
     bad = {name: found for name, found in results.items() if found}
     print(f"{len(results)} variant(s); {len(bad)} with problems; the words of each are in output/matrix/")
     for name, found in sorted(bad.items()):

@@ -184,7 +184,7 @@ def _references(sources, cited: set[str] | None) -> list[dict]:
 
 
 def publication_html(kind: str, meta: dict, sections: list[RenderedSection], sources, report_name: str = "report.html",
-                     style: dict | None = None) -> str:
+                     style: dict | None = None, all_sections: dict[str, int] | None = None) -> str:
     """One publication (the brief or the report) as one self-contained HTML page: fonts and images embedded."""
     import jinja2
     from markupsafe import Markup
@@ -193,14 +193,14 @@ def publication_html(kind: str, meta: dict, sections: list[RenderedSection], sou
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
                              trim_blocks=False, lstrip_blocks=False)
-    summary = summary_of(sections, kind, report_name)
+    summary = summary_of(sections, kind, report_name, all_sections)
     summary["judgements"] += _legacy_judgements(sections)
     summary["numbers"] += _legacy_numbers(sections)
     for j in summary["judgements"]:
         j["html"] = Markup(j["html"])
     for n in summary["numbers"]:
         n["display"], n["label"] = Markup(n["display"]), Markup(n["label"])
-    finished = publication_sections(sections, kind, report_name)
+    finished = publication_sections(sections, kind, report_name, all_sections)
     body = "".join(s["html"] for s in finished) + "".join(j["html"] for j in summary["judgements"])
     cited = set(re.findall(r'href="#ref-([a-z0-9_]+)"', body))
     from ..writing.style import page_css, resolve

@@ -1,0 +1,118 @@
+"""The two publications as a reader meets them (issues 16 and 18): the brief short and self-standing, the report in
+full, both saying every number once and the same way, no sentence twice, every claim in the brief one link from
+where the report argues it. Properties only: a correct update of data/ never needs an edit here."""
+from __future__ import annotations
+
+import html as html_module
+import re
+from collections import Counter
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+INTERNAL = ("milestone", "coded", "priority score", "points", "evidence rule", "cooperation area")
+ACTORS = ("presidential office", "Ministry of Foreign Affairs", "Ministry of National Defense", "Ministry of National Defence",
+          "Defense Acquisition Program Administration", "DAPA", "National Intelligence Service", "National Security Office",
+          "NATO", "Allies", "NSPA", "North Atlantic Council", "International Staff", "Secretary General", "Defence Policy",
+          "Political Affairs", "Allied Command", "procurement", "Armament Agency", "Cyber", "CCDCOE", "National Assembly")
+
+
+def main_text(page: str, references: bool = False) -> str:
+    page = re.sub(r"<(style|script)\b.*?</\1>", "", page, flags=re.S)
+    body = re.search(r"<main>(.*)</main>", page, flags=re.S).group(1)
+    if not references:
+        body = re.sub(r'<section class="references".*?</section>', "", body, flags=re.S)
+    body = re.sub(r"<img\b[^>]*>", " ", body)
+    body = re.sub(r"</(p|h\d|li|tr|td|th|figcaption|caption|div|dd|dt)>", "\n", body)
+    return html_module.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def sentences(text: str) -> list[str]:
+    flat = re.sub(r"[ \t]+", " ", text)
+    found = []
+    for block in flat.split("\n"):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(])", block.strip()):
+            words = re.findall(r"[\w’'-]+", sentence)
+            if len(words) >= 12:
+                found.append(" ".join(w.lower() for w in words))
+    return found
+
+
+@pytest.fixture(scope="module")
+def pages(built):
+    return {name: (built / f"{name}.html").read_text(encoding="utf-8") for name in ("brief", "report")}
+
+
+def test_both_publications_are_written(built):
+    for name in ("brief", "report"):
+        assert (built / f"{name}.html").stat().st_size > 10_000
+        assert (built / f"{name}.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_the_brief_is_at_most_eight_pages_and_four_thousand_words(built, pages):
+    from pypdf import PdfReader
+
+    assert len(PdfReader(built / "brief.pdf").pages) <= 8
+    words = len(re.findall(r"[A-Za-z0-9][\w’'-]*", main_text(pages["brief"], references=True)))
+    assert words <= 4000, f"the brief has {words} words"
+
+
+def test_the_summary_fits_on_one_page(built):
+    from pypdf import PdfReader
+
+    reader = PdfReader(built / "brief.pdf")
+    first_section = next(i for i, p in enumerate(reader.pages) if re.search(r"\n1\s+\S", p.extract_text() or ""))
+    assert first_section <= 1, "the first section starts after page 2: the summary runs over a page"
+
+
+def test_the_brief_has_three_to_five_figures_each_complete(pages):
+    figures = re.findall(r'<figure class="chart".*?</figure>', pages["brief"], flags=re.S)
+    assert 3 <= len(figures) <= 5
+    for publication in pages.values():
+        for figure in re.findall(r'<figure class="chart".*?</figure>', publication, flags=re.S):
+            assert re.search(r'<span class="fig-label">Figure [\d.]+\.</span>', figure), "a figure without its number"
+            alt = re.search(r'alt="([^"]*)"', figure).group(1)
+            assert len(alt.split()) >= 8, f"alt text too short: {alt!r}"
+            assert 'class="fig-source"' in figure and re.search(r"Sources?: <a", figure)
+
+
+def test_no_sentence_of_twelve_words_or_more_appears_twice_in_a_publication(pages):
+    for name, page in pages.items():
+        repeated = [s for s, n in Counter(sentences(main_text(page))).items() if n > 1]
+        assert not repeated, f"{name}: repeated sentences: {repeated[:3]}"
+
+
+def test_every_number_is_shown_the_same_way_wherever_it_appears(pages):
+    shown: dict[str, set[str]] = {}
+    for page in pages.values():
+        for key, display in re.findall(r'<span\b(?=[^>]*class="num")[^>]*data-key="([^"]+)"[^>]*>(.*?)</span>', page):
+            shown.setdefault(key, set()).add(html_module.unescape(display))
+    assert shown, "no recorded number is shown"
+    assert {k: v for k, v in shown.items() if len(v) > 1} == {}
+
+
+def test_claims_in_the_brief_link_to_where_the_report_argues_them(pages):
+    ids = set(re.findall(r'\bid="([^"]+)"', pages["report"]))
+    links = re.findall(r'href="report\.html#([^"]+)"', pages["brief"])
+    assert links, "the brief never points to the report"
+    assert [a for a in links if a not in ids] == []
+    assert len(re.findall(r'class="see"', pages["brief"])) >= 5
+
+
+def test_the_brief_does_not_use_the_reports_internal_vocabulary(pages):
+    text = main_text(pages["brief"]).lower()
+    assert [w for w in INTERNAL if w in text] == []
+
+
+def test_every_recommendation_names_who_what_when_and_how_success_shows(pages):
+    """The brief's table of recommendations: who acts (an institution), what, by when, how success would show."""
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>',
+                      re.search(r'id="tab-recommendations-actions".*?</table>', pages["brief"], flags=re.S).group(0), flags=re.S)
+    assert 3 <= len(rows) <= 8
+    for actor, rest in rows:
+        cells = [html_module.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", rest, re.S)]
+        actor = html_module.unescape(re.sub(r"<[^>]+>", "", actor))
+        assert any(a.lower() in actor.lower() for a in ACTORS), f"no institution named: {actor!r}"
+        assert len(cells) >= 3 and all(len(c.split()) >= 2 for c in cells), f"incomplete recommendation: {actor} {cells}"
+        assert re.search(r"\b(20\d\d|by|before|within|months?|summit|end of)\b", cells[1], re.I), f"no time frame: {cells[1]!r}"
