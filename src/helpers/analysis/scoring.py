@@ -191,96 +191,31 @@ def both_camps(scores: pd.DataFrame, camps=("conservative", "liberal")) -> list[
     return [a for a, c in zip(scores["area"], scores["camps"]) if wanted <= set(c)]
 
 
-# -- audiences ------------------------------------------------------------------------------------------
-AUDIENCES = ("general", "nato", "rok")
-ACTORS = {"nato": "NATO", "allies": "NATO member states", "rok": "Seoul"}
-# Which addressees each audience reads first; `general` has none, so its order is the priority order.
-AUDIENCE_ACTORS = {"general": (), "nato": ("nato", "allies"), "rok": ("rok",)}
+def evidence_table(scores: pd.DataFrame, admins: pd.DataFrame) -> pd.DataFrame:
+    """The evidence behind each area, for a reader: the governments that pursued it (short names, in office order),
+    the political camps, the frameworks that list it and the number of practical steps; sorted by that evidence."""
+    short = dict(zip(admins["administration"], admins["short_name"]))
+    rows = scores.assign(steps=[len(r) for r in scores["results"]],
+                         breadth=[len(c) for c in scores["camps"]]).sort_values(
+        ["breadth", "steps", "area"], ascending=[False, False, True])
+    return pd.DataFrame({
+        "Area": list(rows["area"]),
+        "Governments in Seoul": ["; ".join(short.get(a, a) for a in names) or "none" for names in rows["administrations"]],
+        "Camps": ["; ".join(c) or "none" for c in rows["camps"]],
+        "Frameworks": ["; ".join(f.upper() if len(f) <= 5 else f.replace("_", " ") for f in fws) or "none"
+                       for fws in rows["frameworks"]],
+        "Practical steps": [str(n) for n in rows["steps"]],
+    })
 
 
-def check_audience(audience: str) -> str:
-    """The audience parameter, or a ParameterError listing the valid values."""
-    return check_choice("audience", audience, AUDIENCES)
+def conflicts_table(conflicts: pd.DataFrame, versions: pd.DataFrame, cite) -> pd.DataFrame:
+    """Every disagreement between sources known at the cut-off: topic, each version with its source, and the
+    version the report follows (the treatment recorded in data/conflicts.csv)."""
+    from html import escape
 
-
-def with_scores(recs: list, scores: pd.DataFrame) -> list:
-    """Give each area recommendation the best score among its areas (areas not scored count as 0)."""
-    total = dict(zip(scores["area"], scores["total"]))
-    for rec in recs:
-        rec.score = max((int(total.get(a, 0)) for a in rec.areas), default=None) if rec.areas else None
-    return recs
-
-
-def order_for(recs: list, audience: str) -> list:
-    """The recommendations in the order the audience reads them.
-
-    Within every audience, recommendations on the framework as a whole come before area recommendations, and
-    area recommendations follow their priority score (highest first). `nato` and `rok` first group the
-    recommendations by addressee: those the reader's side leads, then those it shares, then the rest.
-    """
-    check_audience(audience)
-    mine = AUDIENCE_ACTORS[audience]
-
-    def group(rec) -> int:
-        if not mine:
-            return 0
-        if rec.actors and rec.actors[0] in mine:
-            return 0
-        return 1 if any(a in mine for a in rec.actors) else 2
-
-    def key(item):
-        index, rec = item
-        return (group(rec), rec.areas != (), -(rec.score or 0), index)
-
-    return [rec for _, rec in sorted(enumerate(recs), key=key)]
-
-
-def addressed_to(rec, audience: str) -> bool:
-    """True when the reader's side leads or shares the recommendation (always True for `general`)."""
-    mine = AUDIENCE_ACTORS[check_audience(audience)]
-    return not mine or any(a in mine for a in rec.actors)
-
-
-GROUP_HEADINGS = {
-    "general": ("", "", ""),
-    "nato": ("What NATO and its member states should do", "What to do together with Seoul", "What to look for from Seoul"),
-    "rok": ("What Seoul should do", "What to do together with NATO", "What to look for from NATO and its member states"),
-}
-
-
-def audience_groups(recs: list, audience: str) -> list[tuple[str, list]]:
-    """The ordered recommendations in groups, each with its heading (one untitled group for `general`)."""
-    ordered = order_for(recs, audience)
-    mine = AUDIENCE_ACTORS[audience]
-    if not mine:
-        return [("", ordered)] if ordered else []
-    groups: dict[int, list] = {}
-    for rec in ordered:
-        index = 0 if rec.actors and rec.actors[0] in mine else 1 if any(a in mine for a in rec.actors) else 2
-        groups.setdefault(index, []).append(rec)
-    return [(GROUP_HEADINGS[audience][i], groups[i]) for i in sorted(groups)]
-
-
-def lead_in(audience: str, recs: list) -> str:
-    """The paragraph that introduces the recommendations, written for the reader the audience names."""
-    from ..writing.text import count
-
-    check_audience(audience)
-    n, whole = len(recs), sum(1 for r in recs if not r.areas)
-    within = ("within each group, recommendations on the partnership as a whole come first and the rest follow the "
-              "priority score of the areas they serve.")
-    if audience == "nato":
-        return (f"These recommendations are framed for NATO and Allied capitals. Of the {count(n, 'recommendation')}, "
-                f"those that the Alliance and its members would lead come first, then those to take forward together with "
-                f"Seoul, and last what to look for from Seoul; {within}")
-    if audience == "rok":
-        return (f"These recommendations are framed for policymakers in Seoul. Of the {count(n, 'recommendation')}, those "
-                f"that Seoul would lead come first, then those to take forward together with NATO, and last what to look for "
-                f"from the Alliance and its members; {within}")
-    if whole:
-        first = ("The first concerns" if whole == 1 else f"The first {count(whole, 'x').rsplit(' ', 1)[0]} concern")
-        order = f"{first} the partnership as a whole; the others are ordered by the priority score of the areas they serve."
-    else:
-        order = "They are ordered by the priority score of the areas they serve."
-    return (f"The {count(n, 'recommendation')} below follow from the evidence in this brief and from what its sources "
-            f"recommend. Each names who should act, what to do and why. {order}")
+    rows = []
+    for topic in conflicts.itertuples():
+        mine = versions[versions["conflict_id"] == topic.conflict_id]
+        listed = "; ".join(f"{escape(v.claim)} {cite(v.source_id)}" for v in mine.itertuples())
+        rows.append({"Topic": topic.topic, "Versions": listed, "What the report follows": topic.treatment})
+    return pd.DataFrame(rows, columns=["Topic", "Versions", "What the report follows"])

@@ -148,8 +148,48 @@ class _Renderer(mistune.HTMLRenderer):
             return self.section.figure_html(keys[0], title=options.get("title", ""), alt=self.values.plain(options.get("alt", "")),
                                             caption=caption, note=options.get("note", ""))
         if kind == "table":
+            if not self.section.has_table(keys[0]) and "|" in body:
+                return self._markdown_table(keys[0], body)
             return self.section.table_html(keys[0], caption=caption)
         return self.section.notes_html(*keys)
+
+
+    def _markdown_table(self, key: str, body: str) -> str:
+        """A ```{table}``` block whose body is a caption paragraph and a Markdown table written in the cell."""
+        lines = body.strip().splitlines()
+        start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("|")), len(lines))
+        caption = _inline("\n".join(lines[:start]).strip(), self.values)
+        convert = mistune.create_markdown(renderer=mistune.HTMLRenderer(escape=True), plugins=["table"])
+        table = convert("\n".join(lines[start:])).strip()
+        slug = getattr(self.section, "slug", "section")
+        anchor = f"tab-{slug}-{key}"
+        table = table.replace("<table>", f'<table><caption id="{anchor}-cap"><span class="fig-label" data-label="table"></span> {caption}</caption>', 1)
+        table = re.sub(r"<tbody>\s*<tr>\s*<td>(.*?)</td>", lambda m: m.group(0), table, flags=re.S)
+        table = _row_headers(table)
+        return (f'<div class="table-block" id="{anchor}" data-table="{anchor}"><div class="table-scroll" role="region" '
+                f'aria-labelledby="{anchor}-cap" tabindex="0">{table}</div></div>\n')
+
+
+def _row_headers(table: str) -> str:
+    """The first cell of each body row heads its row (scope="row"), and every cell carries its column's name for
+    narrow screens, as the tables the code builds do."""
+    heads = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", table.split("</thead>")[0], flags=re.S)]
+    table = re.sub(r"<th(\s[^>]*)?>", '<th scope="col">', table.split("</thead>")[0]) + ("</thead>" + table.split("</thead>", 1)[1] if "</thead>" in table else "")
+
+    def row(match):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", match.group(1), flags=re.S)
+        out = []
+        for index, cell in enumerate(cells):
+            if index == 0:
+                out.append(f'<th scope="row">{cell}</th>')
+            else:
+                label = html.escape(heads[index] if index < len(heads) else "", quote=True)
+                out.append(f'<td data-label="{label}">{cell}</td>')
+        return "<tr>" + "".join(out) + "</tr>"
+
+    head, _, body = table.partition("<tbody>")
+    body = re.sub(r"<tr>(.*?)</tr>", row, body, flags=re.S)
+    return head + ("<tbody>" + body if body else "")
 
 
 def _options(code: str) -> tuple[dict, str]:

@@ -154,6 +154,9 @@ class Section:
                 + (f'<p class="fig-caption">{caption}</p>' if caption else "")
                 + f'<p class="fig-source">{self.citations.source_line(chart["sources"], esc(note))}</p></figure>\n')
 
+    def has_table(self, key: str) -> bool:
+        return key in self._table_data
+
     def table_html(self, key: str, *, caption: str) -> str:
         if key not in self._table_data:
             raise ProseError(f"table {key!r}: no table kept under that key (sec.table_data({key!r}, frame, sources=...) "
