@@ -67,6 +67,7 @@ def _load_tables(data_dir: str, validated: bool) -> dict[str, pd.DataFrame]:
     tables = {}
     for resource in load_package(root)["resources"]:
         raw = pd.read_csv(root / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        raw["line"] = range(2, len(raw) + 2)  # the row's line in the CSV file (the header is line 1): traceable
         tables[resource["name"]] = _with_intervals(_typed(raw, resource["schema"]["fields"]))
     return tables
 

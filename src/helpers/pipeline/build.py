@@ -190,10 +190,12 @@ def _execute(notebook: str, target: str, params: dict, number: int, slug: str, c
         if run_sync(manager.is_alive)():
             # A clean namespace for each section; imported modules stay loaded (that is the saving).
             reset = (f"%reset -f\nimport os, helpers.writing.section\nhelpers.writing.section.Section.current = None\n"
-                     f"os.environ.update(BRIEF_SECTION_NUMBER='{number}', BRIEF_SECTION_SLUG={slug!r})\nos.chdir({cwd!r})")
+                     f"os.environ.update(BRIEF_SECTION_NUMBER='{number}', BRIEF_SECTION_SLUG={slug!r}, "
+                     f"BRIEF_NOTEBOOK_NAME={Path(notebook).stem!r})\nos.chdir({cwd!r})")
             _WORKER["client"].execute_interactive(reset, timeout=60, output_hook=lambda msg: None)
             kwargs["km"] = manager
-    os.environ.update(BRIEF_SECTION_NUMBER=str(number), BRIEF_SECTION_SLUG=slug)  # for a kernel papermill starts
+    os.environ.update(BRIEF_SECTION_NUMBER=str(number), BRIEF_SECTION_SLUG=slug,  # for a kernel papermill starts
+                      BRIEF_NOTEBOOK_NAME=Path(notebook).stem)
     try:
         execute_notebook(notebook, target, params, cwd, **kwargs)
     except BaseException:
@@ -461,25 +463,40 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     if entry is not None:
         _unpack_page(entry, staging, options)
         return rendered
+    from . import downloads
     from .render import RenderedSection, publication_html, read_sources, write_pdf
 
     sources = read_sources(data_dir)
     sections = [RenderedSection(**s) for s in rendered]
     files: dict[str, str | Path] = {}
     everyone = {s.slug: s.number for s in manifest.sections}
-    for section in sections:  # one page per section, for `--only` previews
-        files[f"sections/{section.slug}.html"] = _safe(
+    for section in sections:  # one page per section, for `--only` previews (one folder down: links adjusted)
+        files[f"sections/{section.slug}.html"] = _one_down(_safe(
             publication_html("report", meta, [section], sources, style=manifest.style, all_sections=everyone),
-            f"section {section.slug}")
+            f"section {section.slug}"), report="../report.html")
+    files.update(downloads.figure_files(rendered))
+    for spec in specs:  # the executed notebooks, as pages and as .ipynb
+        page = downloads.notebook_page(executed[spec.name], {**meta, "brief_name": options.name})
+        files[f"notebooks/{spec.name}.html"] = _one_down(_safe(page, f"notebook {spec.name}"), report="../report.html")
+        files[f"notebooks/{spec.name}.ipynb"] = executed[spec.name]
     if not options.only:
+        files["data/findings.json"] = downloads.findings_file(rendered, meta)
+        _cut_tables(data_dir, meta["as_of"], staging / "tables")
+        for table in sorted((staging / "tables").iterdir()):
+            files[f"data/tables/{table.name}"] = table
         started = time.perf_counter()
         # The policy brief under the build's name; the full report once, by the default build (a variant is a brief).
         kinds = {"page": "brief"} if options.name != "brief" else {"page": "brief", "report": "report"}
         for stem, kind in kinds.items():
-            html = _safe(publication_html(kind, {**meta, "brief_name": options.name}, sections, sources,
+            cite = downloads.suggested_citation(meta, kind)
+            html = _safe(publication_html(kind, {**meta, "brief_name": options.name, "citation": cite}, sections, sources,
                                           style=manifest.style, all_sections=everyone),
                          f"{options.name if stem == 'page' else stem}.html")
+            if stem == "page" and options.name != "brief":  # a variant's data and notebooks live in output/<name>/
+                html = html.replace('href="data/', f'href="{options.name}/data/').replace(
+                    'href="notebooks/', f'href="{options.name}/notebooks/')
             files[f"{stem}.html"] = html
+            files.update(downloads.citation_files(meta, kind, stem))
             if options.pdf:
                 pdf = staging / f"{stem}.pdf"
                 write_pdf(html, pdf, meta)
@@ -490,6 +507,26 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     _unpack_page(entry, staging, options)
     result.rendered = True
     return rendered
+
+
+def _one_down(page: str, report: str) -> str:
+    """A page published one folder below output/ (sections/, notebooks/): its links to the data, the notebooks and
+    the references point back up."""
+    page = page.replace('href="data/', 'href="../data/').replace('href="notebooks/', 'href="../notebooks/')
+    return page
+
+
+def _cut_tables(data_dir: Path, as_of: str, target: Path) -> None:
+    """The tables as cut at as_of, written by a short-lived child (pandas stays out of this process)."""
+    import multiprocessing
+
+    from .downloads import cut_tables
+
+    child = multiprocessing.get_context("fork").Process(target=cut_tables, args=(data_dir, as_of, target))
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise RuntimeError(f"writing the tables as cut at {as_of} failed (exit code {child.exitcode})")
 
 
 def _safe(html: str, what: str) -> str:
@@ -509,7 +546,7 @@ def _unpack_page(entry: Path, staging: Path, options: BuildOptions) -> None:
         relative = item.relative_to(entry)
         name = str(relative)
         if name.startswith("page."):
-            name = f"{options.name}{item.suffix}"
+            name = options.name + name[len("page"):]
         target = staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(item, target)
@@ -585,14 +622,16 @@ def _publish(staging: Path, out: Path, options: BuildOptions, result: BuildResul
         findings = staging / ".findings.json"
         if findings.exists():
             os.replace(findings, out / ".cache" / f"{options.name}-findings.json")
-        for folder in ("executed", "sections"):
-            source = staging / folder
-            if not source.exists():
-                continue
-            (base / folder).mkdir(exist_ok=True)
-            for item in source.iterdir():
-                os.replace(item, base / folder / item.name)
-                result.outputs.append(base / folder / item.name)
+        for folder in (p for p in sorted(staging.iterdir()) if p.is_dir() and p.name != "tables"):
+            target = base / folder.name
+            if options.only or not target.exists():  # a part of the brief: add to what is there
+                _merge_into(folder, target, result)
+            else:  # the whole brief: replace the folder, so nothing stale (an old figure's data) survives
+                retired = target.with_name(f".{target.name}.old-{os.getpid()}")
+                os.replace(target, retired)
+                os.replace(folder, target)
+                shutil.rmtree(retired, ignore_errors=True)
+                result.outputs += [p for p in target.rglob("*") if p.is_file()]
         for item in staging.iterdir():
             if item.is_file() and not item.name.startswith("worker-"):  # worker logs are kept only on failure
                 os.replace(item, out / item.name)
@@ -600,6 +639,15 @@ def _publish(staging: Path, out: Path, options: BuildOptions, result: BuildResul
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def _merge_into(source: Path, target: Path, result: BuildResult) -> None:
+    for item in sorted(source.rglob("*")):
+        if item.is_file():
+            destination = target / item.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(item, destination)
+            result.outputs.append(destination)
 
 
 def _main_thread() -> bool:

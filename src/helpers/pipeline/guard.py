@@ -69,6 +69,8 @@ _URL_ATTRIBUTES = {"src", "href", "srcset", "poster", "data", "action", "formact
 _ACTIVE_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "form", "meta-refresh"}
 _LOCAL = re.compile(r"^(#|data:(image|font)/|mailto:)", re.I)
 _WEB_LINK = re.compile(r"^https?://", re.I)
+# A file the build publishes beside the page (the report, a figure's data, a notebook), linked by a relative path.
+_OWN_FILE = re.compile(r"^(\.\./)?([\w-]+/){0,3}[\w.-]+\.(html|pdf|csv|json|ipynb|bib)(#[\w.-]*)?$")
 
 
 class _ActiveContent(HTMLParser):
@@ -92,7 +94,7 @@ class _ActiveContent(HTMLParser):
                 self.found.append(f"an event handler {name}= on <{tag}>")
             elif name in _URL_ATTRIBUTES and value:
                 if tag == "a" and name == "href" and (_WEB_LINK.match(value) or _LOCAL.match(value)
-                                                      or re.match(r"^[\w.-]+\.(html|pdf|csv|json|ipynb|bib)(#[\w.-]*)?$", value)):
+                                                      or _OWN_FILE.match(value)):
                     continue  # a link a reader follows on purpose, never fetched by the page or the typesetter
                 if not _LOCAL.match(value):
                     self.found.append(f"an outside resource {name}={value[:60]!r} on <{tag}>")

@@ -113,7 +113,30 @@ def render_markdown(source: str, namespace: dict, section=None) -> str:
         raise ProseError(f"template syntax, line {error.lineno}: {error.message}") from None
     renderer = _Renderer(values, section)
     convert = mistune.create_markdown(renderer=renderer, plugins=["table", "strikethrough"])
-    return values.fill(convert(markdown)).strip()
+    html_out = values.fill(convert(markdown)).strip()
+    if section is not None:
+        html_out = _with_table_downloads(html_out, section)
+    return html_out
+
+
+def _with_table_downloads(fragment: str, section) -> str:
+    """A table written in Markdown is data too: once its values are in, keep it as CSV and link it."""
+    import csv
+    import io
+
+    def publish(match):
+        anchor, table = match.group(1), match.group(2)
+        rows = []
+        for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S):
+            cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)
+            rows.append([html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in cells])
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(rows)
+        section.downloads[anchor] = buffer.getvalue()
+        return match.group(0).replace("</div></div>", "</div>" + section._links(anchor) + "</div>", 1)
+
+    return re.sub(r'<div class="table-block" id="([^"]+)" data-table="[^"]+" data-origin="markdown">(.*?</table>)</div></div>',
+                  publish, fragment, flags=re.S)
 
 
 class _Renderer(mistune.HTMLRenderer):
@@ -166,8 +189,8 @@ class _Renderer(mistune.HTMLRenderer):
         table = table.replace("<table>", f'<table><caption id="{anchor}-cap"><span class="fig-label" data-label="table"></span> {caption}</caption>', 1)
         table = re.sub(r"<tbody>\s*<tr>\s*<td>(.*?)</td>", lambda m: m.group(0), table, flags=re.S)
         table = _row_headers(table)
-        return (f'<div class="table-block" id="{anchor}" data-table="{anchor}"><div class="table-scroll" role="region" '
-                f'aria-labelledby="{anchor}-cap" tabindex="0">{table}</div></div>\n')
+        return (f'<div class="table-block" id="{anchor}" data-table="{anchor}" data-origin="markdown"><div class="table-scroll" '
+                f'role="region" aria-labelledby="{anchor}-cap" tabindex="0">{table}</div></div>\n')
 
 
 def _row_headers(table: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pandas as pd
 from IPython.display import HTML, Markdown, display
@@ -67,6 +68,33 @@ def _source_ids(items) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _quotes(items) -> dict[str, list[str]]:
+    """Source id -> the distinct quotes of the data rows among `items` (ids alone carry none)."""
+    found: dict[str, list[str]] = {}
+
+    def add(source, quote):
+        if source and isinstance(quote, str) and quote.strip() and quote not in found.setdefault(str(source), []):
+            found[str(source)].append(quote)
+
+    for item in items:
+        if item is None or isinstance(item, (str, Recorded)):
+            continue
+        if isinstance(item, pd.DataFrame):
+            if {"source_id", "quote"} <= set(item.columns):
+                for source, quote in zip(item["source_id"], item["quote"]):
+                    add(source, quote)
+        elif isinstance(item, (pd.Series, dict)):
+            if "source_id" in item and "quote" in item:
+                add(item["source_id"], item["quote"])
+        elif hasattr(item, "source_id") and hasattr(item, "quote"):
+            add(item.source_id, item.quote)
+        elif isinstance(item, (list, tuple, set)):
+            for source, quotes in _quotes(list(item)).items():
+                for quote in quotes:
+                    add(source, quote)
+    return found
+
+
 class Section:
     current: "Section | None" = None  # the section a notebook is writing; its Markdown cells render against it
 
@@ -84,6 +112,7 @@ class Section:
         self._charts: dict[str, dict] = {}
         self._table_data: dict[str, dict] = {}
         self.recorded: dict[str, Recorded] = {}
+        self.downloads: dict[str, str] = {}  # anchor -> CSV of what a figure or table shows
         Section.current = self
 
     # -- what the Markdown cells use (helpers.writing.prose) --------------------------------------------------
@@ -92,9 +121,12 @@ class Section:
                 "section_link": self.section_link, "sec": self}
 
     def cite_any(self, *items) -> Markup:
-        """`{{ cite(rows) }}`: '(SWP 2025; NATO 2023)' as links, from ids, rows or tables; empty when none."""
+        """`{{ cite(rows) }}`: '(SWP 2025; NATO 2023)' as links, from ids, rows or tables; empty when none. Given rows,
+        each link carries the verbatim quotes of those rows, which a reader of the HTML sees at the claim."""
         ids = _source_ids(items)
-        return Markup(self.cite(*ids)) if ids else Markup("")
+        if not ids:
+            return Markup("")
+        return Markup(self.citations.cite(*ids, quotes=_quotes(items), prefix=f"q-{self.slug}"))
 
     def fig(self, key: str) -> Markup:
         """`{{ fig("pace") }}`: 'Figure 2.1', numbered when the publication is assembled."""
@@ -148,11 +180,31 @@ class Section:
             raise ProseError(f"figure {key!r}: give it a :title: that states its takeaway")
         chart = self._charts[key]
         anchor = f"fig-{self.slug}-{key}"
+        self._download(anchor, chart["data"], chart["sources"])
         return (f'<figure class="chart" id="{esc(anchor)}" data-figure="{esc(anchor)}">'
                 f'<figcaption><span class="fig-label" data-label="figure"></span> {title}</figcaption>'
                 f'<img src="{chart["uri"]}" alt="{esc(alt)}" width="{chart["width"]:.0f}" height="{chart["height"]:.0f}">'
                 + (f'<p class="fig-caption">{caption}</p>' if caption else "")
-                + f'<p class="fig-source">{self.citations.source_line(chart["sources"], esc(note))}</p></figure>\n')
+                + f'<p class="fig-source">{self.citations.source_line(chart["sources"], esc(note))}</p>'
+                + self._links(anchor) + "</figure>\n")
+
+    def _download(self, anchor: str, frame, sources) -> None:
+        """The data behind a figure or table as CSV, with the sources (and quotes, where the rows have them), for the
+        build to publish under output/data/figures/."""
+        if frame is None:
+            frame = pd.DataFrame({"sources": ["; ".join(sources)]})
+        frame = frame.copy()
+        for column in frame.columns:
+            frame[column] = [re.sub(r"<[^>]+>", "", v.__html__()) if hasattr(v, "__html__") else v for v in frame[column]]
+        if not {"source_id", "quote"} <= set(frame.columns):
+            frame["sources"] = "; ".join(sources)
+        self.downloads[anchor] = frame.to_csv(index=False, lineterminator="\n")
+
+    def _links(self, anchor: str) -> str:
+        """'Data · Notebook' under a figure or table: the CSV of what is shown, and the executed notebook behind it."""
+        notebook = os.environ.get("BRIEF_NOTEBOOK_NAME", f"{self.slug}")
+        return (f'<p class="fig-links"><a class="data-link" href="data/figures/{esc(anchor)}.csv" download>Data</a>'
+                f' · <a class="notebook-link" href="notebooks/{esc(notebook)}.html">Notebook</a></p>')
 
     def has_table(self, key: str) -> bool:
         return key in self._table_data
@@ -173,11 +225,13 @@ class Section:
                     else esc("" if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)) else value)
                 cells.append(f'<th scope="row">{shown}</th>' if i == 0 else f'<td data-label="{esc(column)}">{shown}</td>')
             body.append("<tr>" + "".join(cells) + "</tr>")
+        self._download(anchor, frame, spec["sources"])
         return (f'<div class="table-block" id="{esc(anchor)}" data-table="{esc(anchor)}">'
                 f'<div class="table-scroll" role="region" aria-labelledby="{esc(anchor)}-cap" tabindex="0">'
                 f'<table><caption id="{esc(anchor)}-cap"><span class="fig-label" data-label="table"></span> {caption}</caption>'
                 f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
-                f'<p class="fig-source">{self.citations.source_line(spec["sources"], esc(spec["note"]))}</p></div>\n')
+                f'<p class="fig-source">{self.citations.source_line(spec["sources"], esc(spec["note"]))}</p>'
+                + self._links(anchor) + "</div>\n")
 
     def notes_html(self, *conflict_ids: str) -> str:
         """The ```{note}``` block: where sources disagree, every version with its source and the brief's choice."""
@@ -323,7 +377,7 @@ class Section:
         recorded = {r.key: {"value": r.value, "display": r.display, "sources": r.sources} for r in self.recorded.values()}
         return {"section": self.slug, "number": self.number, "title": self.title,
                 "as_of": self.evidence.as_of.isoformat(), "judgements": self.judgements, "numbers": self.numbers,
-                "recorded": recorded}
+                "recorded": recorded, "downloads": self.downloads}
 
     def record(self) -> None:
         """Hand this section's recorded numbers (and, in older notebooks, key points) to the build."""

@@ -94,6 +94,7 @@ class Citations:
     def __init__(self, sources: pd.DataFrame):
         self.sources = sources.set_index("source_id")
         self.used: list[str] = []
+        self.popups = 0  # quote pop-ups made so far, for their ids
 
     def short(self, source_id: str) -> str:
         return str(self.sources.loc[source_id, "short_cite"])
@@ -120,10 +121,24 @@ class Citations:
             self.used.append(source_id)
         return f'<a class="cite" href="#ref-{esc(source_id)}">{esc(self.in_text(source_id))}</a>'
 
-    def cite(self, *source_ids: str) -> str:
-        """'(SWP 2025; Pietrewicz 2022)' as links; duplicates dropped, order kept."""
+    def cite(self, *source_ids: str, quotes: dict[str, list[str]] | None = None, prefix: str = "q") -> str:
+        """'(SWP 2025; Pietrewicz 2022)' as links; duplicates dropped, order kept. With `quotes` (source id -> the
+        verbatim words the claim rests on), each link carries them: shown on hover, focus or tap in a browser and
+        read as the link's description by a screen reader; print never shows them."""
         unique = list(dict.fromkeys(s for s in source_ids if s))
-        return "(" + "; ".join(self.link(s) for s in unique) + ")"
+        return "(" + "; ".join(self.quoted_link(s, (quotes or {}).get(s, []), prefix) for s in unique) + ")"
+
+    def quoted_link(self, source_id: str, quotes: list[str], prefix: str = "q") -> str:
+        link = self.link(source_id)
+        if not quotes:
+            return link
+        self.popups += 1
+        anchor = f"{prefix}-{self.popups}"
+        said = " … ".join(f"“{esc(q.strip())}”" for q in quotes[:3])
+        source = f"{self.name(source_id)}, {self.published(source_id)}"
+        link = link.replace('<a class="cite" ', f'<a class="cite" aria-describedby="{anchor}" ', 1)
+        return (f'<span class="cite-wrap">{link}<span class="quote-pop" id="{anchor}">{said} '
+                f'<a href="#ref-{esc(source_id)}">{esc(source)}</a></span></span>')
 
     def source_line(self, source_ids, note: str = "") -> str:
         unique = list(dict.fromkeys(s for s in source_ids if s))
