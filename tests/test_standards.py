@@ -1,11 +1,12 @@
 """The standards the published brief is held to, checked on the session's full build.
 
-- HTML: the Nu Html Checker reports no errors; axe-core in headless Chromium reports no WCAG 2.2 A/AA or
-  best-practice violations; no horizontal overflow at phone (375 px) and desktop (1440 px) widths; the page
-  makes no request outside itself.
-- PDF: tagged (PDF/UA-1), the real title and language, A4, an outline of the sections, every font embedded
-  and only Noto fonts.
-- Deterministic: a second build from the same inputs gives byte-identical brief.html and brief.pdf.
+- HTML, every page written (the brief, the report, each section page and each notebook page): the Nu Html Checker
+  reports no errors; axe-core in headless Chromium reports no WCAG 2.2 A/AA or best-practice violations; no
+  horizontal overflow at phone (375 px) and desktop (1440 px) widths; no request outside the page; a citation shows
+  its quotation with the mouse and the keyboard, and names it as the link's accessible description.
+- PDF, both publications: tagged (PDF/UA-1), the real title and language, the house page size, an outline of the
+  sections, every font embedded and only Noto fonts.
+- Deterministic: a second build from the same inputs gives byte-identical publications (HTML and PDF).
 
 The validators are system tools. Where one is missing the test is skipped with a reason that says how to install
 it; with BRIEF_REQUIRE_STANDARDS=1 (set by .ci/run) a missing tool fails the test instead.
@@ -52,7 +53,8 @@ def manifest() -> dict:
 def test_nu_html_checker_reports_no_errors(built):
     require(shutil.which("java") is not None, "Java (default-jre-headless)")
     require(VNU_JAR.exists(), "the Nu Html Checker (npm package vnu-jar in .tools/)")
-    pages = [built / "brief.html", *sorted((built / "sections").glob("*.html"))]
+    pages = [built / "brief.html", built / "report.html", *sorted((built / "sections").glob("*.html")),
+             *sorted((built / "notebooks").glob("*.html"))]
     result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, pages)],
                             capture_output=True, text=True, timeout=300)
     report = json.loads(result.stderr or result.stdout)  # vnu writes its report to stderr
@@ -68,25 +70,37 @@ def browser_report(built) -> dict:
     require(CHROMIUM.exists(), f"Chromium ({CHROMIUM})")
     for package in ("axe-core", "playwright-core"):
         require((TOOLS / "node_modules" / package).is_dir(), f"the npm package {package} (in .tools/)")
-    result = subprocess.run(["node", str(BROWSER_SCRIPT), str(built / "brief.html"), str(TOOLS)],
-                            capture_output=True, text=True, timeout=300)
+    pages = [built / "brief.html", built / "report.html", *sorted((built / "notebooks").glob("*.html"))[:2]]
+    result = subprocess.run(["node", str(BROWSER_SCRIPT), str(TOOLS), *map(str, pages)],
+                            capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, f"browser checks did not run:\n{result.stderr[-3000:]}"
     return json.loads(result.stdout)
 
 
 def test_axe_core_finds_no_accessibility_violations(browser_report):
     violations = browser_report["violations"]
-    lines = [f"{v['id']} ({v['impact']}, {v['count']} element(s) at {v.get('width')} px): {v['help']}\n"
+    lines = [f"{v.get('page')}: {v['id']} ({v['impact']}, {v['count']} element(s) at {v.get('width')} px): {v['help']}\n"
              + "\n".join(f"    {n['target']}: {n['summary']}" for n in v["nodes"]) for v in violations]
     assert not violations, f"axe-core {browser_report.get('axe_version')} violations:\n" + "\n".join(lines)
 
 
 @pytest.mark.parametrize("width", [375, 1440])
 def test_no_horizontal_overflow(browser_report, width):
-    found = browser_report["overflow"][str(width)]
-    assert found["scrollWidth"] <= found["viewport"] and found["bodyScrollWidth"] <= found["viewport"], (
-        f"the page scrolls sideways at {width} px: {found}")
-    assert not found["wide"], f"elements stick out of the page at {width} px: {found['wide']}"
+    for page, widths in browser_report["overflow"].items():
+        found = widths[str(width)]
+        assert found["scrollWidth"] <= found["viewport"] and found["bodyScrollWidth"] <= found["viewport"], (
+            f"{page} scrolls sideways at {width} px: {found}")
+        assert not found["wide"], f"{page}: elements stick out of the page at {width} px: {found['wide']}"
+
+
+def test_a_citation_shows_its_quotation_to_mouse_keyboard_and_screen_reader(browser_report):
+    check = browser_report["citation"]
+    assert check and check["found"], "the brief has no citation carrying a quotation"
+    assert not check["before"], "the quotation shows before anyone asks for it"
+    assert check["onHover"], "hovering the citation does not show the quotation"
+    assert not check["afterLeave"], "the quotation stays after the pointer leaves"
+    assert check["onKeyboard"], "tabbing to the citation does not show the quotation"
+    assert check["description"] and "“" in check["description"], f"no accessible description with the quotation: {check}"
 
 
 def test_html_makes_no_request_outside_itself(browser_report):
@@ -102,19 +116,22 @@ def _pdfinfo(pdf: Path) -> dict:
             (line.split(":", 1) for line in output.splitlines() if ":" in line)}
 
 
-def test_pdf_is_tagged_a4_with_the_real_title(built):
-    info = _pdfinfo(built / "brief.pdf")
+@pytest.mark.parametrize("name", ["brief", "report"])
+def test_pdf_is_tagged_on_the_house_page_size_with_the_real_title(built, name):
+    info = _pdfinfo(built / f"{name}.pdf")
     meta = manifest()
+    size = (meta.get("style") or {}).get("page", {}).get("size", "A4")
     assert info["Tagged"] == "yes"
-    assert info["Title"] == f"{meta['title']}: {meta['subtitle']}"
+    assert info["Title"].startswith(f"{meta['title']}: {meta['subtitle']}")
     assert info["Author"] == meta["authors"]
-    assert "(A4)" in info["Page size"]
+    assert f"({size})" in info["Page size"]
     assert int(info["Pages"]) >= 2
 
 
-def test_pdf_fonts_are_embedded_noto_fonts(built):
+@pytest.mark.parametrize("name", ["brief", "report"])
+def test_pdf_fonts_are_embedded_noto_fonts(built, name):
     require(shutil.which("pdffonts") is not None, "pdffonts (poppler-utils)")
-    output = subprocess.run(["pdffonts", str(built / "brief.pdf")], capture_output=True, text=True, check=True).stdout
+    output = subprocess.run(["pdffonts", str(built / f"{name}.pdf")], capture_output=True, text=True, check=True).stdout
     rows = output.splitlines()[2:]
     assert rows, "pdffonts lists no fonts"
     for row in rows:
@@ -125,27 +142,30 @@ def test_pdf_fonts_are_embedded_noto_fonts(built):
         assert re.sub(r"^[A-Z]{6}\+", "", name).startswith("Noto-"), f"not one of the shipped Noto fonts: {row}"
 
 
-def test_pdf_language_outline_and_ua_identifier(built):
+@pytest.mark.parametrize("name", ["brief", "report"])
+def test_pdf_language_outline_and_ua_identifier(built, name):
     from pypdf import PdfReader
 
-    reader = PdfReader(built / "brief.pdf")
+    reader = PdfReader(built / f"{name}.pdf")
     root = reader.trailer["/Root"]
     assert root["/Lang"] == manifest().get("language", "en-GB")
     assert bool(root["/MarkInfo"]["/Marked"])
     metadata = root["/Metadata"].get_object().get_data().decode("utf-8", "replace")
     assert "pdfuaid:part" in metadata and re.search(r"pdfuaid:part[^0-9]*1", metadata), "no PDF/UA-1 identifier"
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    html = (built / "brief.html").read_text(encoding="utf-8")
+    html = (built / f"{name}.html").read_text(encoding="utf-8")
     headings = [html_module.unescape(re.sub(r"<[^>]+>", "", h)).strip()
                 for h in re.findall(r'<h2 class="section-title" id="sec-[^"]+">(.*?)</h2>', html, flags=re.S)]
     assert headings, "no section headings found in the HTML"
     for heading in headings:
         assert any(re.sub(r"\s+", " ", t).strip() == re.sub(r"\s+", " ", heading) for t in top), (
             f"section {heading!r} missing from the PDF outline {top}")
-    assert "References" in top and "Executive summary" in top
+    assert ("References" if name == "report" else "Sources") in top
+    assert ("Executive summary" if name == "report" else "Summary") in top
 
 
-def test_pdf_figures_carry_their_alt_text(built):
+@pytest.mark.parametrize("name", ["brief", "report"])
+def test_pdf_figures_carry_their_alt_text(built, name):
     """Every chart is a tagged Figure whose /Alt is the alt text of its image in the HTML."""
     from pypdf import PdfReader
 
@@ -160,8 +180,8 @@ def test_pdf_figures_carry_their_alt_text(built):
             for kid in kids if isinstance(kids, list) else ([] if kids is None else [kids]):
                 walk(kid)
 
-    walk(PdfReader(built / "brief.pdf").trailer["/Root"]["/StructTreeRoot"])
-    html = (built / "brief.html").read_text(encoding="utf-8")
+    walk(PdfReader(built / f"{name}.pdf").trailer["/Root"]["/StructTreeRoot"])
+    html = (built / f"{name}.html").read_text(encoding="utf-8")
     expected = [html_module.unescape(a) for a in re.findall(r'<img\b[^>]*\balt="([^"]*)"', html)]
     assert sorted(alts) == sorted(expected)
 
@@ -172,7 +192,10 @@ def test_rebuild_is_byte_identical(built, tmp_path):
     again = tmp_path / "again"
     result = run_brief("build", "--force", "--output", again, env_extra={"PYTHONPATH": str(OFFLINE_GUARD)})
     assert result.returncode == 0, result.stdout + result.stderr
-    for name in ("brief.html", "brief.pdf"):
+    written = [p.relative_to(built) for p in built.rglob("*") if p.is_file() and ".cache" not in p.parts
+               and p.name not in ("changes.md", ".lock")]
+    assert {"brief.pdf", "report.pdf"} <= {str(p) for p in written}
+    for name in written:
         first, second = (built / name).read_bytes(), (again / name).read_bytes()
         if first != second:
             offset = next(i for i, (a, b) in enumerate(zip(first, second)) if a != b) if len(first) == len(second) \

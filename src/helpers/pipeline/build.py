@@ -407,6 +407,7 @@ def _run_sections(pool, specs, todo, executed, params, keys, store, staging, fai
             failures.append(SectionFailed(spec.name, _failure_message(spec, error), _keep_failed(spec, target, failed_dir)))
             options.say(f"  {spec.name:<28} FAILED")
             continue
+        _scrub_timings(target)
         entry = store.put("executed", f"{spec.name}-{keys[spec.name]}", {"notebook.ipynb": target}, move=True)
         executed[spec.name] = entry / "notebook.ipynb"
         _forget_failure(spec, failed_dir)
@@ -417,6 +418,18 @@ def _run_sections(pool, specs, todo, executed, params, keys, store, staging, fai
         raise failures[0] if len(failures) == 1 else SectionFailed(
             ", ".join(f.section for f in failures), "\n".join(str(f) for f in failures), failures[0].kept)
     return executed
+
+
+def _scrub_timings(path: Path) -> None:
+    """Remove execution times and dates from an executed notebook: the same inputs give the same bytes."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("start_time", "end_time", "duration"):
+        nb.get("metadata", {}).get("papermill", {}).pop(key, None)
+    for cell in nb.get("cells", []):
+        cell.get("metadata", {}).pop("execution", None)
+        for key in ("start_time", "end_time", "duration"):
+            cell.get("metadata", {}).get("papermill", {}).pop(key, None)
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _keep_failed(spec: SectionSpec, target: Path, failed_dir: Path) -> Path | None:

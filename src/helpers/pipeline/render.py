@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import re
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -176,7 +177,8 @@ def _references(sources, cited: set[str] | None) -> list[dict]:
             continue
         row["date_text"] = say_date(row["date"], row["date_precision"])
         url = str(row.get("url") or "")
-        row["link"] = url if re.match(r"https?://", url) else ""  # only web addresses become links
+        # Only web addresses become links, with characters a URL may not hold percent-encoded.
+        row["link"] = quote(url, safe=":/?#&=%~+@!$'()*,;") if re.match(r"https?://", url) else ""
         row["in_seeds"] = _is_true(row["in_seeds"])
         groups[row["in_seeds"]].append(row)
     return [{"heading": heading, "entries": groups[key]} for key, heading in
