@@ -57,6 +57,7 @@ class BuildOptions:
     workers: int | None = None
     pdf: bool = True
     say: object = functools.partial(print, flush=True)  # progress lines go here
+    pool: object = None  # warm kernels to reuse (brief preview); None: the build starts and stops its own
 
 
 # -- hashing -------------------------------------------------------------------------------------
@@ -288,11 +289,13 @@ def _build(manifest, options, out, data_dir, params, specs, store) -> BuildResul
     shutil.rmtree(staging, ignore_errors=True)
     (staging / "executed").mkdir(parents=True)
     validation = _start_validation(data_dir, data, store.root)  # first: forked while this process has one thread
-    pool = _start_pool(todo, data_dir, staging, options) if todo else None
+    # A preview keeps one pool of warm kernels for all its rebuilds; a build starts its own and stops it after.
+    pool = options.pool or (_start_pool(todo, data_dir, staging, options) if todo else None)
+    own_pool = options.pool is None
     try:
         _finish_validation(validation)  # meanwhile the workers warm their kernels
         executed = _run_sections(pool, specs, todo, executed, params, keys, store, staging, out / "failed", options, result)
-        if pool is not None:  # stop the warm kernels before rendering: memory is better spent on the PDF
+        if pool is not None and own_pool:  # stop the warm kernels before rendering: memory is better spent on the PDF
             pool.shutdown(wait=True)
             pool = None
         rendered = _render(manifest, specs, executed, keys, data_dir, params, store, staging, options, result)
@@ -300,7 +303,7 @@ def _build(manifest, options, out, data_dir, params, specs, store) -> BuildResul
             _write_changes(rendered, store, staging, options, result)
         _publish(staging, out, options, result)
     finally:
-        if pool is not None:
+        if pool is not None and own_pool:
             _stop_pool(pool)
         shutil.rmtree(staging, ignore_errors=True)
     return result
@@ -312,6 +315,16 @@ def _stop_pool(pool) -> None:
         if process.is_alive():
             process.terminate()
     pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_pool(data_dir: Path, log_dir: Path, workers: int | None = None):
+    """A pool of warm kernels that outlives one build (for brief preview)."""
+    from ..paths import notebooks_dir
+
+    log_dir.mkdir(parents=True, exist_ok=True)
+    count = workers or os.cpu_count() or 1
+    spec = SectionSpec(notebooks_dir() / "x.ipynb", 0, None)
+    return _start_pool([spec] * count, data_dir, log_dir, BuildOptions(workers=count))
 
 
 def _start_pool(todo, data_dir: Path, staging: Path, options: BuildOptions):

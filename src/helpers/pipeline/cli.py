@@ -38,6 +38,14 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("list", help="list the sections and their parameters",
                         description="The sections in brief.yml with each parameter's default and help text.")
 
+    preview = commands.add_parser("preview", help="serve the brief on localhost and rebuild it as you write",
+                                  description="Build the HTML, serve it on localhost, watch notebooks, data, templates "
+                                              "and brief.yml, re-execute only what changed and reload the open pages. "
+                                              "Type `pdf` and Enter for the PDFs; they are also built when you stop.")
+    preview.add_argument("--port", type=int, default=8000, help="port on localhost (default 8000; 0 picks a free one)")
+    preview.add_argument("--data", type=Path, help="data folder (default: data/)")
+    preview.add_argument("--output", type=Path, help="output folder (default: output/)")
+
     matrix = commands.add_parser("matrix", help="build every section across its parameters and check the prose",
                                  description="Execute and render each section (no PDF) across the values of its "
                                              "parameters, check what must never be printed, and write each variant's "
@@ -65,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        return {"build": _build, "check": _check, "list": _list, "new": _new, "matrix": _matrix}[args.command](args)
+        return {"build": _build, "check": _check, "list": _list, "new": _new, "matrix": _matrix,
+                "preview": _preview}[args.command](args)
     except KeyboardInterrupt:
         print("brief: interrupted; the last good brief in output/ is untouched.", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -75,26 +84,35 @@ def main(argv: list[str] | None = None) -> int:
         return _report(error, building=args.command == "build")
 
 
-def _report(error: Exception, building: bool = True) -> int:
+def message_for(error: Exception, building: bool = True) -> str:
+    """The one readable message for an error (what _report prints; brief preview shows it on the page)."""
     from .build import SectionFailed
     from .manifest import UsageError
     from ..evidence.validate import DataError
 
     if isinstance(error, DataError):
-        print(error.report(), file=sys.stderr)
-        if building:
-            print("Nothing in output/ was changed.", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return error.report() + ("\nNothing in output/ was changed." if building else "")
     if isinstance(error, UsageError):
-        print(f"brief: {error}", file=sys.stderr)
+        return f"brief: {error}"
+    if isinstance(error, SectionFailed):
+        lines = [f"brief: {error}"]
+        if error.kept:
+            lines.append(f"The failed notebook is kept for inspection: {error.kept}")
+        lines.append("Nothing else in output/ was changed (run with --debug for the traceback).")
+        return "\n".join(lines)
+    return f"brief: {type(error).__name__}: {error} (run with --debug for the traceback)"
+
+
+def _report(error: Exception, building: bool = True) -> int:
+    from .build import SectionFailed
+    from .manifest import UsageError
+    from ..evidence.validate import DataError
+
+    print(message_for(error, building), file=sys.stderr)
+    if isinstance(error, (DataError, UsageError)):
         return EXIT_BAD_INPUT
     if isinstance(error, SectionFailed):
-        print(f"brief: {error}", file=sys.stderr)
-        if error.kept:
-            print(f"The failed notebook is kept for inspection: {error.kept}", file=sys.stderr)
-        print("Nothing else in output/ was changed (run with --debug for the traceback).", file=sys.stderr)
         return EXIT_BAD_INPUT if "bad parameter" in str(error) else EXIT_FAILED
-    print(f"brief: {type(error).__name__}: {error} (run with --debug for the traceback)", file=sys.stderr)
     return EXIT_FAILED
 
 
@@ -153,6 +171,13 @@ def _list(args) -> int:
         for name, info in notebook_parameters(spec.notebook).items():
             default = spec.parameters.get(name, manifest.parameters.get(name, info["default"]))
             print(f"    {name}: {info['type']} (default {default!r})  {info['help']}")
+    return 0
+
+
+def _preview(args) -> int:
+    from .preview import serve
+
+    serve(port=args.port, data_dir=args.data, output=args.output, say=lambda line: print(line, flush=True))
     return 0
 
 

@@ -70,7 +70,7 @@ _ACTIVE_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "app
 _LOCAL = re.compile(r"^(#|data:(image|font)/|mailto:)", re.I)
 _WEB_LINK = re.compile(r"^https?://", re.I)
 # A file the build publishes beside the page (the report, a figure's data, a notebook), linked by a relative path.
-_OWN_FILE = re.compile(r"^(\.\./)?([\w-]+/){0,3}[\w.-]+\.(html|pdf|csv|json|ipynb|bib)(#[\w.-]*)?$")
+_OWN_FILE = re.compile(r"^(\.\./)?([\w-]+/){0,3}[\w.-]+\.(html|pdf|csv|json|ipynb|bib|yaml)(#[\w.-]*)?$")
 
 
 class _ActiveContent(HTMLParser):
