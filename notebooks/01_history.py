@@ -48,7 +48,6 @@ presidents = history.presidents(ev.administrations, ms, as_date("2005-01-01"), p
 with_steps = presidents[presidents["steps"] > 0]
 presidents_share = judgements.share_word(len(with_steps), len(presidents)) if len(presidents) else "none"
 both_camps = with_steps["camp"].nunique() > 1
-busiest = presidents.sort_values(["per_year", "start_date"], ascending=[False, True]).iloc[0] if len(with_steps) else None
 
 # The named steps the story rests on; each is None when the data, or an earlier cut-off or `until`, do not have it.
 within = lambda row: history.by(row, period_end)  # noqa: E731
@@ -84,7 +83,7 @@ ended = frameworks[~frameworks["framework_id"].isin(in_force["framework_id"])]
 # presidents since {{ first_year }} added to the partnership with NATO.**{% endif %}
 # {% if ipcp is not none and pii is not none %}Dialogue led to a formal programme in {{ ipcp | when("year") }} and to
 # interoperability with Allied forces from {{ pii | when("year") }}{% if itpp is not none %}; a programme tailored to
-# South Korea followed in {{ itpp | when }}{% endif %} {{ cite(ipcp, pii, itpp) }}.{% endif %}
+# South Korea followed {{ itpp | dated }}{% endif %} {{ cite(ipcp, pii, itpp) }}.{% endif %}
 
 # %% [markdown] tags=["key-numbers"]
 # - **{{ live }}** partnership instruments between Seoul and NATO in force on {{ period_end | day }}, of {{ instruments }} begun since {{ frameworks.year.min() }}
@@ -98,8 +97,8 @@ ended = frameworks[~frameworks["framework_id"].isin(in_force["framework_id"])]
 # one camp{% endif %}: dialogue from {{ first_year }}{% if ipcp is not none %}, a formal programme in
 # {{ ipcp | when("year") }}{% endif %}{% if pii is not none %}, interoperability with Allied forces from
 # {{ pii | when("year") }}{% endif %}{% if madrid is not none %}, presidential attendance at NATO summits from
-# {{ madrid | when("year") }}{% endif %}{% if itpp is not none %} and a programme tailored to South Korea in
-# {{ itpp | when }}{% endif %} {{ cite(ipcp, pii, madrid, itpp) }}.{% else %}The sources record steps under
+# {{ madrid | when("year") }}{% endif %}{% if itpp is not none %} and a programme tailored to South Korea
+# {{ itpp | dated }}{% endif %} {{ cite(ipcp, pii, madrid, itpp) }}.{% else %}The sources record steps under
 # {{ with_steps | length | words }} of the {{ presidents | length | words }} presidents since {{ first_year }}
 # {{ cite(ms) }}.{% endif %} ({{ see("layers") }})
 #
@@ -117,8 +116,7 @@ ended = frameworks[~frameworks["framework_id"].isin(in_force["framework_id"])]
 # relationship between {{ first_year }} and {{ period_end | day }}, but they fall under
 # {{ with_steps | length | words }} of the {{ presidents | length | words }} presidents in office
 # ({{ fig("timeline") }}).{% endif %}
-# {% if busiest is not none and presidents | length > 1 %}The pace was not even: per year in office it was highest under
-# {{ busiest.short_name }}, a difference {{ section_link("administrations") }} examines.{% endif %}
+# How the pace differed from one government to the next is the subject of {{ section_link("administrations") }}.
 # The figure shows the steps by kind and year, with the setting they took place in.
 
 # %%
@@ -162,8 +160,8 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # {{ cite(ipcp) }}{% if pii is not none %}, and from {{ pii | when("year") }} it took part in NATO's Partnership
 # Interoperability Initiative, which brings Allies together with partners that contribute to NATO operations
 # {{ cite(pii) }}{% endif %}.{% endif %}
-# {% if mission is not none %}Seoul opened a diplomatic mission to NATO {{ cite(mission) }}{% if itpp is not none %},
-# and in {{ itpp | when }} the IPCP gave way to an Individually Tailored Partnership Programme {{ cite(itpp) }}{% endif %}.{% endif %}
+# {% if mission is not none %}Seoul opened a diplomatic mission to NATO {{ mission | dated }} {{ cite(mission) }}{% if itpp is not none %},
+# and {{ itpp | dated }} the IPCP gave way to an Individually Tailored Partnership Programme {{ cite(itpp) }}{% endif %}.{% endif %}
 # {% if industry_body is not none %}The newest instrument, a consultative body on defence industry agreed in
 # {{ industry_body | when }}, dates from the government that succeeded Yoon's {{ cite(industry_body) }}.{% endif %}
 # By {{ period_end | day }}, {{ live }} of the {{ instruments }} instruments begun were in force
@@ -191,7 +189,7 @@ first_instrument = ordered.iloc[0] if len(ordered) else None
 # The partnership instruments, when each began and whether it was in force on {{ period_end | day }}.
 # ```
 #
-# ```{note} ipcp_renewal ipcp_name
+# ```{note} ipcp_renewal ipcp_name tcp_instrument mission_to_nato_date
 # ```
 
 # %% [markdown] tags=["report"]
@@ -206,16 +204,18 @@ first_instrument = ordered.iloc[0] if len(ordered) else None
 # {% if prt is not none or piracy is not none %}The sources differ on how these operations ended and on how closely
 # the navy worked with NATO; the notes give each version.{% endif %}
 #
-# ```{note} prt_end counter_piracy_nato_role
+# ```{note} prt_end counter_piracy_cooperation
 # ```
 
 # %% [markdown] tags=["report"]
 # ## What the record does not show {#limits}
 #
 # The sources record steps, not their weight: a count says how often the two sides acted together, not how much
-# each step mattered, and a single summit can outweigh a year of working meetings. Early dates are often given only
-# to the year, so a step in a year that spans a change of government cannot be credited to either president; the
-# notes above say which version of a disputed date this report follows and why.
+# each step mattered, and a single summit can outweigh a year of working meetings. The record is also uneven over
+# time: recent years are documented by news reports and official statements as well as by the five analyses this
+# report started from, so a count rises with the evidence as well as with the activity. Early dates are often given
+# only to the year, so a step in a year that spans a change of government cannot be credited to either president;
+# the notes above say which version of a disputed date this report follows and why.
 
 # %%
 sec.record()

@@ -43,6 +43,13 @@ def when(row, precision: str | None = None) -> str:
     return say_date(date_text, precision or str(get("date_precision")))
 
 
+def dated(row, precision: str | None = None) -> str:
+    """`{{ event | dated }}`: the date with its preposition, 'on 11 July 2023', 'in July 2023' or 'in 2023'."""
+    get = row.get if hasattr(row, "get") else lambda k: getattr(row, k)
+    exact = (precision or str(get("date_precision"))) == "day"
+    return ("on " if exact else "in ") + when(row, precision)
+
+
 def day(value) -> str:
     """`{{ as_of | day }}` → '31 January 2025' (a date, or an ISO string)."""
     return say_date(str(value)[:10], "day")
@@ -80,7 +87,7 @@ def period(pair) -> str:
 
 
 FILTERS = {
-    "number": number, "count": count, "words": words, "percent": percent, "money": money, "when": when,
+    "number": number, "count": count, "words": words, "percent": percent, "money": money, "when": when, "dated": dated,
     "day": day, "month": month, "and_list": and_list, "or_list": or_list, "lower_first": lower_first, "upper_first": upper_first,
     "period": period,
 }

@@ -140,8 +140,19 @@ class Citations:
         return (f'<span class="cite-wrap">{link}<span class="quote-pop" id="{anchor}">{said} '
                 f'<a href="#ref-{esc(source_id)}">{esc(source)}</a></span></span>')
 
+    LINE_MAX = 6  # a source line names at most this many sources; the figure's data lists them all
+
     def source_line(self, source_ids, note: str = "") -> str:
+        """'Sources: SWP 2025; NATO 2023.' A chart drawn from many rows names the core sources first and counts the
+        rest, which its data file lists with their quotes."""
         unique = list(dict.fromkeys(s for s in source_ids if s))
         label = "Source" if len(unique) == 1 else "Sources"
-        line = f"{label}: " + "; ".join(self.link(s) for s in unique) + "."
+        if len(unique) > self.LINE_MAX:
+            seeds = [s for s in unique if str(self.sources.loc[s, "in_seeds"]).lower() == "true"]
+            shown = (seeds + [s for s in unique if s not in seeds])[: self.LINE_MAX - 1]
+            rest = len(unique) - len(shown)
+            line = (f"{label}: " + "; ".join(self.link(s) for s in shown)
+                    + f"; and {rest} other news reports and public records, listed with their quotes in the data.")
+        else:
+            line = f"{label}: " + "; ".join(self.link(s) for s in unique) + "."
         return line + (f" {note}" if note else "")
