@@ -5,8 +5,6 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
-#       format_version: '1.3'
-#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -16,753 +14,535 @@
 # %% [markdown]
 # # Why NATO looks to the Indo-Pacific
 #
-# Why has NATO sought closer ties with South Korea and its other Indo-Pacific partners, and where does that
-# interest meet its limits?
+# Why has NATO sought closer ties with South Korea and its other partners in the Indo-Pacific, and where does that
+# interest stop?
 
 # %% tags=["parameters"]
-as_of = "2025-01-31"  # evidence cut-off (YYYY-MM-DD): nothing dated later is counted or drawn
-partners = ["Australia", "Japan", "New Zealand", "South Korea"]  # partners in the meeting matrix (default: the IP4); names as in data/summit_participation.csv
+as_of = "2026-06-30"  # evidence cut-off (YYYY-MM-DD): nothing dated later is counted or drawn
+partners = ["South Korea", "Japan", "Australia", "New Zealand"]  # Indo-Pacific partners to show, in this order (names as in data/summit_participation.csv)
 
 # %%
-import textwrap
-
-import matplotlib.patches as mpatches
 import pandas as pd
 
-from helpers.writing import charts, text
 from helpers.analysis import motives
-from helpers.evidence.data import load_all
-from helpers.evidence.dates import say_date
+from helpers.evidence.data import load_all, published_sources
+from helpers.evidence.dates import as_date, say_date
+from helpers.writing import judgements
+from helpers.writing.filters import words
 from helpers.writing.section import Section
 
 ev = load_all(as_of)
 sec = Section(number=3, slug="nato_motives", title="Why NATO looks to the Indo-Pacific", evidence=ev)
-FIRST_YEAR = 2020  # the meeting matrix starts with the first NATO foreign ministers' meeting open to the partners
-IP4 = {"Australia", "Japan", "New Zealand", "South Korea"}
-ROK = "South Korea"
+partners = motives.check_partners(partners, ev.summit_participation)
+n_partners = len(partners)
 
 
-def row_of(frame: pd.DataFrame, key: str, value: str):
-    """The row with key == value if the cut-off keeps it (its whole date interval by as_of), else None."""
-    rows = frame[frame[key] == value]
-    if "end" in rows:
-        rows = motives.held_by(rows, ev.as_of)
-    elif "period_end" in rows:
-        rows = motives.period_over(rows, ev.as_of)
-    return rows.iloc[0] if len(rows) else None
-
-
-def event(event_id):
-    return row_of(ev.events, "event_id", event_id)
-
-
-def indicator(indicator_id):
-    return row_of(ev.indicators, "indicator_id", indicator_id)
-
-
-def framework(framework_id):
-    return row_of(ev.frameworks, "framework_id", framework_id)
-
-
-def started(row) -> str:
-    """A framework's start date in prose, at the precision its source gave."""
-    return say_date(row["start_date"], row["date_precision"])
-
-
-def num(n: int) -> str:
-    """A count in house style without its noun: 'five', '12'."""
-    return text.count(n, "item").split(" ")[0]
-
-
-def claim(assessment_id: str):
-    """A source's argument (a row of data/assessments.csv), or None if the source was not yet published by as_of."""
+def claim(assessment_id):
+    """A source's argument (data/assessments.csv), or None while its source was not yet published at the cut-off."""
     return motives.available_assessment(ev.assessments, ev.sources, assessment_id, ev.as_of)
 
 
+def event(event_id):
+    """A dated event, or None when the data lack it or it was not over by the cut-off."""
+    return motives.done(ev.row("events", event_id), ev.as_of)
+
 
 # %%
-partners = motives.check_partners(partners, ev.summit_participation)
-
-# %%
-# The evidence behind the findings: meetings with the partners, and the threats NATO's documents name.
-long = motives.summit_participation(ev.summits, ev.summit_participation, partners, ev.as_of, since=FIRST_YEAR)
-grid = motives.participation_matrix(long)
-meetings = long.drop_duplicates("meeting_id").set_index("meeting_id")
-any_partner = motives.meetings_attended(long)
-every_partner = motives.meetings_attended(long, every=True)
-rok_long = motives.summit_participation(ev.summits, ev.summit_participation, [ROK], ev.as_of, since=FIRST_YEAR)
-rok_meetings = motives.meetings_attended(rok_long)
-rok_summits = rok_long[(rok_long["status"] == motives.ATTENDED) & (rok_long["meeting_type"] == "summit")]
-partner_set = ("all four Indo-Pacific partners" if set(partners) == IP4 and len(partners) == 4
-               else partners[0] if len(partners) == 1 else f"all {text.count(len(partners), 'selected partner')}")
-
+# NATO's words: every document in the evidence and the threats it names, as the sources quote them. A document
+# counts once its date is over (a statement dated "2019" from 31 December 2019).
 timeline = motives.statements_timeline(ev.nato_statements, ev.as_of)
 docs = motives.documents(timeline)
 firsts = motives.first_named(timeline)
 threats = motives.threats_by_first_mention(timeline)
-
-
-def first_when(threat: str) -> str:
-    return text.when(firsts[threat]) if threat in firsts else ""
-
-
 links = [t for t in ("China-Russia partnership", "North Korea-Russia military cooperation") if t in firsts]
+early = [t for t in ("North Korea", "China") if t in firsts]
+linked = [{"China-Russia partnership": "China", "North Korea-Russia military cooperation": "North Korea"}[t] for t in links]
+said = lambda statement_id, threat: motives.statement(timeline, statement_id, threat)  # noqa: E731
 
-# The sources' arguments on the limits of the partnership (data/assessments.csv), in the order the section
-# discusses them; an argument whose source was published after the cut-off is left out.
-LIMIT_IDS = ["china_no_official_statement", "china_media_chess_piece", "china_xinhua_confrontation",
-             "rok_hedging", "rok_reluctance_china", "rok_fear_thaad_like_reaction", "yoon_no_names_madrid",
-             "rok_russia_not_threat", "rok_ukraine_limited_support",
-             "nato_limited_leverage", "sweden_intermediary", "rok_realistic_nato_support"]
-limit = {i: claim(i) for i in LIMIT_IDS}
-limits = [row for row in limit.values() if row is not None]
+brussels_2018 = said("brussels_summit_2018", "North Korea")
+london = said("london_declaration_2019", "China")
+london_first = london is not None and firsts["China"]["statement_id"] == "london_declaration_2019"
+ministers_2020 = said("nato_fm_meeting_2020_12", "China")
+brussels_2021 = said("brussels_summit_2021", "Indo-Pacific security")
+concept_russia = said("strategic_concept_2022", "Russia")
+concept_china = said("strategic_concept_2022", "China")
+concept_pair = said("strategic_concept_2022", "China-Russia partnership")
+concept_dprk = said("strategic_concept_2022", "North Korea")
+washington_china = said("washington_declaration_2024", "China")
+washington_pair = said("washington_declaration_2024", "China-Russia partnership")
+washington_dprk = said("washington_declaration_2024", "North Korea-Russia military cooperation")
+troops_2024 = said("rutte_statement_2024_10", "North Korea-Russia military cooperation")
+troops_threat = event("rutte_dprk_troops_statement_2024_10")
+april_link = said("rutte_fmm_press_conference_2025_04", "Indo-Pacific security")
+april_china = said("rutte_fmm_press_conference_2025_04", "China")
+tokyo_dprk = said("rutte_tokyo_2025_04_09", "North Korea-Russia military cooperation")
+hague_words = said("hague_declaration_2025", "Russia")
+linked_2026 = said("rutte_post_after_lee_call_2026_02", "Indo-Pacific security")
+topic_page = said("nato_topic_page_2023", "North Korea")
 
-# %%
-if "China" in firsts and links:
-    sec.finding(
-        f"NATO courts Seoul because of how it now names its challenges: after calling China a "
-        f"“{text.esc(firsts['China']['characterisation'])}” from {first_when('China')}, its documents went on to name "
-        f"the {text.join([text.esc(motives.dash(t)) for t in links])}, which {'tie' if len(links) > 1 else 'ties'} the "
-        f"Indo-Pacific to Russia's war.",
-        sources=sorted({firsts[t]["source_id"] for t in ["China", *links]}), rank=20)
-reluctant, fear, no_russia = limit["rok_reluctance_china"], limit["rok_fear_thaad_like_reaction"], limit["rok_russia_not_threat"]
-leverage, hedging, consensus_asia = limit["nato_limited_leverage"], limit["rok_hedging"], claim("nato_needs_consensus_asia")
-if reluctant is not None:
-    sec.finding(
-        "NATO's interest has limits: Seoul has been reluctant to name China a threat"
-        + (", mindful of Beijing's economic retaliation after the THAAD deployment" if fear is not None else "")
-        + (", and does not treat Russia as one" if no_russia is not None else "")
-        + ("; the Alliance, for its part, has little leverage on the Korean Peninsula" if leverage is not None else "")
-        + ".", sources=sorted({r["source_id"] for r in (reluctant, fear, no_russia, leverage) if r is not None}), rank=21)
-elif hedging is not None:
-    sec.finding(
-        "NATO's interest has limits on both sides: Seoul has long hedged between its great-power neighbours"
-        + (", and the Alliance, EIAS argued, still needed a broader consensus on how far Asian security matters to it"
-           if consensus_asia is not None else "")
-        + ".", sources=sorted({r["source_id"] for r in (hedging, consensus_asia) if r is not None}), rank=21)
-if len(grid):
-    if len(partners) > 1:
-        lead = "The Indo-Pacific partners have " + ("become regular guests" if len(every_partner) >= 3 else "begun to join NATO's meetings")
-    else:
-        lead = f"{text.esc(partners[0])} has " + ("become a regular guest" if len(every_partner) >= 3 else "begun to join NATO's meetings")
-    rok_clause = ""
-    if partners != [ROK] and ROK in ev.summit_participation["partner"].values:
-        rok_clause = f" and South Korea at {num(len(rok_meetings))} of the {text.count(len(meetings), 'meeting')} in the evidence"
-        if len(rok_summits):
-            rok_clause += f", including {text.count(len(rok_summits), 'summit')} attended by its president"
-    sec.finding(
-        f"{lead}: since {text.when(meetings.iloc[0])} the sources record {text.esc(partner_set)} at "
-        f"{text.count(len(every_partner), 'NATO meeting')}{rok_clause}.",
-        sources=sorted(set(long[long["status"] == motives.ATTENDED]["source_id"])), rank=25)
-if len(grid):
-    sec.key_number("nato_motives_meetings_all_partners",
-                   f"NATO meetings from {FIRST_YEAR} at which the sources record {partner_set}",
-                   len(every_partner), str(len(every_partner)),
-                   sources=sorted(set(long[long["status"] == motives.ATTENDED]["source_id"])))
-    sec.key_number("nato_motives_meetings_rok", f"NATO meetings from {FIRST_YEAR} with South Korea present",
-                   len(rok_meetings), f"{len(rok_meetings)} of {len(meetings)}",
-                   sources=sorted(set(rok_long[rok_long["status"] == motives.ATTENDED]["source_id"])))
-sec.record()
+# Where a source paraphrased a NATO text and the text itself (or a verbatim copy) words it otherwise, the data keep
+# both versions (data/conflicts.csv): the brief quotes the document's own words only from a row that holds them.
+versions = motives.known_versions(ev.conflicts, ev.conflict_versions, ev.sources, ev.as_of)
+LONDON_WORDS = "opportunities and challenges"
+CONCEPT_CHINA_WORDS = "coercive policies challenge our interests, security and values"
+CONCEPT_PAIR_WORDS = "mutually reinforcing attempts to undercut the rules-based international order run counter to our values and interests"
+CONCEPT_PARTNERS_WORDS = "strengthen dialogue and cooperation with new and existing partners in the Indo-Pacific"
+BRUSSELS_2021_WORDS = "systemic challenges"
+london_own = motives.with_phrase([london, versions], LONDON_WORDS) if london is not None else None
+concept_china_own = motives.with_phrase([concept_china, versions], CONCEPT_CHINA_WORDS) if concept_china is not None else None
+concept_pair_own = motives.with_phrase([concept_pair, versions], CONCEPT_PAIR_WORDS) if concept_pair is not None else None
+brussels_2021_own = motives.with_phrase([versions], BRUSSELS_2021_WORDS) if brussels_2021 is not None else None
+concept_partners = motives.with_phrase([versions], CONCEPT_PARTNERS_WORDS) if concept_pair is not None else None
+concept_pair_swp = motives.with_phrase([versions, concept_pair], "as a threat to NATO") if concept_pair is not None else None
 
-# %% [markdown]
-# ## From North Korea to the ties that bind Asia to Russia's war
+# The sources' reading of NATO's motives.
+demonstrations = claim("nato_threat_demonstrations")
+pushed = claim("nato_pushed_ip4_summits")
+theatres = claim("euro_atlantic_indo_pacific")
+consensus_asia = claim("nato_needs_consensus_asia")
 
 # %%
-consensus_text = (
-    f" That was not a given: in {sec.citations.published(consensus_asia['source_id'])} EIAS had argued that NATO would "
-    f"{sec.quoted(consensus_asia, 'need to reach a broader consensus about the relevance of Asian security issues for its own objectives')} "
-    f"{sec.cite_rows(consensus_asia)}." if consensus_asia is not None else "")
-if len(timeline) and links:
-    ties = ("the partnerships that link China and North Korea to " + ("it" if "Russia" in firsts else "Russia")
-            if len(links) > 1 else f"the {text.esc(motives.dash(links[0]))}")
-    sec.md(
-        f"NATO's interest in South Korea follows its changing threat vocabulary. The documents in the evidence moved "
-        f"from North Korea's weapons programmes to China, and then to "
-        + (f"Russia and {ties}" if "Russia" in firsts else ties)
-        + f": {text.count(len(threats), 'threat')} named in {text.count(len(docs), 'document')} between "
-        f"{text.when(docs.iloc[0])} and {text.when(docs.iloc[-1])}." + consensus_text
-    )
-elif len(timeline):
-    sec.md(
-        f"NATO's interest in South Korea follows its threat vocabulary: by the cut-off, the documents in the evidence "
-        f"name {text.join([text.esc(motives.dash(t)) for t in threats])}, in "
-        f"{text.count(len(docs), 'document')} between {text.when(docs.iloc[0])} and {text.when(docs.iloc[-1])}."
-        + consensus_text
-    )
-else:
-    sec.md("None of the NATO documents the sources quote falls before the cut-off.")
+# Who came, and at what level: every NATO meeting since 2020 at which a source records one of the chosen partners,
+# with the level of each partner's representative (a leader only at head-of-state-or-government level).
+long = motives.summit_participation(ev.summits, ev.summit_participation, partners, ev.as_of, since=2020)
+meetings = motives.presence(long)
+summits = motives.summits(meetings)
+first_summit = summits[0] if summits else None
+latest = summits[-1] if summits else None
+previous = summits[-2] if len(summits) > 1 else None
+first_meeting = meetings[0] if meetings else None
+rows_of = lambda m: ev.summit_participation[  # noqa: E731
+    (ev.summit_participation["meeting_id"] == m.meeting_id) & ev.summit_participation["partner"].isin(partners)]
 
+# The first summit: who took part, and whether the source says it was the first time.
+if first_summit is not None:
+    first_rows = rows_of(first_summit)
+    first_said = first_rows[[judgements.says_first(q) for q in first_rows["quote"]]]
+    first_source = first_said.iloc[0] if len(first_said) else first_rows.iloc[0]
+    first_summit_share = judgements.share_word(len(first_summit.attended), n_partners)
 
-# %%
-def document_label(doc) -> str:
-    """'June 2022 · NATO 2022 Strategic Concept', without a trailing date the name already repeats."""
-    when = say_date(doc["date"], doc["date_precision"])
-    name = doc["document"].removesuffix(f" ({when})")
-    return f"{when} · {name}"
+# The latest summit against the one before it, partner by partner.
+if latest is not None:
+    latest_share = judgements.share_word(len(latest.leaders), n_partners)
+    latest_leaders = sec.num("leaders_latest", len(latest.leaders), words(len(latest.leaders)), sources=latest.sources)
+    leaders_box = sec.num("leaders_latest_of_all", len(latest.leaders), f"{len(latest.leaders)} of {n_partners}",
+                          sources=latest.sources)
+    first_location = f"in {first_summit.location}" if first_summit.location else ""
+if previous is not None:
+    previous_share = judgements.share_word(len(previous.leaders), n_partners)
+    previous_leaders = sec.num("leaders_previous", len(previous.leaders), words(len(previous.leaders)),
+                               sources=previous.sources)
+    previous_box = sec.num("leaders_previous_of_all", len(previous.leaders), f"{len(previous.leaders)} of {n_partners}",
+                           sources=previous.sources)
+    change = motives.level_change(long, previous.meeting_id, latest.meeting_id)
+    fewer_leaders = len(latest.leaders) < len(previous.leaders)
+    # A headline fall: far fewer heads of state or government than at the summit before (the pace rule on counts).
+    presence_fell = judgements.pace(len(latest.leaders), len(previous.leaders)).word == "far less"
 
-
-def threats_figure(docs: pd.DataFrame, threats: list[str]):
-    """Documents (rows, oldest at the top) by the threats they name (columns, in order of first mention)."""
-    label_in, header_in, row_in = 2.3, 0.72, 0.34
-    height = row_in * len(docs) + header_in + 0.1
-    fig, ax = charts.new_figure(height_in=height)
-    fig.subplots_adjust(left=label_in / charts.WIDTH_IN, right=0.985, top=1 - header_in / height, bottom=0.1 / height)
-    first_pairs = {(row["statement_id"], t) for t, row in firsts.items()}
-    for i, doc in docs.iterrows():
-        for threat in doc["threats"]:
-            first = (doc["statement_id"], threat) in first_pairs
-            ax.scatter(threats.index(threat), i, s=85 if first else 50, zorder=3,
-                       color="#D55E00" if first else "#0072B2", edgecolor="white", linewidth=0.8)
-        ax.axhline(i, color=charts.GRID, linewidth=0.5, zorder=1)
-    ax.set_yticks(range(len(docs)), ["\n".join(textwrap.wrap(document_label(d), 44)) for _, d in docs.iterrows()],
-                  fontsize=7.5)
-    ax.set_ylim(len(docs) - 0.5, -0.5)
-    ax.xaxis.tick_top()
-    headers = ["\n".join(textwrap.wrap(motives.dash(t), 12, break_on_hyphens=False)) for t in threats]
-    ax.set_xticks(range(len(threats)), headers, fontsize=7.3)
-    ax.set_xlim(-0.5, len(threats) - 0.5)
-    for column in range(len(threats)):
-        ax.axvline(column, color=charts.GRID, linewidth=0.5, zorder=1)
-    ax.tick_params(length=0, pad=4)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    return fig
-
-
-def outside_note(rows: pd.DataFrame) -> str:
-    """Which entries come from a document outside the core sources (sources.in_seeds is false), or ''."""
-    info = ev.sources.set_index("source_id")
-    outside = rows[[not info.loc[s, "in_seeds"] for s in rows["source_id"]]]
-    notes = []
-    for source_id, group in outside.groupby("source_id", sort=False):
-        src = info.loc[source_id]
-        what = text.join([f"{motives.dash(r['threat'])} in the {r['document']}" for _, r in group.iterrows()])
-        origin = "the document itself" if set(group["document"]) == {src["title"]} else src["title"]
-        article = "an" if src["kind"][:1] in "aeiou" else "a"
-        notes.append(f"{what}, taken from {origin}, {article} outside {src['kind']}")
-    if not notes:
-        return ""
-    core = int(ev.sources["in_seeds"].sum())
-    return text.esc(f"Entries come from the {num(core)} core sources, except {text.join(notes)}.")
-
-
-if len(timeline):
-    early = [t for t in threats if t in ("North Korea", "China")]
-    if early and links:
-        later = (["Russia"] if "Russia" in firsts else []) + links
-        ties = "their ties with " + ("it" if later[0] == "Russia" else "Russia") if len(links) == 2 else f"the {motives.dash(links[0])}"
-        title = (f"As the sources quote them, NATO's documents moved from naming {text.join(early)} to naming "
-                 + ("Russia and " if later[0] == "Russia" else "") + ties
-                 + f", {text.period(docs.iloc[0]['year'], max(firsts[t]['year'] for t in later))}")
-    else:
-        title = (f"NATO's documents named {text.join([motives.dash(t) for t in threats]) if len(threats) <= 3 else text.count(len(threats), 'threat')} "
-                 f"between {text.when(docs.iloc[0])} and {text.when(docs.iloc[-1])}")
-    sec.figure(
-        threats_figure(docs, threats), "threats",
-        title=title,
-        caption=(f"NATO documents and statements, {text.when(docs.iloc[0])} to {text.when(docs.iloc[-1])}, and the "
-                 "threats or challenges each names, as the sources quote them. Orange dots mark the first document in "
-                 "the evidence that names a threat; blue dots, later mentions. The sources quote NATO's documents "
-                 "selectively: a first dot marks a threat's first appearance in these sources, not necessarily in "
-                 "NATO's own texts, and a blank cell means that no source reports the document naming the threat, not "
-                 "that the document was silent on it. " + outside_note(timeline)).strip(),
-        sources=sorted(set(timeline["source_id"])),
-        alt=(f"Dot matrix of {len(docs)} NATO documents from {text.when(docs.iloc[0])} to {text.when(docs.iloc[-1])} "
-             f"against the {len(threats)} threats they name. In the evidence, "
-             + "; ".join(f"{motives.dash(t)} first appears in {firsts[t]['document']} ({text.when(firsts[t])})"
-                         for t in threats) + "."),
-    )
-
-# %%
-if len(timeline):
-    london, concept = firsts.get("China"), firsts.get("China-Russia partnership")
-    summit_2018 = row_of(ev.nato_statements, "statement_id", "brussels_summit_2018")
-    parts = []
-    if summit_2018 is not None:
-        parts.append(f"At its Brussels summit of {text.when(summit_2018)}, the Alliance's concern in Korea was the "
-                     f"“{text.esc(summit_2018['characterisation'].split(' (')[0])}” of North Korea; it welcomed the "
-                     f"inter-Korean and US–North Korean summits of that year {sec.cite(summit_2018['source_id'])}.")
-    if london is not None:
-        parts.append(f"China entered NATO's vocabulary with the {text.esc(london['document'])} of {text.when(london)}, "
-                     f"which called it a “{text.esc(london['characterisation'])}” {sec.cite(london['source_id'])}.")
-    if parts:
-        sec.md(" ".join(parts))
-    if concept is not None:
-        china_sc = timeline[(timeline["statement_id"] == concept["statement_id"]) & (timeline["threat"] == "China")]
-        dprk_sc = timeline[(timeline["statement_id"] == concept["statement_id"]) & (timeline["threat"] == "North Korea")]
-        russia_sc = timeline[(timeline["statement_id"] == concept["statement_id"]) & (timeline["threat"] == "Russia")]
-        clauses = []
-        if len(russia_sc):
-            clauses.append(f"called Russia “{text.esc(russia_sc.iloc[0]['characterisation'])}” to the Allies' security "
-                           f"{sec.cite(russia_sc.iloc[0]['source_id'])}")
-        if len(china_sc):
-            clauses.append(f"made that description of China formal policy {sec.cite(*china_sc['source_id'])}")
-        clauses.append(f"named the “{text.esc(concept['characterisation'].split(' (')[0])}” between China and Russia "
-                       f"as a threat {sec.cite(concept['source_id'])}")
-        text_sc = (f"The {text.esc(concept['document'])}, issued at the Madrid summit in {text.when(concept)}, "
-                   f"{text.join(clauses)}.")
-        if len(dprk_sc):
-            text_sc += (f" It mentioned North Korea under {text.esc(dprk_sc.iloc[0]['characterisation'])} "
-                        f"{sec.cite(dprk_sc.iloc[0]['source_id'])}.")
-        sec.md(text_sc)
-    rutte = firsts.get("North Korea-Russia military cooperation")
-    theatres = claim("euro_atlantic_indo_pacific")
-    if rutte is not None:
-        document = rutte["document"][0].lower() + rutte["document"][1:]
-        sec.md(
-            f"The two theatres met in {text.when(rutte)}, when a {text.esc(document)} called their deployment "
-            f"“{text.esc(rutte['quote'].split(': ', 1)[-1])}” and described North Korea's military cooperation with "
-            f"Russia as a {text.esc(rutte['characterisation'].split('; ', 1)[-1])} {sec.cite(rutte['source_id'])}."
-            + (f" PISM, writing in {sec.citations.published(theatres['source_id'])}, had already read the convergence of the "
-               f"threats facing Seoul and the Alliance as a sign of "
-               f"{sec.quoted(theatres, 'the growing interdependence of the Euro-Atlantic and Indo-Pacific theatres')} "
-               f"{sec.cite_rows(theatres)}." if theatres is not None else "")
-        )
-
-# %%
-if len(timeline):
-    table = timeline.assign(
-        Date=[say_date(d, p) for d, p in zip(timeline["date"], timeline["date_precision"])],
-        Threat=[motives.dash(t) for t in timeline["threat"]],
-        Source=[sec.citations.link(s) for s in timeline["source_id"]],
-    ).sort_values(["start", "threat_rank"])[["document", "Date", "Threat", "characterisation", "Source"]]
-    table = table.rename(columns={"document": "Document", "characterisation": "NATO's wording, as the source reports it"})
-    sec.table(table, "wording",
-              caption=f"What NATO called each threat, {text.period(timeline['year'].min(), timeline['year'].max())}",
-              sources=sorted(set(timeline["source_id"])), note=outside_note(timeline), html_columns=("Source",))
-
-# %% [markdown]
-# ## The Indo-Pacific partners at NATO's table
-
-# %%
-if len(grid):
-    sec.md(
-        f"The partners followed the vocabulary into the room. Since {text.when(meetings.iloc[0])} the sources record "
-        f"{text.esc(partner_set)} at {text.count(len(every_partner), 'NATO meeting')}, and at least one of them at "
-        f"{num(len(any_partner))} of the {text.count(len(meetings), 'meeting')} in the evidence."
-    )
-
-LEVELS = {"head of state or government": "leader", "foreign minister": "foreign minister",
-          "defence minister": "defence minister", "unspecified": "", "": ""}
-
-
-def meeting_label(m) -> str:
-    kind = m["meeting_type"].capitalize() if m["meeting_type"] == "summit" else f"{m['meeting_type'].capitalize()}' meeting"
-    place = f", {m['location']}" if m["location"] else (", place not given" if m["meeting_type"] == "summit" else "")
-    return f"{say_date(m['date'], m['date_precision'])}\n{kind}{place}"
-
-
-def meeting_phrase(m) -> str:
-    """'the Madrid summit of June 2022', 'the defence ministers' meeting of October 2024'."""
-    when = say_date(m["date"], m["date_precision"])
-    if m["meeting_type"] == "summit":
-        return f"the {m['location']} summit of {when}" if m["location"] else f"the summit of {when}"
-    return f"the {m['meeting_type']}' meeting of {when}"
-
-
-def participation_figure(long: pd.DataFrame, grid: pd.DataFrame):
-    """Meeting (rows, oldest at the top) by partner: attended, expected before the meeting, or no source."""
-    n_rows, n_cols = grid.shape
-    label_in, header_in, row_in = 1.6, 0.3, 0.42
-    height = row_in * n_rows + header_in + 0.05
-    fig, ax = charts.new_figure(height_in=height)
-    fig.subplots_adjust(left=label_in / charts.WIDTH_IN, right=0.995, top=1 - header_in / height, bottom=0.05 / height)
-    blue = "#0072B2"
-    cells = long.set_index(["meeting_id", "partner"])
-    for i, meeting_id in enumerate(grid.index):
-        for j, partner in enumerate(grid.columns):
-            cell = cells.loc[(meeting_id, partner)]
-            status, level = cell["status"], LEVELS.get(cell["level"], cell["level"])
-            if status == motives.ATTENDED:
-                patch = dict(facecolor=blue, edgecolor=blue, linewidth=0.8)
-                label, colour = "Attended", "white"
-            elif status == motives.EXPECTED:
-                patch = dict(facecolor="white", edgecolor=blue, linewidth=1.0, linestyle=(0, (3, 2)))
-                label, colour = "Expected", blue
-            else:
-                patch = dict(facecolor="#f2f2f2", edgecolor="#f2f2f2", linewidth=0.8)
-                label, colour, level = "No source", charts.MUTED, ""
-            ax.add_patch(mpatches.Rectangle((j - 0.46, i - 0.4), 0.92, 0.8, **patch))
-            ax.text(j, i - (0.12 if level else 0), label, ha="center", va="center", fontsize=7.5, color=colour,
-                    fontweight="bold" if status == motives.ATTENDED else "normal")
-            if level:
-                ax.text(j, i + 0.2, level, ha="center", va="center", fontsize=6.8, color=colour)
-    ax.set_xlim(-0.5, n_cols - 0.5)
-    ax.set_ylim(n_rows - 0.5, -0.5)
-    ax.xaxis.tick_top()
-    ax.set_xticks(range(n_cols), list(grid.columns), fontsize=8)
-    ax.set_yticks(range(n_rows), [meeting_label(meetings.loc[m]) for m in grid.index], fontsize=7.5)
-    ax.tick_params(length=0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    return fig
-
-
-if len(grid):
-    counts = long[long["status"] == motives.ATTENDED].groupby("partner").size().reindex(partners, fill_value=0)
-    expected = long[long["status"] == motives.EXPECTED]
-    if ROK in partners and len(partners) > 1:
-        title = (f"South Korea is recorded at {num(len(rok_meetings))} of the {text.count(len(meetings), 'NATO meeting')} "
-                 f"in the evidence since {FIRST_YEAR}; {partner_set} together at {num(len(every_partner))}")
-    else:
-        title = (f"The sources record {partner_set} at {num(len(every_partner))} of the "
-                 f"{text.count(len(meetings), 'NATO meeting')} in the evidence since {FIRST_YEAR}")
-    sec.figure(
-        participation_figure(long, grid), "participation",
-        title=title,
-        caption=(f"NATO summits and ministerial meetings with Indo-Pacific partners in the evidence, {FIRST_YEAR} to "
-                 f"{say_date(ev.as_of.isoformat(), 'day')}, by partner. <em>Attended</em>: a source reports the partner "
-                 "taking part, with the level where it is given (leader: head of state or government). "
-                 "<em>Expected</em>: only a source written before the meeting reports the plan. <em>No source</em>: "
-                 "none of the sources mentions the partner there; absence of evidence is not evidence of absence. "
-                 "Meetings are dated at the precision the sources give."),
-        sources=sorted((set(long["source_id"]) | set(long["meeting_source_id"])) - {""}),
-        alt=(f"Grid of {len(meetings)} NATO meetings from {text.when(meetings.iloc[0])} to {text.when(meetings.iloc[-1])} "
-             f"against {len(partners)} partners. "
-             + "; ".join(f"{p} is recorded attending {counts[p]}" for p in partners)
-             + (f"; {len(expected)} partner places are expected only (reported before the meeting)" if len(expected) else "")
-             + f". {text.count(len(every_partner), 'meeting').capitalize()} record every partner present."),
-    )
-
-if not len(grid):
-    sec.md(f"No NATO meeting with the partners from {FIRST_YEAR} on falls before the cut-off.")
-
-
-# %%
-def meeting_row(meeting_id):
-    return meetings.loc[meeting_id] if meeting_id in meetings.index else None
-
-
-fm, madrid, dm = meeting_row("nato_fm_2020_12"), meeting_row("madrid_summit_2022"), meeting_row("nato_dm_2024_10")
-if fm is not None:
-    fm_rows = ev.summit_participation[(ev.summit_participation["meeting_id"] == "nato_fm_2020_12")
-                                      & (ev.summit_participation["participation"] == motives.ATTENDED)]
-    others = [p for p in fm_rows["partner"] if p != ROK]
-    fm_topic = row_of(ev.nato_statements, "statement_id", "nato_fm_meeting_2020_12")
-    sec.md(
-        f"The first step was a NATO foreign ministers' meeting in {text.when(fm)}, the first that South Korea's foreign "
-        f"minister attended, alongside the ministers of {text.join([text.esc(p) for p in sorted(others)])} "
-        f"{sec.cite(*fm_rows['source_id'], fm['meeting_source_id'])}"
-        + (f"; on the agenda was the shift in the global balance of power and the "
-           f"{text.esc(fm_topic['characterisation'])} {sec.cite(fm_topic['source_id'])}." if fm_topic is not None else ".")
-        + " NATO's own account names further guests, so the sources differ on who else was in the room."
-    )
-    sec.disagreement("foreign_ministers_2020_participants")
-
-# %%
-if len(rok_summits):
-    yoon = indicator("yoon_nato_summits")
-    first_summit, last_summit = rok_summits.iloc[0], rok_summits.iloc[-1]
-    sentence = (f"Summits followed. South Korea's president attended {text.count(len(rok_summits), 'NATO summit')} "
-                f"between {text.when(first_summit)} and {text.when(last_summit)}" if len(rok_summits) > 1 else
-                f"Summits followed. South Korea's president attended a NATO summit in {text.when(first_summit)}")
-    if yoon is not None and int(yoon["value"]) == len(rok_summits):
-        sentence += (f": Yoon Suk-yeol went to all {text.count(int(yoon['value']), 'summit')} held during his time "
-                     f"in office {sec.cite(yoon['source_id'])}")
-    else:
-        sentence += f" {sec.cite(*rok_summits['source_id'])}"
-    sentence += "."
-    if madrid is not None:
-        expected_madrid = long[(long["meeting_id"] == "madrid_summit_2022") & (long["status"] == motives.EXPECTED)]
-        if len(expected_madrid):
-            report = ev.sources.set_index("source_id").loc[expected_madrid.iloc[0]["source_id"]]
-            sentence += (f" For Madrid in {text.when(madrid)}, the presence of "
-                         f"{text.join([text.esc(p) for p in expected_madrid['partner']])} rests only on an "
-                         f"{text.esc(report['identification'])} {text.esc(report['kind'])} written in "
-                         f"{sec.citations.published(expected_madrid.iloc[0]['source_id'])}, before the summit, which reported that "
-                         f"their leaders were expected {sec.cite(expected_madrid.iloc[0]['source_id'])}; no source in the "
-                         f"evidence confirms that they came.")
-    sec.md(sentence)
-
+# South Korea's own record at the latest summit, and the Indo-Pacific session held there.
+lee_absent = event("hague_summit_rok_nsa_2025_06") if latest is not None and latest.meeting_id == "hague_summit_2025" else None
+joint_statement = event("ip4_joint_statement_hague_2025_06")
+ministers_first = event("first_foreign_ministers_meeting_2020_12")
+korea_first_ministers = ministers_first is not None and judgements.says_first(ministers_first["quote"])
+fm_others = ([p for p in first_meeting.attended if p != "South Korea"]
+             if first_meeting is not None and first_meeting.meeting_id == "nato_fm_2020_12" else [])
+defence_first = event("defence_ministers_meeting_2024_10")
+defence_agreed = event("ip4_defence_ministers_agreement_2024_10")
 vilnius_talks = event("nato_ip4_talks_vilnius_2023_07")
-dm_event = event("ip4_defence_ministers_agreement_2024_10")
-bits = []
-if vilnius_talks is not None:
-    bits.append(f"At Vilnius in {text.when(vilnius_talks)}, defence industrial cooperation was an important topic of "
-                f"the talks between NATO and the four partners {sec.cite(vilnius_talks['source_id'])}.")
-if dm is not None and dm_event is not None:
-    bits.append(f"In {text.when(dm)} the four joined NATO's defence ministers for the first time and agreed to boost "
-                f"cyber defences, defence production and innovation, and to counter information manipulation "
-                f"{sec.cite(dm_event['source_id'])}. The meetings had moved from diplomacy to defence.")
-if bits:
-    sec.md(" ".join(bits))
-global_partners, asia_partners = indicator("nato_global_partners_2022"), indicator("nato_asia_pacific_partners_2022")
-if global_partners is not None and asia_partners is not None:
-    sec.md(
-        f"The four form a distinct group among NATO's partners beyond Europe: in "
-        f"{text.period(asia_partners['period_start'], asia_partners['period_end'])} they were "
-        f"{num(int(asia_partners['value']))} of its {text.count(int(global_partners['value']), 'global partner')}, "
-        f"and the only ones from the Asia-Pacific {sec.cite(global_partners['source_id'])}."
-    )
+
+# %%
+# Where the interest stops: the sources' arguments (each counted once its source was published by the cut-off) and
+# the 2025-2026 record on the partners' place at NATO's summits.
+reluctant = claim("rok_reluctance_china")
+fear = claim("rok_fear_thaad_like_reaction")
+thaad = event("thaad_restrictions_2016_pism")
+no_confrontation = claim("rok_avoids_confrontation")
+risks = claim("rapprochement_risks")
+no_names = claim("yoon_no_names_madrid")
+not_russia = claim("rok_russia_not_threat")
+hedging = claim("rok_hedging")
+leverage = claim("nato_limited_leverage")
+symbolic = claim("nato_symbolic_role_peninsula")
+realistic = claim("rok_realistic_nato_support")
+china_silent = claim("china_no_official_statement")
+chess_piece = claim("china_media_chess_piece")
+exposure = motives.indicator(ev.indicators, "rok_exports_to_china_2018", ev.as_of)
+pew_china = motives.indicator(ev.indicators, "pew_unfavourable_china_2022", ev.as_of)
+# After 2024: how analysts read the Hague summit, and the reported US pressure over the partners' place at Ankara.
+hague_silence = claim("hague_no_ip4_points")
+downgraded = claim("ip4_downgraded_hague")
+momentum = claim("ip4_outreach_momentum")
+ankara_pressure = claim("us_pressure_ankara_invitations")
+lee_glimpse = claim("lee_pragmatic_glimpse")
+cho_best = claim("cho_hyun_best_decision")
+ankara = event("ankara_summit_announced_2025_08_19")
+helsingborg = event("helsingborg_fmm_2026_05_22")
+# The Ankara summit opens on 7 July 2026 (the announcement's quote): until then the evidence cannot say who came.
+ANKARA_OPENS = as_date("2026-07-07")
+ankara_ahead = ankara is not None and ev.as_of < ANKARA_OPENS
+
+nothing = not len(timeline) and not meetings
+
+# %% [markdown] tags=["summary"]
+# {% if nothing %}**The evidence up to {{ ev.as_of | day }} holds no NATO statement on the Indo-Pacific and no NATO
+# meeting with its partners there,** so this section has no finding at that date.{% elif links %}**NATO courts Seoul
+# because it now sees the security of Europe and of the Indo-Pacific as linked; its interest has limits{% if
+# previous is not none and presence_fell %}, and the partners' presence fell at {{ latest.place }}{% endif %}.**
+# {% if washington_china is not none and washington_dprk is not none %}Since {{ washington_china | when("year") }}
+# NATO has called China an enabler of Russia's war and condemned North Korea's arms exports.{% endif %}
+# {% if reluctant is not none and leverage is not none %}Seoul has been wary of calling China a threat, and NATO can
+# do little on the Korean Peninsula.{% endif %}
+# {% if previous is not none and fewer_leaders %}At {{ latest.place }}, {% if latest.leaders %}{{ latest_leaders }} of
+# the {{ n_partners | words }} partners sent a head of state or government{% elif n_partners == 2 %}neither partner
+# sent its head of state or government{% else %}none of the {{ n_partners | words }} partners sent its head of state
+# or government{% endif %}, against {{ previous_leaders }} at {{ previous.place }}.{% endif %}{% else %}**NATO's interest in its Indo-Pacific partners grew with its concern about
+# China.** {% if ministers_2020 is not none %}Their foreign ministers met NATO's in {{ ministers_2020 | when }} to
+# discuss “the rise of China” {{ cite(ministers_2020) }}.{% endif %}
+# {% if hedging is not none %}Seoul's hedging between its great-power neighbours sets the limits
+# {{ cite(hedging) }}.{% endif %}{% endif %}
+
+# %% [markdown] tags=["key-numbers"]
+# {% if previous is not none %}- **{{ leaders_box }}** Indo-Pacific partners sent a head of state or government to
+# {{ latest.name }} ({{ latest | when }}), against {{ previous_box }} at {{ previous.name }}
+# ({{ previous | when }}){% if latest.below %}; the rest sent ministers or officials{% endif %}{% endif %}
 
 # %% [markdown]
-# ## Counter-currents: Beijing's objections, Seoul's caution, NATO's reach
-
-# %%
-ccdcoe = framework("ccdcoe_membership")
-thaad = [r for r in (event("thaad_restrictions_2016_pism"), event("thaad_sanctions_2017_swp")) if r is not None]
-pew_china, pew_us = indicator("pew_unfavourable_china_2022"), indicator("pew_favourable_us_2022")
-china_share, china_value = indicator("china_share_rok_exports_2018"), indicator("rok_exports_to_china_2018")
-china_rows = [limit[i] for i in ("china_no_official_statement", "china_media_chess_piece", "china_xinhua_confrontation")
-              if limit[i] is not None]
-
-opening = []
-if china_rows:
-    opening.append("China objects")
-if hedging is not None:
-    opening.append(
-        "South Korea, which " + ("trades heavily with China and " if china_share is not None else "")
-        + f"has long practised {sec.quoted(hedging, 'a hedging strategy')} between its great-power neighbours, is cautious "
-        + sec.cite_rows(hedging, china_share))
-if leverage is not None:
-    opening.append(f"NATO itself has few tools on the Korean Peninsula {sec.cite_rows(leverage)}")
-if opening:
-    sec.md("What draws NATO to Seoul also limits what the partnership can carry. "
-           + "; ".join(opening[:-1]) + ("; and " if len(opening) > 1 else "") + opening[-1] + ".")
-
-# %%
-# The sources' arguments on the limits, one row per topic (shown when there is more than a single argument).
-grouped = motives.by_topic(limits)
-if len(limits) > 2:
-    def arguments(group) -> str:
-        return " ".join(f"{text.esc(c.rstrip('.'))} {sec.cite(s)}." for c, s in zip(group["claims"], group["source_ids"]))
-
-    limits_table = pd.DataFrame({"Limit": grouped["topic"],
-                                 "What the sources argue": [arguments(g) for _, g in grouped.iterrows()]})
-    # Spell out a short name the arguments use (CCDCOE) from the frameworks table.
-    short_names = [f for _, f in ev.frameworks.iterrows()
-                   if any(f["short_name"] in c.split() or f"{f['short_name']}." in c.split() for c in
-                          sum(grouped["claims"], []))]
-    note = " ".join(f"{f['short_name']}: {f['name'].removeprefix('Membership of the ')}." for f in short_names)
-    sec.table(limits_table, "limits", caption="What the sources say about the limits of the partnership",
-              sources=sorted({r["source_id"] for r in limits}), note=text.esc(note),
-              html_columns=("What the sources argue",))
-
-# %%
-if china_rows:
-    no_statement, chess, xinhua = (limit["china_no_official_statement"], limit["china_media_chess_piece"],
-                                   limit["china_xinhua_confrontation"])
-    reporters = sorted({r["source_id"] for r in china_rows})
-    all_china = ev.assessments[ev.assessments["topic"] == china_rows[0]["topic"]]
-    reports = []
-    if no_statement is not None:
-        reports.append("Beijing made no official statement when South Korea joined NATO's cyber defence centre"
-                       + (f" in {started(ccdcoe)}" if ccdcoe is not None else ""))
-    if chess is not None:
-        reports.append(f"the Communist Party's Global Times wrote that US-led NATO was trying to turn South Korea into "
-                       f"{sec.quoted(chess, 'a chess piece to contain China and Russia')}")
-    if xinhua is not None:
-        reports.append(f"the Xinhua news agency warned that letting NATO expand its influence in the Asia-Pacific "
-                       f"{sec.quoted(xinhua, 'would only undermine regional security and peace and provoke confrontation')}")
-    prose = "China's reaction is known here only second-hand. "
-    if len(reporters) == 1:
-        src = ev.sources.set_index("source_id").loc[reporters[0]]
-        prose += (f"{'An' if src['identification'][:1] in 'aeiou' else 'A'} {text.esc(src['identification'])} "
-                  f"{text.esc(src['kind'])} written in {sec.citations.published(reporters[0])}"
-                  + (", before the Madrid summit," if reporters[0] in set(
-                      long[(long["meeting_id"] == "madrid_summit_2022") & (long["status"] == motives.EXPECTED)]["source_id"])
-                     else "")
-                  + " reports that ")
-    else:
-        prose += "The sources report that "
-    prose += text.join([reports[0]] + [f"that {r}" for r in reports[1:]]) + f" {sec.cite_rows(*china_rows)}."
-    if len(reporters) == 1 and set(all_china["source_id"]) == set(reporters):
-        src = ev.sources.set_index("source_id").loc[reporters[0]]
-        prose += (" The blog's author and outlet are unknown, and no" if src["identification"] == "unidentified"
-                  and src["kind"] == "blog article" else " No") + " other source in the evidence reports these reactions."
-    sec.md(prose)
-
-seoul = []
-if reluctant is not None:
-    sentence = (f"Seoul's own caution is the bigger brake. PISM sees the challenge for cooperation with NATO in South "
-                f"Korea's {sec.quoted(reluctant, 'reluctance to identify China as a threat to its interests')} "
-                f"{sec.cite_rows(reluctant)}")
-    if fear is not None:
-        years = sorted({int(r["year"]) for r in thaad})
-        sentence += (", for fear of Beijing's reaction, not least economic retaliation of the kind China imposed after "
-                     "the deployment of the THAAD missile-defence system"
-                     + ((f", which the sources date to {text.period(years[0], years[-1])}" if len(years) > 1
-                         else f" in {years[0]}") if years else "")
-                     + f" {sec.cite_rows(fear, *thaad)}")
-    seoul.append(sentence + ".")
-if china_share is not None:
-    seoul.append(
-        ("The exposure is real: in " if seoul else "In ")
-        + f"{text.period(china_share['period_start'], china_share['period_end'])} China was "
-        f"South Korea's first trading partner and took {text.percent(china_share['value'], china_share['qualifier'])} "
-        f"of its total exports"
-        + (f", worth {text.quantity(china_value['value'], china_value['unit'], china_value['qualifier'])}"
-           if china_value is not None else "")
-        + f" {sec.cite(china_share['source_id'])}.")
-if seoul:
-    sec.md(" ".join(seoul))
-
-yoon_madrid = limit["yoon_no_names_madrid"]
-if pew_china is not None and pew_us is not None and yoon_madrid is not None:
-    sec.md(
-        f"Public opinion is not the obstacle. In a Pew Research Center survey in "
-        f"{text.period(pew_china['period_start'], pew_china['period_end'])}, "
-        f"{text.percent(pew_china['value'], pew_china['qualifier'])} of South Koreans held an unfavourable view of China "
-        f"and {text.percent(pew_us['value'], pew_us['qualifier'])} a favourable view of the United States "
-        f"{sec.cite(pew_china['source_id'], pew_us['source_id'])}. The restraint lies with the government: at Madrid, "
-        f"PISM notes, President Yoon spoke of threats to universal values without naming China or Russia "
-        f"{sec.cite_rows(yoon_madrid)}."
-    )
-elif yoon_madrid is not None:
-    sec.md(f"At Madrid, PISM notes, President Yoon spoke of threats to universal values without naming China or Russia "
-           f"{sec.cite_rows(yoon_madrid)}.")
-
-russia_first = firsts.get("Russia")
-ukraine = limit["rok_ukraine_limited_support"]
-russia = []
-if russia_first is not None and no_russia is not None:
-    russia.append(f"Russia divides Seoul and the Alliance more sharply. The {text.esc(russia_first['document'])} calls Russia "
-                  f"“{text.esc(russia_first['characterisation'])}” to the Allies' security "
-                  f"{sec.cite(russia_first['source_id'])}; PISM's verdict on Seoul is plain: "
-                  f"{sec.quoted(no_russia, 'Unlike NATO, South Korea does not treat Russia as a threat to its security')} "
-                  f"{sec.cite_rows(no_russia)}")
-elif no_russia is not None:
-    russia.append(f"On Russia, PISM's verdict is plain: "
-                  f"{sec.quoted(no_russia, 'Unlike NATO, South Korea does not treat Russia as a threat to its security')} "
-                  f"{sec.cite_rows(no_russia)}")
-if ukraine is not None:
-    russia.append(f"Seoul's support for Ukraine {sec.quoted(ukraine, 'focuses on humanitarian aid')} and it "
-                  f"{sec.quoted(ukraine, 'remains reluctant to ship arms to Ukraine')} {sec.cite_rows(ukraine)}")
-if russia:
-    sec.md(". ".join(russia) + ".")
-
-nato_side = []
-if leverage is not None:
-    nato_side.append(f"NATO, for its part, has little to offer on the Peninsula itself. PISM judges that the Alliance "
-                     f"has {sec.quoted(leverage, 'limited political capabilities to improve the situation on the Korean Peninsula')} "
-                     f"{sec.cite_rows(leverage)}.")
-summit_2018 = row_of(ev.nato_statements, "statement_id", "brussels_summit_2018")
-topic_page = row_of(ev.nato_statements, "statement_id", "nato_topic_page_2023")
-words = []
-if summit_2018 is not None:
-    words.append(f"a welcome for the inter-Korean summits at Brussels in {text.when(summit_2018)} "
-                 f"{sec.cite(summit_2018['source_id'])}")
-if topic_page is not None:
-    words.append(f"repeated condemnation of the North's {sec.quoted(topic_page, 'provocative rhetoric and actions')} "
-                 f"{sec.cite(topic_page['source_id'])}")
-if words and leverage is not None:
-    nato_side.append(f"NATO's own texts in the evidence offer Korea words rather than tools: {text.join(words)}.")
-sweden, realistic = limit["sweden_intermediary"], limit["rok_realistic_nato_support"]
-if sweden is not None:
-    nato_side.append(f"PISM, writing in {sec.citations.published(sweden['source_id'])}, also expected that Sweden's coming "
-                     f"accession to NATO might mean that it {sec.quoted(sweden, 'will no longer be perceived by the North as credible')} "
-                     f"as an intermediary between the United States and North Korea {sec.cite_rows(sweden)}.")
-if nato_side:
-    sec.md(" ".join(nato_side))
-
-outlook = []
-if realistic is not None:
-    outlook.append(f"Seoul is clear-eyed about this: PISM finds South Korea "
-                   f"{sec.quoted(realistic, 'realistic in its assessments of the scope of NATO support')} in the event of a "
-                   f"crisis on the Peninsula {sec.cite_rows(realistic)}.")
-consensus, continues = claim("consensus_three_factors"), claim("cooperation_likely_continues")
-if consensus is not None and continues is not None:
-    outlook.append(
-        f"None of this has stopped the partnership from growing. SWP, writing in {sec.citations.published(continues['source_id'])}, "
-        f"traces a growing consensus among South Korea's foreign-policy and security elites to three shared views: the "
-        f"threat from North Korea, the tangible benefits of functional cooperation with NATO and the need for a diverse "
-        f"set of partners {sec.cite_rows(consensus)}; what that means for a change of government in Seoul is taken up in "
-        f"{sec.section_ref('recommendations', 'the recommendations')}.")
-if outlook:
-    sec.md(" ".join(outlook))
+# {% if nothing %}The evidence up to {{ ev.as_of | day }} holds no NATO document that names a threat in the
+# Indo-Pacific and no NATO meeting with the Indo-Pacific partners, so this section has nothing to report at that
+# date.{% endif %}
 
 # %% [markdown]
-# ## What South Korea brings to the Alliance
+# {% if timeline | length %}## Two theatres, one set of threats {#words}{% endif %}
+
+# %% [markdown] tags=["brief"]
+# {% if links %}NATO courts Seoul because its own texts now tie the security of Asia to Russia's war in Europe.
+# {% if washington_china is not none %}At Washington in {{ washington_china | when }} the Allies called China
+# {{ quote(washington_china, "a decisive enabler of Russia’s war against Ukraine") }}
+# {{ cite(washington_china) }}{% if washington_dprk is not none %} and condemned
+# {{ quote(washington_dprk, "the DPRK’s exports of artillery shells and ballistic missiles") }}
+# {{ cite(washington_dprk) }}{% endif %}.{% elif troops_2024 is not none %}In {{ troops_2024 | when }} NATO's
+# Secretary General called the deployment of North Korean troops {{ quote(troops_2024, "a significant escalation") }}
+# in North Korea's involvement in Russia's war {{ cite(troops_2024) }}.{% endif %}{% if april_link is not none %} In
+# {{ april_link | when }} the Secretary General, Mark Rutte, said that the security of the Indo-Pacific and the
+# Euro-Atlantic {{ quote(april_link, "is more connected than ever before") }} {{ cite(april_link) }}.{% endif %}
+# {% if pushed is not none %}Against this background, SWP argues, NATO pressed for the four partners to attend its
+# summits {{ cite(pushed) }}.{% endif %} ({{ see("words") }})
+# {% elif timeline | length %}NATO's interest in its Asian partners grew with its attention to China.
+# {% if ministers_2020 is not none %}When NATO's foreign ministers met their counterparts from the Indo-Pacific in
+# {{ ministers_2020 | when }}, they discussed {{ quote(ministers_2020, "the rise of China") }}
+# {{ cite(ministers_2020) }}.{% endif %}{% if brussels_2021 is not none %} At Brussels in {{ brussels_2021 | when }}
+# the Allies agreed to increase dialogue and practical cooperation with these partners {{ cite(brussels_2021) }}.{% endif %}
+# ({{ see("words") }}){% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if timeline | length %}NATO's interest in South Korea follows how it names the threats it faces. The
+# {{ docs | length | count("NATO text") }} in the evidence, from {{ docs.iloc[0] | when }} to
+# {{ docs.iloc[-1] | when }}, name {{ threats | length | count("threat or challenge", "threats or challenges") }}{% if links %}
+# and move from {{ early | and_list }} to the ties that bind {{ linked | and_list }} to Russia{% endif %}
+# ({{ fig("threats") }}, {{ tab("wording") }}).
+# The sources quote these texts selectively, so the figure shows what the evidence records, not everything each
+# text says.{% endif %}
+#
+# {% if london is not none %}{% if london_first %}The first NATO text in the evidence to address China is the London
+# Declaration of {{ london | when }}.{% else %}NATO addressed China in the London Declaration of {{ london | when }}.{% endif %}{% if london_own is not none %}
+# It was guarded: China's growing influence and international policies, the Allies said, present both
+# {{ quote(london_own, LONDON_WORDS) }} {{ cite(london_own) }}.{% else %} SWP reads it as describing China as a
+# challenge {{ cite(london) }}; the Declaration's own wording is not in the evidence.{% endif %}{% endif %}
+# {% if ministers_2020 is not none %}When {% if korea_first_ministers %}South Korea's foreign minister first joined a
+# meeting of NATO's foreign ministers{% else %}NATO's foreign ministers met their Indo-Pacific counterparts{% endif %},
+# in {{ ministers_2020 | when }}, the agenda was the shift in the global balance of power and
+# {{ quote(ministers_2020, "the rise of China") }} {{ cite(ministers_2020) }}.{% endif %}
+# {% if brussels_2021 is not none %}At Brussels in {{ brussels_2021 | when }} the Allies agreed to increase dialogue
+# and practical cooperation with existing partners in the Indo-Pacific, South Korea among them
+# {{ cite(brussels_2021) }}{% if brussels_2021_own is not none %}, and described China's conduct as presenting
+# {{ quote(brussels_2021_own, BRUSSELS_2021_WORDS) }} {{ cite(brussels_2021_own) }}{% endif %}.{% endif %}
+#
+# ```{note} london_declaration_china
+# ```
+#
+# {% if concept_china is not none or concept_pair is not none %}The Strategic Concept issued at the Madrid summit in
+# {{ (concept_china if concept_china is not none else concept_pair) | when }} hardened the language.
+# {% if concept_russia is not none %}It called Russia {{ quote(concept_russia, "the most significant and direct threat") }}
+# to the Allies' security {{ cite(concept_russia) }}.{% endif %}
+# {% if concept_china is not none %}{% if concept_china_own is not none %}It said that China's stated ambitions and
+# {{ quote(concept_china_own, CONCEPT_CHINA_WORDS) }} {{ cite(concept_china_own) }}, which SWP describes as making
+# NATO's view of China formal policy {{ cite(concept_china) }}.{% else %}SWP describes it as making NATO's view of
+# China as a challenge formal policy {{ cite(concept_china) }}.{% endif %}{% endif %}
+# {% if concept_pair is not none %}{% if concept_pair_own is not none %}In its words, the
+# {{ quote(concept_pair_own, "deepening strategic partnership") }} between China and Russia and the two countries'
+# {{ quote(concept_pair_own, CONCEPT_PAIR_WORDS) }} {{ cite(concept_pair_own) }}.{% if concept_pair_swp is not none %}
+# That is a judgement on values and interests; it is SWP that reads the partnership as a threat to NATO
+# {{ cite(concept_pair_swp) }}.{% endif %}{% else %}It
+# also singled out the {{ quote(concept_pair, "deepening strategic partnership") }} between China and Russia, which
+# SWP reads as a threat to NATO {{ cite(concept_pair) }}; the Concept's own wording on it is not in the
+# evidence.{% endif %}{% endif %}
+# {% if concept_partners is not none %}And it committed the Allies to
+# {{ quote(concept_partners, CONCEPT_PARTNERS_WORDS) }} {{ cite(concept_partners) }}.{% endif %}
+# {% if concept_dprk is not none %}North Korea appears, PISM notes, in the part on the threats from the potential use
+# of weapons of mass destruction {{ cite(concept_dprk) }}.{% endif %}{% endif %}
+#
+# ```{note} strategic_concept_china_russia strategic_concept_indo_pacific_role
+# ```
+#
+# {% if washington_china is not none or troops_2024 is not none %}The two theatres met in 2024.
+# {% if washington_china is not none %}The Washington Summit Declaration of {{ washington_china | when }} called China
+# {{ quote(washington_china, "a decisive enabler of Russia’s war against Ukraine") }} {{ cite(washington_china) }}
+# {%- if washington_pair is not none %} and the partnership between Russia and China
+# {{ quote(washington_pair, "a cause for profound concern") }} {{ cite(washington_pair) }}{% endif %}.
+# {% if washington_dprk is not none %}It condemned North Korea's exports of
+# {{ quote(washington_dprk, "artillery shells and ballistic missiles") }} and noted
+# {{ quote(washington_dprk, "with great concern the deepening ties between the DPRK and Russia") }}
+# {{ cite(washington_dprk) }}.{% endif %}{% endif %}
+# {% if troops_2024 is not none %}In {{ troops_2024 | when }} NATO's Secretary General called the deployment of North
+# Korean troops {{ quote(troops_2024, "a significant escalation") }} in North Korea's involvement in Russia's war
+# {{ cite(troops_2024) }}{% if troops_threat is not none %}, and, as SWP reports it, described the deepening military
+# cooperation between Russia and North Korea as a threat to the security of both regions {{ cite(troops_threat) }}{% endif %}.{% endif %}{% endif %}
+#
+# {% if april_link is not none or linked_2026 is not none %}NATO kept the link in 2025 and 2026.
+# {% if april_link is not none %}After meeting the four partners' foreign ministers in {{ april_link | when }},
+# Secretary General Mark Rutte said that the security of the Indo-Pacific and the Euro-Atlantic
+# {{ quote(april_link, "is more connected than ever before") }}{% if april_china is not none %} and that China, North
+# Korea and Iran {{ quote(april_china, "continue to support Russia’s war machine") }}{% endif %}
+# {{ cite(april_link, april_china) }}.{% endif %}{% if tokyo_dprk is not none %} In Tokyo that month he pointed to
+# {{ quote(tokyo_dprk, "North Korean troops and weapons being used against Ukraine") }} in return for Russia's support
+# to North Korea's weapons programmes {{ cite(tokyo_dprk) }}.{% endif %}
+# {% if linked_2026 is not none %}In {{ linked_2026 | when }}, after a call with President Lee Jae-myung, he wrote
+# that {{ quote(linked_2026, "Euro-Atlantic security and Indo-Pacific security are closely linked") }}
+# {{ cite(linked_2026) }}.{% endif %}{% endif %}
+# {% if hague_words is not none %}The Hague Summit Declaration of {{ hague_words | when }}, in the passage the evidence
+# holds, named {{ quote(hague_words, "the long term threat posed by Russia to Euro-Atlantic security") }}
+# {{ cite(hague_words) }}; that passage does not mention Asia.{% endif %}
+#
+# {% if demonstrations is not none or theatres is not none %}The sources read NATO's motive the same way.
+# {% if theatres is not none %}PISM saw in the threats facing Seoul and the Alliance a sign of
+# {{ quote(theatres, "the growing interdependence of the Euro-Atlantic and Indo-Pacific theatres") }}
+# {{ cite(theatres) }}.{% endif %}{% if demonstrations is not none %} For SWP, NATO sees Russia's invasion of
+# Ukraine, Beijing's support for Moscow and North Korea's military support to Russia as demonstrations of global
+# challenges that link Europe and the Indo-Pacific {{ cite(demonstrations) }}{% if pushed is not none %}, and it was
+# against this background that NATO pushed for its four Indo-Pacific partners to attend its summits
+# {{ cite(pushed) }}{% endif %}.{% endif %}{% endif %}
+# {% if consensus_asia is not none %}That interest was not a given: in {{ sec.citations.published(consensus_asia.source_id) }}
+# EIAS had argued that NATO would
+# {{ quote(consensus_asia, "need to reach a broader consensus about the relevance of Asian security issues for its own objectives") }}
+# {{ cite(consensus_asia) }}.{% endif %}
 
 # %%
-prt, ana = indicator("isaf_prt_personnel"), indicator("ana_trust_fund_contribution")
-co_chair = event("ana_trust_fund_co_chair_2020")
-locked_shields = event("locked_shields_2021")
-nato_share = motives.period_over(ev.arms_trade[ev.arms_trade["figure_id"] == "export_share_2017_2021_nato_members"],
-                                ev.as_of)
-poland = motives.held_by(ev.arms_deals[(ev.arms_deals["deal_id"] == "poland_2022") & ev.arms_deals["value"].notna()],
-                         ev.as_of)
-airworthiness = framework("airworthiness_agreement")
-# The ITPP's figures describe a programme running to 2026: usable once the programme was signed (by as_of).
-itpp = framework("itpp")
-itpp_areas = (ev.indicators.set_index("indicator_id").loc["itpp_cooperation_areas"]
-              if itpp is not None and "itpp_cooperation_areas" in set(ev.indicators["indicator_id"]) else None)
+if len(timeline):
+    sec.chart("threats", motives.threats_chart(docs, threats, firsts), sources=timeline,
+              data=timeline[["statement_id", "document", "date", "date_precision", "threat", "characterisation",
+                             "source_id", "quote"]])
+    wording = timeline.sort_values(["start", "threat_rank"])
+    wording_table = pd.DataFrame({
+        "Text": list(wording["document"]),
+        "Date": [say_date(d, p) for d, p in zip(wording["date"], wording["date_precision"])],
+        "Names": [motives.dash(t) for t in wording["threat"]],
+        "What the source says, word for word": list(wording["quote"]),
+        "Source": [sec.cite_any(s) for s in wording["source_id"]],
+    })
+    sec.table_data("wording", wording_table, sources=timeline, html_columns=("Source",))
+    first_of = {t: firsts[t] for t in threats}
 
-sec.md(
-    f"South Korea is not a partner NATO has to carry. The sources point to what it brings: an operational record, cyber "
-    f"capability, a defence industry that can help Allies restock, and a readiness to bind its ties to the Alliance "
-    f"into programmes with timelines {sec.cite('nato2023', 'pism2022', 'swp2025')}."
-)
-offers = []
-if prt is not None:
-    offers.append(
-        f"In Afghanistan it led a civilian-military reconstruction team of {text.hedge(prt['qualifier'])}"
-        f"{text.number(prt['value'])} personnel in Parwan Province in {text.period(prt['period_start'], prt['period_end'])}"
-        + (f" and gave {text.money(ana['value'] * 1e6, 'USD')} in total to the Afghan National Army Trust Fund"
-           if ana is not None else "")
-        + (f", which it co-chaired in {text.when(co_chair)}" if ana is not None and co_chair is not None else "")
-        + f" {sec.cite(prt['source_id'], *([ana['source_id']] if ana is not None else []))}.")
-if ccdcoe is not None:
-    offers.append(
-        f"In cyberspace it became, in {started(ccdcoe)}, the first Asian member of NATO's Cooperative Cyber Defence "
-        f"Centre of Excellence {sec.cite(ccdcoe['source_id'], 'blog2022')}"
-        + (f", and it has taken part in NATO's Locked Shields exercise since {locked_shields['year']} "
-           f"{sec.cite(locked_shields['source_id'])}" if locked_shields is not None else "")
-        + ".")
-if offers:
-    sec.md(" ".join(offers))
-industry = []
-if len(nato_share):
-    share = nato_share.iloc[0]
-    industry.append(
-        f"Its arms industry already sells to NATO members: "
-        f"{text.percent(share['value'], share['qualifier'])} of South Korea's arms exports in "
-        f"{text.period(share['period_start'], share['period_end'])} went to NATO countries, by PISM's count, which does "
-        f"not name its data source {sec.cite(share['source_id'])}.")
-if len(poland):
-    deal = poland.iloc[0]
-    industry.append(
-        f"In {text.when(deal)} Seoul signed its largest arms deal ever, with Poland, worth "
-        f"{text.money(deal['value'], deal['currency'])} as SWP reports it {sec.cite(deal['source_id'])}; the sources "
-        f"disagree on its quantities, which {sec.section_ref('defence_industry', 'the section on the defence industry')} sets out.")
-if industry:
-    sec.md(" ".join(industry))
-ties = []
-if airworthiness is not None:
-    ties.append(f"In {started(airworthiness)} NATO and South Korea agreed to recognise each other's military "
-                f"airworthiness certification, NATO's first such agreement with an Asian country "
-                f"{sec.cite(airworthiness['source_id'])}.")
-if itpp_areas is not None:
-    ties.append(f"The {text.esc(itpp['name'])} signed at Vilnius in {started(itpp)} sets out "
-                f"{text.count(int(itpp_areas['value']), 'area')} of cooperation for {text.period(itpp_areas['period_start'], itpp_areas['period_end'])}, with timelines "
-                f"and named departments on both sides {sec.cite(itpp_areas['source_id'])}.")
-if ties:
-    sec.md(" ".join(ties))
+# %% [markdown] tags=["report"]
+# {% if timeline | length %}
+# ```{figure} threats
+# :title: {% if links %}NATO's texts moved from {{ early | and_list }} to their ties with Russia's war{% else %}What NATO's texts named, {{ (docs.iloc[0].year, docs.iloc[-1].year) | period }}{% endif %}
+# :alt: Dot chart of {{ docs | length }} NATO texts from {{ docs.iloc[0] | when }} to {{ docs.iloc[-1] | when }} against the {{ threats | length }} threats or challenges they name. {% for t in threats %}{{ motives.dash(t) }} first appears in the evidence in {{ first_of[t] | when }}{{ "; " if not loop.last else "." }}{% endfor %}
+# Each row is a NATO text, oldest at the top; a dot marks a threat or challenge the text names, as the sources
+# quote it. Orange dots mark the first text in the evidence that names each; a blank cell means that no source
+# reports the text naming it, not that the text was silent.
+# ```
+#
+# ```{table} wording
+# What NATO's texts said about each threat or challenge, in the words of the source that reports them. Where a
+# source paraphrases a text that the evidence also holds in its own words, the notes above give both.
+# ```
+# {% endif %}
 
 # %% [markdown]
-# ## What the evidence does not show
+# {% if meetings %}## Who came, and at what level {#presence}{% endif %}
+
+# %% [markdown] tags=["brief"]
+# {% if first_summit is not none %}{% if previous is not none and presence_fell %}The partners came, but fewer of them
+# at the top.{% else %}The partners came to NATO's summits.{% endif %} {% if first_summit_share == "all" %}All
+# {{ n_partners | words }}{% elif first_summit_share == "both" %}Both{% else %}{{ first_summit.attended | and_list }}{% endif %}
+# took part in a NATO summit{% if judgements.says_first(first_source.quote) %} for the first time{% endif %}
+# {{ first_location }} in {{ first_summit | when }} {{ cite(first_source) }}.
+# {% if previous is not none %}At {{ previous.place }} in {{ previous | when }}
+# {% if previous_share == "all" %}all {{ n_partners | words }} sent their heads of state or government{% elif previous_share == "both" %}both
+# sent their heads of state or government{% elif previous_share == "none" %}none sent its head of state or government{% else %}{{ previous.leaders | and_list }}
+# sent {% if previous.leaders | length > 1 %}their heads{% else %}its head{% endif %} of state or government{% endif %};
+# at {{ latest.place }} in {{ latest | when }}
+# {% if latest_share == "none" %}none did{% elif latest_share in ("all", "both") %}all did{% else %}{% if fewer_leaders and latest_share != "most" %}only
+# {% endif %}{{ latest.leaders | and_list }} did{% endif %}{% if latest.below | length == 1 %}{{ ", and" if latest.leaders else ";" }}
+# {{ latest.below_words[0][0] }} sent its {{ latest.below_words[0][1] }}{% elif latest.below %}{% if latest.leaders %},
+# while {{ latest.represented_by | and_list }} represented the others{% else %}: {{ latest.represented_by | and_list }}
+# went instead{% endif %}{% endif %}{% if latest.not_given %}; the sources do not give the level of
+# {{ latest.not_given | and_list }}{% endif %} ({{ fig("presence") }}).{% endif %}
+# {% if lee_absent is not none %}President Lee Jae-myung stayed away and explained his absence to NATO's Secretary
+# General by letter {{ cite(lee_absent) }}.{% endif %} ({{ see("presence") }})
+# {% elif first_meeting is not none %}The partners' foreign ministers sat with NATO's in
+# {{ first_meeting | when }} {{ cite(first_meeting.sources) }}; by {{ ev.as_of | day }} no summit had followed
+# ({{ fig("presence") }}).{% endif %}
 
 # %%
-partial = [m for m in any_partner if m not in every_partner]
-sources = ev.sources.set_index("source_id")
-by_source = pd.Series([r["source_id"] for r in limits], dtype=object).value_counts()
-main_count = int(by_source.iloc[0]) if len(by_source) else 0
-main_source = sources.loc[by_source.index[0]] if len(by_source) else None
-sec.md(
-    (f"The sources record who attended some NATO meetings, not all of them: {sec.fig_ref('participation')} marks where they are silent, "
-     "and a silence is not an absence." if len(grid) else "")
-    + (f" At {text.join([text.esc(meeting_phrase(meetings.loc[m])) for m in partial])}, only some of the partners "
-       f"are confirmed as present, and the level of representation is often not given."
-       if partial else "")
-    + " The threats NATO's documents name are those the sources choose to quote, not a reading of the documents "
-    "themselves" + (", except where an outside official record is cited" if outside_note(timeline) else "") + "."
-    + (f" China's reaction comes from a single {text.esc(sources.loc[china_rows[0]['source_id'], 'identification'])} "
-       f"{text.esc(sources.loc[china_rows[0]['source_id'], 'kind'])} reporting Chinese media, not from an official "
-       f"Chinese statement {sec.cite_rows(china_rows[0])}."
-       if china_rows and len({r['source_id'] for r in china_rows}) == 1 else "")
-    + (f" {num(main_count).capitalize()} of the {text.count(len(limits), 'argument')} on the limits in "
-       f"{sec.table_ref('limits')} come from a single {text.esc(main_source['kind'])} {sec.cite(main_source.name)}, "
-       f"written in {sec.citations.published(main_source.name)}; later events may have overtaken some of them."
-       if len(limits) > 2 and main_count > len(limits) / 2 and main_source.name not in {r["source_id"] for r in china_rows}
-       else "")
-)
+if meetings:
+    presence_data = motives.presence_table(meetings, partners)
+    sec.chart("presence", motives.participation_chart(meetings, partners),
+              sources=[m.sources for m in meetings], data=presence_data)
+    summit_counts = [{"place": m.place, "when": m, "leaders": len(m.leaders), "not_given": len(m.not_given)}
+                     for m in summits]
+
+# %% [markdown]
+# {% if meetings %}
+# ```{figure} presence
+# :title: {% if previous is not none and fewer_leaders %}{% if not latest.leaders %}No partner sent its leader{% elif latest_share == "most" %}{{ latest_leaders | upper_first }} of {{ n_partners | words }} partners sent their leaders{% else %}Only {{ latest.leaders | and_list }} sent {% if latest.leaders | length > 1 %}leaders{% else %}a leader{% endif %}{% endif %} to {{ latest.place }}, after {{ previous_leaders }} at {{ previous.place }}{% else %}Who represented the Indo-Pacific partners at NATO's meetings{% endif %}
+# :alt: Grid of {{ meetings | length }} NATO meetings from {{ meetings[0] | when }} to {{ meetings[-1] | when }} against {{ n_partners | count("partner") }}, each cell giving the level at which the partner was represented. {% if summit_counts %}Partners represented by their head of state or government at each summit: {% for s in summit_counts %}{{ s.place }} ({{ s.when | when }}) {{ s.leaders | words }} of {{ n_partners | words }}{% if s.not_given %}, with the level of {{ s.not_given | words }} not given{% endif %}{{ "; " if not loop.last else "." }}{% endfor %}{% endif %}
+# Each partner's representative at the NATO meetings since 2020 at which a source records at least one of them.
+# Leader: head of state or government; darker shades mark higher levels. No record: no source places the partner
+# there, which is not evidence that it stayed away.
+# ```
+# {% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if meetings %}{% if first_summit is not none and ministers_first is not none %}The partners came first as foreign
+# ministers, then as leaders.{% endif %} {% if ministers_first is not none %}In
+# {{ ministers_first | when }} South Korea's foreign minister joined a meeting of NATO's foreign
+# ministers{% if korea_first_ministers %} for the first time{% endif %} {{ cite(ministers_first) }}{% if fm_others %},
+# with the ministers of {{ fm_others | and_list }} {{ cite(first_meeting.sources) }}{% endif %}.{% endif %}
+# {% if first_summit is not none %}The summits followed from {{ first_summit | when }}, when
+# {{ first_summit.attended | and_list }} took part in a NATO summit{% if judgements.says_first(first_source.quote) %}
+# for the first time{% endif %} {{ cite(first_source) }}{% if first_summit.leaders and first_summit.not_given %}; the
+# sources give the level only for {{ first_summit.leaders | and_list }}, represented by
+# {% if first_summit.leaders | length > 1 %}their heads{% else %}its head{% endif %} of state or government
+# {{ cite(first_summit.sources) }}{% endif %}.{% endif %}
+# {% if vilnius_talks is not none %}At Vilnius in {{ vilnius_talks | when }} defence industrial cooperation was an
+# important topic of the talks between NATO and the four {{ cite(vilnius_talks) }}.{% endif %}
+# {% if defence_first is not none %}In {{ defence_first | when }} South Korea joined a NATO defence ministers' meeting
+# for the first time {{ cite(defence_first) }}{% if defence_agreed is not none %}; there NATO and the four agreed to
+# boost cyber defences, defence production and innovation and to counter information manipulation
+# {{ cite(defence_agreed) }}{% endif %}.{% endif %}{% endif %}
+#
+# {% if previous is not none %}{% if presence_fell %}Counted by level rather than by meeting, the record turns at
+# {{ latest.name }}. {% endif %}{% if change.lower %}{{ change.lower | and_list }} came at a lower level than at {{ previous.name }}{% if change.higher %},
+# {{ change.higher | and_list }} at a higher one{% endif %}{% if change.same %}, and {{ change.same | and_list }} at the
+# same level{% endif %}.{% elif change.higher %}{{ change.higher | and_list }} came at a higher level than at
+# {{ previous.name }}.{% else %}No partner came at a lower level than at {{ previous.name }}.{% endif %}
+# {% if lee_absent is not none %}South Korea's national security adviser attended in place of President Lee and
+# handed the Secretary General a personal letter explaining the president's absence {{ cite(lee_absent) }}.{% if cho_best is not none %}
+# Cho Hyun, then nominated as foreign minister, called staying away
+# {{ quote(cho_best, "the best possible decision given the high level of uncertainty on multiple fronts") }}
+# {{ cite(cho_best) }}{% if lee_glimpse is not none %}, and one commentary saw in it
+# {{ quote(lee_glimpse, "a glimpse") }} of Lee's pragmatic foreign policy {{ cite(lee_glimpse) }}{% endif %}.{% endif %}{% endif %}
+# {% if joint_statement is not none %}The four still met the Secretary General in a separate session, where they
+# adopted a joint statement reaffirming closer cooperation between NATO and its Indo-Pacific partners, particularly
+# in practical areas such as defence {{ cite(joint_statement) }}.{% endif %}{% endif %}
+#
+# ```{note} madrid_partners_participation
+# ```
+#
+# {% if meetings %}The figure counts what the sources record. They place the partners at some of NATO's meetings and
+# say nothing about others, and they often name no level; a blank cell is a gap in the record, so the brief gives
+# no share of meetings attended.{% endif %}
+
+# %% [markdown]
+# {% if reluctant is not none or leverage is not none or hedging is not none %}## Where the interest stops {#limits}{% endif %}
+
+# %% [markdown] tags=["brief"]
+# {% if reluctant is not none or leverage is not none %}NATO's interest stops where Seoul's caution{% if hague_silence is not none or ankara_pressure is not none %},
+# NATO's reach and Washington's priorities{% else %} and NATO's reach{% endif %} set limits. {% if reluctant is not none %}Seoul has been reluctant to name China a
+# threat{% if fear is not none %}, fearing Beijing's reaction, economic retaliation included{% if thaad is not none %},
+# as after the deployment of the THAAD missile-defence system{% endif %}{% endif %} {{ cite(reluctant, thaad) }}.{% endif %}
+# {% if leverage is not none %}NATO has
+# {{ quote(leverage, "limited political capabilities to improve the situation on the Korean Peninsula") }}
+# {{ cite(leverage) }}.{% endif %}{% if hague_silence is not none %} The Hague summit had, in one analyst's reading,
+# {{ quote(hague_silence, "no specific points devoted to reaffirming the importance of enhancing NATO’s ties with its Indo-Pacific partners") }}
+# {{ cite(hague_silence) }}.{% endif %}{% if ankara_pressure is not none %} In
+# {{ sec.citations.published(ankara_pressure.source_id) }} Politico reported US pressure on Allies not to invite the
+# four to the official meetings of the Ankara summit {{ cite(ankara_pressure) }}: a report, not a confirmed
+# decision.{% endif %}{% if ankara_ahead %} That summit, in July 2026, falls after this evidence.{% endif %}
+# ({{ see("limits") }})
+# {% elif hedging is not none %}Seoul's long practice of {{ quote(hedging, "a hedging strategy") }} between its
+# great-power neighbours sets the limits {{ cite(hedging) }}.{% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if reluctant is not none or hedging is not none %}What draws NATO to Seoul also limits what the partnership can
+# carry, and Seoul's caution is the first brake. {% if hedging is not none %}EIAS described Seoul as practising
+# {{ quote(hedging, "a hedging strategy") }} in its foreign relations {{ cite(hedging) }}.{% endif %}
+# {% if reluctant is not none %}PISM sees the challenge for cooperation with NATO in South Korea's
+# {{ quote(reluctant, "reluctance to identify China as a threat to its interests") }}{% if fear is not none %}, for
+# fear of China's reaction, in the economic field among others{% endif %} {{ cite(reluctant) }}{% if thaad is not none %},
+# and recalls the restrictions that followed the deployment of the THAAD anti-missile system {{ cite(thaad) }}{% endif %}.{% endif %}
+# {% if exposure is not none %}The exposure is real: in {{ exposure.period_end }} China, South Korea's largest market,
+# bought {{ (exposure.value * 1e9) | money("USD") }} of its exports {{ cite(exposure) }}.{% endif %}
+# {% if no_confrontation is not none %}Seoul, PISM expects,
+# {{ quote(no_confrontation, "will avoid openly confrontational policies towards China and Russia") }}
+# {{ cite(no_confrontation) }}{% if risks is not none %}, since rapprochement with NATO
+# {{ quote(risks, "may exacerbate South Korean-Chinese relations") }} {{ cite(risks) }}{% endif %}.{% endif %}
+# {% if no_names is not none %}At Madrid, President Yoon spoke of threats to universal values without naming China or
+# Russia {{ cite(no_names) }}.{% endif %}
+# {% if pew_china is not none %}Public opinion is not the brake: in {{ pew_china.period_end }}, {{ pew_china.value | percent }}
+# of South Koreans held an unfavourable view of China, according to a Pew Research Center survey that PISM cites
+# {{ cite(pew_china) }}.{% endif %}
+# {% if not_russia is not none %}On Russia the gap is wider:
+# {{ quote(not_russia, "Unlike NATO, South Korea does not treat Russia as a threat to its security") }}
+# {{ cite(not_russia) }}.{% endif %}{% endif %}
+#
+# ```{note} china_trade_2018
+# ```
+#
+# {% if leverage is not none %}NATO, for its part, has little to offer on the Peninsula itself. PISM judges that it
+# has {{ quote(leverage, "limited political capabilities to improve the situation on the Korean Peninsula") }}
+# {{ cite(leverage) }}{% if symbolic is not none %}, and that the Alliance has done no more than condemn North Korea's
+# military developments and offer symbolic support to Seoul's inter-Korean initiatives {{ cite(symbolic) }}{% endif %}.
+# {% if brussels_2018 is not none or topic_page is not none %}NATO's own texts offer Korea words rather than
+# tools{% if brussels_2018 is not none %}, from a welcome for the inter-Korean summits at Brussels in
+# {{ brussels_2018 | when }} {{ cite(brussels_2018) }}{% endif %}{% if topic_page is not none %} to repeated
+# condemnation of the North's {{ quote(topic_page, "provocative rhetoric and actions") }} {{ cite(topic_page) }}{% endif %}.{% endif %}
+# {% if realistic is not none %}Seoul knows it: PISM finds South Korea
+# {{ quote(realistic, "realistic in its assessments of the scope of NATO support") }} in a crisis on the Peninsula
+# {{ cite(realistic) }}.{% endif %}{% endif %}
+#
+# {% if hague_silence is not none or downgraded is not none or ankara is not none %}Since 2025 the partners' place at
+# NATO's table has become less certain, and the sources look to Washington for the reason.
+# {% if hague_silence is not none %}With the summit reshaped around President Trump, an analyst writing for Korea On
+# Point found
+# {{ quote(hague_silence, "no specific points devoted to reaffirming the importance of enhancing NATO’s ties with its Indo-Pacific partners") }}
+# {{ cite(hague_silence) }}{% if downgraded is not none %} and read the partners' downgraded presence as underscoring
+# {{ quote(downgraded, "the perception that the United States is stepping back from the NATO-Indo-Pacific partnership framework") }}
+# {{ cite(downgraded) }}{% endif %}.{% elif hague_words is not none %}The passage of the Hague declaration in the
+# evidence names Russia and terrorism, not Asia {{ cite(hague_words) }}; the evidence does not hold the whole
+# text.{% endif %}
+# {% if momentum is not none %}On the eve of the summit, analysts quoted by the Japan Times warned that NATO's
+# outreach to the region {{ quote(momentum, "risks losing momentum") }} {{ cite(momentum) }}.{% endif %}
+# {% if ankara is not none %}NATO announced in {{ ankara | when("month") }} that its next summit would meet in Ankara in
+# July 2026 {{ cite(ankara) }}{% if helsingborg is not none %}, and its foreign ministers prepared it at Helsingborg in
+# {{ helsingborg | when("month") }}; NATO's account of that meeting does not mention the Indo-Pacific partners
+# {{ cite(helsingborg) }}{% endif %}.{% endif %}
+# {% if ankara_pressure is not none %}According to Politico's diplomatic sources, the United States pressed Allies not
+# to invite Ukraine and the four partners to the official meetings of that summit; NATO said only that it would
+# communicate on partners' participation in due course {{ cite(ankara_pressure) }}. The evidence holds no
+# confirmation either way.{% endif %}
+# {% if ankara_ahead %}The summit itself falls after this evidence, which therefore cannot say whether the partners
+# were invited or who came.{% endif %}{% endif %}
+#
+# {% if china_silent is not none and chess_piece is not none %}China's own reaction is known only second-hand, from
+# a single blog whose author is not named: it reports that Beijing made no official statement when South Korea
+# joined NATO's cyber defence centre, while the party newspaper Global Times wrote that NATO was trying to turn South
+# Korea into {{ quote(chess_piece, "a chess piece to contain China and Russia") }}
+# {{ cite(china_silent, chess_piece) }}.{% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if not nothing %}## What the evidence does not show {#gaps}
+#
+# The texts behind {{ fig("threats") if timeline | length else "this section" }} are those the sources choose to
+# quote: a text that names a threat the sources do not report is drawn blank, and the evidence holds several of
+# NATO's documents only in excerpts. Where a source's paraphrase and the document's own words differ, the notes give
+# both and the brief quotes the document. The record of who came to NATO's meetings has gaps too: after
+# {{ meetings[-1] | when if meetings else ev.as_of | day }} the evidence places none of the partners at a NATO
+# meeting, and it often gives no level of representation.
+# {% if reluctant is not none %}Most of the arguments on Seoul's caution and NATO's reach come from one bulletin, PISM's
+# of {{ sec.citations.published(reluctant.source_id) }}, written under President Yoon; the evidence holds no later
+# assessment of how the Lee government weighs China in its dealings with NATO.{% endif %}{% endif %}
+
+# %%
+sec.record()

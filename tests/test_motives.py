@@ -1,6 +1,9 @@
-"""NATO's motives: the meeting x partner matrix, the statements timeline and the `partners` parameter."""
+"""Section 3's analysis (helpers.analysis.motives): the partners parameter, who came to NATO's meetings and at what
+level, NATO's words, the sources' versions of them and the cut-off rules. Each rule is tested on small frames built
+here; the few tests on data/ state properties that any correct update of the data keeps."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -9,245 +12,289 @@ import pytest
 from conftest import ROOT
 from helpers.analysis import motives
 from helpers.evidence.data import ParameterError, load_all
-from helpers.evidence.quotes import verbatim
+from helpers.evidence.dates import parse_partial_date
+from helpers.writing import judgements
 
-IP4 = ["Australia", "Japan", "New Zealand", "South Korea"]
-
-
-@pytest.fixture(scope="module")
-def ev():
-    return load_all("2025-01-31", data_dir=ROOT / "data")
+IP4 = ["South Korea", "Japan", "Australia", "New Zealand"]
+NOTEBOOK = ROOT / "notebooks" / "03_nato_motives.py"
 
 
-def _raw(name: str) -> pd.DataFrame:
-    return pd.read_csv(ROOT / "data" / f"{name}.csv", dtype=str, keep_default_na=False)
+def dated(rows: list[dict], column: str = "date") -> pd.DataFrame:
+    """A frame with the derived interval columns load_all adds (start, end, year)."""
+    frame = pd.DataFrame(rows)
+    intervals = [parse_partial_date(t, p) for t, p in zip(frame[column], frame["date_precision"])]
+    return frame.assign(start=[i.start for i in intervals], end=[i.end for i in intervals],
+                        year=[i.start.year for i in intervals])
 
 
-# -- the partners parameter ------------------------------------------------------------------------
+# -- fixtures: four meetings, the partners at some of them ----------------------------------------------------------------
 
-def test_valid_partners_are_those_in_the_participation_table(ev):
-    assert motives.known_partners(ev.summit_participation) == sorted(set(_raw("summit_participation")["partner"]))
-    assert motives.check_partners(IP4, ev.summit_participation) == IP4
+@pytest.fixture
+def summits():
+    row = lambda mid, kind, place, when, precision: {  # noqa: E731
+        "meeting_id": mid, "meeting": mid, "meeting_type": kind, "location": place, "date": when,
+        "date_precision": precision, "source_id": "s1", "quote": "q"}
+    return dated([
+        row("fm_2020", "foreign ministers", "", "2020-12", "month"),
+        row("summit_a", "summit", "Alpha", "2023-07", "month"),
+        row("summit_b", "summit", "Beta", "2024-07", "month"),
+        row("summit_c", "summit", "Gamma", "2025-06", "month"),
+        row("nobody", "summit", "Delta", "2021-06", "month"),
+    ])
 
 
-def test_partner_names_are_matched_loosely_and_deduplicated(ev):
-    assert motives.check_partners(["  south korea", "JAPAN", "Japan"], ev.summit_participation) == ["South Korea", "Japan"]
-    assert motives.check_partners("New Zealand", ev.summit_participation) == ["New Zealand"]
+@pytest.fixture
+def participation():
+    row = lambda mid, partner, level, status="attended": {  # noqa: E731
+        "meeting_id": mid, "partner": partner, "participation": status, "level": level, "source_id": f"src_{mid}",
+        "quote": "q"}
+    return pd.DataFrame([
+        row("fm_2020", "South Korea", "foreign minister"), row("fm_2020", "Japan", "foreign minister"),
+        row("summit_a", "South Korea", "head of state or government"), row("summit_a", "Japan", "head of state or government"),
+        row("summit_a", "Australia", "head of state or government"), row("summit_a", "New Zealand", "unspecified"),
+        row("summit_b", "South Korea", "head of state or government"), row("summit_b", "Japan", "head of state or government"),
+        row("summit_b", "Australia", "deputy prime minister"), row("summit_b", "New Zealand", "", "expected"),
+        row("summit_c", "South Korea", "national security adviser"), row("summit_c", "Japan", "foreign minister"),
+        row("summit_c", "Australia", "deputy prime minister"), row("summit_c", "New Zealand", "head of state or government"),
+    ])
+
+
+# -- the partners parameter -------------------------------------------------------------------------------------------------
+
+def test_partners_are_matched_loosely_kept_in_order_and_deduplicated(participation):
+    assert motives.check_partners(IP4, participation) == IP4
+    assert motives.check_partners(["  south korea", "JAPAN", "Japan"], participation) == ["South Korea", "Japan"]
+    assert motives.check_partners("New Zealand", participation) == ["New Zealand"]
 
 
 @pytest.mark.parametrize("bad", [["Korea"], ["Japan", "Finland"], [], ["South Korea", ""]])
-def test_unknown_or_empty_partners_are_rejected_with_the_valid_list(ev, bad):
+def test_unknown_or_empty_partners_are_refused_with_the_valid_names(participation, bad):
     with pytest.raises(ParameterError) as error:
-        motives.check_partners(bad, ev.summit_participation)
+        motives.check_partners(bad, participation)
     message = str(error.value)
     assert message.startswith("partners:")
-    for partner in motives.known_partners(ev.summit_participation):
-        assert partner in message
+    assert all(partner in message for partner in IP4)
 
 
-# -- the participation matrix ----------------------------------------------------------------------
+# -- who came, and at what level --------------------------------------------------------------------------------------------
 
-def test_matrix_has_every_meeting_and_partner_and_matches_the_data(ev):
-    long = motives.summit_participation(ev.summits, ev.summit_participation, IP4, ev.as_of, since=2020)
+def test_every_meeting_and_partner_has_one_cell_and_absence_is_no_source(summits, participation):
+    long = motives.summit_participation(summits, participation, IP4, "2026-06-30", since=2020)
+    assert len(long) == len(summits) * len(IP4)
     grid = motives.participation_matrix(long)
-    summits = _raw("summits")
-    assert list(grid.columns) == IP4
-    assert set(grid.index) == set(summits["meeting_id"])  # every meeting in the data is from 2020 on, before the cut-off
-    assert grid.size == len(summits) * len(IP4)
-    rows = _raw("summit_participation")
-    rows = rows[rows["partner"].isin(IP4)]
-    # every data row appears with its status; every other cell is 'no source'
-    for row in rows.itertuples():
-        assert grid.loc[row.meeting_id, row.partner] == row.participation
-    assert (grid == motives.NO_SOURCE).sum().sum() == grid.size - len(rows)
-    assert set(grid.stack()) <= set(motives.STATUSES)
+    assert list(grid.columns) == IP4 and list(grid.index)[0] == "fm_2020"
+    assert (grid.loc["nobody"] == motives.NO_SOURCE).all()
+    assert grid.loc["fm_2020", "Australia"] == motives.NO_SOURCE
+    assert grid.loc["summit_b", "New Zealand"] == motives.EXPECTED
 
 
-def test_meetings_are_in_date_order_and_partners_in_given_order(ev):
-    order = ["South Korea", "Japan"]
-    long = motives.summit_participation(ev.summits, ev.summit_participation, order, ev.as_of)
-    grid = motives.participation_matrix(long)
-    starts = ev.summits.set_index("meeting_id").loc[list(grid.index), "start"]
-    assert list(starts) == sorted(starts)
-    assert list(grid.columns) == order
+def test_presence_counts_a_leader_only_at_head_of_state_or_government_level(summits, participation):
+    long = motives.summit_participation(summits, participation, IP4, "2026-06-30", since=2020)
+    items = {m.meeting_id: m for m in motives.presence(long)}
+    assert "nobody" not in items  # a meeting with no partner recorded is not drawn or counted
+    c = items["summit_c"]
+    assert c.leaders == ["New Zealand"]
+    assert c.below == [("South Korea", "national security adviser"), ("Japan", "foreign minister"),
+                       ("Australia", "deputy prime minister")]
+    assert c.represented_by == ["South Korea’s national security adviser", "Japan’s foreign minister",
+                                "Australia’s deputy prime minister"]
+    a = items["summit_a"]
+    assert a.leaders == ["South Korea", "Japan", "Australia"] and a.not_given == ["New Zealand"]
+    b = items["summit_b"]
+    assert b.expected == ["New Zealand"] and "New Zealand" not in b.attended  # expected is not attendance
+    assert items["fm_2020"].no_record == ["Australia", "New Zealand"]
+    for m in items.values():  # the rule itself: leaders are exactly the head-of-state-or-government rows
+        rows = participation[(participation["meeting_id"] == m.meeting_id) & (participation["participation"] == "attended")]
+        assert sorted(m.leaders) == sorted(rows.loc[[judgements.is_leader_level(v) for v in rows["level"]], "partner"])
 
 
-def test_counts_of_meetings_attended(ev):
-    long = motives.summit_participation(ev.summits, ev.summit_participation, IP4, ev.as_of, since=2020)
-    rows = _raw("summit_participation")
-    attended = rows[rows["participation"] == "attended"]
-    rok = set(attended[attended["partner"] == "South Korea"]["meeting_id"])
-    assert set(motives.meetings_attended(long, ["South Korea"])) == rok
-    assert set(motives.meetings_attended(long)) == set(attended["meeting_id"])
-    every = {m for m, group in attended.groupby("meeting_id") if set(group["partner"]) >= set(IP4)}
-    assert set(motives.meetings_attended(long, every=True)) == every
-    # 'expected' is not attendance
-    expected = rows[rows["participation"] == "expected"]["meeting_id"]
-    assert not set(expected) & every
+def test_presence_names_meetings_by_kind_and_place(summits, participation):
+    long = motives.summit_participation(summits, participation, IP4, "2026-06-30", since=2020)
+    items = {m.meeting_id: m for m in motives.presence(long)}
+    assert items["summit_c"].name == "the summit in Gamma" and items["summit_c"].place == "Gamma"
+    assert items["fm_2020"].name == "the foreign ministers' meeting"
+    assert [m.meeting_id for m in motives.summits(list(items.values()))] == ["summit_a", "summit_b", "summit_c"]
 
 
-def test_since_drops_earlier_meetings(ev):
-    later = motives.summit_participation(ev.summits, ev.summit_participation, IP4, ev.as_of, since=2023)
+def test_level_change_compares_partner_by_partner_and_skips_levels_not_given(summits, participation):
+    long = motives.summit_participation(summits, participation, IP4, "2026-06-30", since=2020)
+    change = motives.level_change(long, "summit_b", "summit_c")
+    assert change.lower == ("South Korea", "Japan") and change.same == ("Australia",)
+    assert change.higher == () and change.not_compared == ("New Zealand",)  # expected at summit_b: not compared
+    assert change.fell and not change.rose
+    earlier = motives.level_change(long, "summit_a", "summit_b")
+    assert earlier.not_compared == ("New Zealand",)  # 'unspecified' is not a level to compare
+    assert earlier.lower == ("Australia",)
+    reverse = motives.level_change(long, "summit_c", "summit_b")
+    assert reverse.rose and not reverse.fell
+
+
+def test_a_meeting_counts_only_once_its_whole_date_is_past(summits, participation):
+    mid_month = motives.summit_participation(summits, participation, IP4, "2025-06-15", since=2020)
+    assert "summit_c" not in set(mid_month["meeting_id"])  # "June 2025" may still be ahead on 15 June
+    month_end = motives.summit_participation(summits, participation, IP4, "2025-06-30", since=2020)
+    assert "summit_c" in set(month_end["meeting_id"])
+    later = motives.summit_participation(summits, participation, IP4, "2026-06-30", since=2023)
     assert later["year"].min() >= 2023
-    assert "nato_fm_2020_12" not in set(later["meeting_id"])
 
 
-def test_as_of_excludes_meetings_not_yet_over():
-    # On 15 October 2024 the October 2024 meetings and a summit dated only "2024" may not have happened yet.
-    early = load_all("2024-10-15", data_dir=ROOT / "data")
-    long = motives.summit_participation(early.summits, early.summit_participation, IP4, early.as_of)
-    assert "nato_dm_2024_10" not in set(long["meeting_id"])
-    assert "nato_summit_2024" not in set(long["meeting_id"])
-    assert (long["end"] <= date(2024, 10, 15)).all()
-    # and the helper applies as_of itself, even to uncut tables
-    full = load_all("2025-01-31", data_dir=ROOT / "data")
-    cut = motives.summit_participation(full.summits, full.summit_participation, IP4, "2023-01-01")
-    assert set(cut["meeting_id"]) == {"nato_fm_2020_12", "brussels_summit_2021", "madrid_summit_2022"}
+def test_the_figure_data_has_one_row_per_meeting_and_partner(summits, participation):
+    long = motives.summit_participation(summits, participation, ["South Korea", "Australia"], "2026-06-30", since=2020)
+    items = motives.presence(long)
+    table = motives.presence_table(items, ["South Korea", "Australia"])
+    assert len(table) == 2 * len(items)
+    assert set(table.loc[table["meeting_id"] == "fm_2020", "level"]) == {"foreign minister", "no record"}
+    figure = motives.participation_chart(items, ["South Korea", "Australia"])
+    labels = {t.get_text() for t in figure.axes[0].texts}
+    assert {"Leader", "Security adviser", "Deputy PM", "No record"} <= labels
 
 
-def test_no_meetings_gives_an_empty_matrix():
-    early = load_all("2019-06-30", data_dir=ROOT / "data")
-    long = motives.summit_participation(early.summits, early.summit_participation, IP4, early.as_of, since=2020)
-    assert long.empty and motives.participation_matrix(long).empty
-    assert motives.meetings_attended(long) == []
+# -- NATO's words -------------------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def statements():
+    row = lambda sid, when, precision, threat, source="s1", quote="q": {  # noqa: E731
+        "statement_id": sid, "document": sid.replace("_", " "), "date": when, "date_precision": precision,
+        "threat": threat, "characterisation": "c", "source_id": source, "quote": quote}
+    return dated([
+        row("doc_2019", "2019", "year", "China", "primary", "present both opportunities and challenges that we"),
+        row("doc_2018", "2018-07", "month", "North Korea"),
+        row("doc_2022", "2022-06", "month", "China-Russia partnership"),
+        row("doc_2022", "2022-06", "month", "Russia"),
+        row("doc_2024", "2024-07", "month", "North Korea-Russia military cooperation"),
+        row("doc_2024", "2024-07", "month", "China"),
+    ])
 
 
-# -- the statements timeline -----------------------------------------------------------------------
-
-def test_timeline_keeps_every_row_in_date_order(ev):
-    timeline = motives.statements_timeline(ev.nato_statements, ev.as_of)
-    assert len(timeline) == len(_raw("nato_statements"))
+def test_the_timeline_is_in_date_order_and_marks_each_first_mention_once(statements):
+    timeline = motives.statements_timeline(statements, "2026-06-30")
     assert list(timeline["start"]) == sorted(timeline["start"])
-    docs = motives.documents(timeline)
-    assert list(docs["statement_id"]) == list(dict.fromkeys(timeline["statement_id"]))
-    assert sum(len(t) for t in docs["threats"]) == len(timeline)
-
-
-def test_first_mentions_trace_the_shift(ev):
-    timeline = motives.statements_timeline(ev.nato_statements, ev.as_of)
     firsts = motives.first_named(timeline)
     assert timeline["first_named"].sum() == timeline["threat"].nunique() == len(firsts)
-    assert firsts["China"]["statement_id"] == "london_declaration_2019"
-    assert firsts["China"]["characterisation"] == "challenge"
-    assert firsts["China-Russia partnership"]["statement_id"] == "strategic_concept_2022"
-    assert firsts["North Korea-Russia military cooperation"]["statement_id"] == "rutte_statement_2024_10"
-    order = motives.threats_by_first_mention(timeline)
-    assert order[0] == "North Korea" and order.index("China") < order.index("China-Russia partnership")
-    assert set(motives.threats_in_order(timeline)) == set(order)
+    assert firsts["China"]["statement_id"] == "doc_2019"
+    assert motives.threats_by_first_mention(timeline)[:2] == ["North Korea", "China"]
+    docs = motives.documents(timeline)
+    assert list(docs["statement_id"]) == ["doc_2018", "doc_2019", "doc_2022", "doc_2024"]
+    assert docs.iloc[2]["threats"] == ["Russia", "China-Russia partnership"]  # in THREAT_ORDER
+    assert motives.statement(timeline, "doc_2024", "China") is not None
+    assert motives.statement(timeline, "doc_2024", "Russia") is None
 
 
-def test_timeline_honours_as_of():
-    early = load_all("2022-12-31", data_dir=ROOT / "data")
-    timeline = motives.statements_timeline(early.nato_statements, early.as_of)
-    assert timeline["end"].max() <= date(2022, 12, 31)
-    assert "North Korea-Russia military cooperation" not in set(timeline["threat"])
-    # a statement dated only "2019" does not count before the year is over
-    mid_2019 = load_all("2019-06-30", data_dir=ROOT / "data")
-    assert "london_declaration_2019" not in set(motives.statements_timeline(mid_2019.nato_statements, mid_2019.as_of)["statement_id"])
+def test_a_statement_dated_to_the_year_counts_from_the_last_day_of_that_year(statements):
+    assert "doc_2019" not in set(motives.statements_timeline(statements, "2019-06-30")["statement_id"])
+    assert "doc_2019" in set(motives.statements_timeline(statements, "2019-12-31")["statement_id"])
+
+
+def test_a_document_is_quoted_only_from_a_row_that_holds_the_words(statements):
+    versions = pd.DataFrame([
+        {"conflict_id": "c", "source_id": "seed", "claim": "x", "quote": "NATO described China as a “challenge”"},
+        {"conflict_id": "c", "source_id": "record", "claim": "y", "quote": "run counter to our values and interests."},
+    ])
+    london = statements.iloc[0]
+    assert motives.with_phrase([None, london, versions], "opportunities and challenges")["source_id"] == "primary"
+    assert motives.with_phrase([versions], "run counter to our values and interests")["source_id"] == "record"
+    assert motives.with_phrase([versions, london], "a challenge") is None  # a paraphrase is never quoted as the text
+    assert motives.with_phrase([], "anything") is None
+
+
+def test_known_versions_keep_this_sections_disputes_and_sources_published_by_the_cut_off():
+    conflicts = pd.DataFrame([{"conflict_id": "ours", "topic": "t", "kind": "disagreement", "section": "nato_motives",
+                               "treatment": "follow the record"},
+                              {"conflict_id": "theirs", "topic": "t", "kind": "dating", "section": "history",
+                               "treatment": "x"}])
+    versions = pd.DataFrame([{"conflict_id": "ours", "source_id": "old", "claim": "a", "quote": "q"},
+                             {"conflict_id": "ours", "source_id": "new", "claim": "b", "quote": "q"},
+                             {"conflict_id": "theirs", "source_id": "old", "claim": "c", "quote": "q"}])
+    sources = dated([{"source_id": "old", "date": "2019", "date_precision": "year"},
+                     {"source_id": "new", "date": "2025-06", "date_precision": "month"}])
+    kept = motives.known_versions(conflicts, versions, sources, "2024-12-31")
+    assert list(kept["source_id"]) == ["old"] and list(kept["treatment"]) == ["follow the record"]
+    assert len(motives.known_versions(conflicts, versions, sources, "2025-06-30")) == 2
+
+
+def test_the_threats_chart_shortens_long_names_but_keeps_every_document(statements):
+    timeline = motives.statements_timeline(statements, "2026-06-30")
+    docs = motives.documents(timeline)
+    figure = motives.threats_chart(docs, motives.threats_by_first_mention(timeline), motives.first_named(timeline))
+    assert len(figure.axes[0].get_yticklabels()) == len(docs)
+    doc = {"date": "2024-10", "date_precision": "month",
+           "document": "Statement by NATO Secretary General Mark Rutte on North Korean troops"}
+    assert motives.short_document(doc) == "October 2024 · Rutte statement on North Korean troops"
+    assert motives.short_document({"date": "2018", "date_precision": "year", "document": "NATO Brussels Summit 2018"}) \
+        == "2018 · NATO Brussels Summit"
 
 
 def test_dash_only_touches_the_links_to_russia():
     assert motives.dash("China-Russia partnership") == "China–Russia partnership"
-    assert motives.dash("North Korea-Russia military cooperation") == "North Korea–Russia military cooperation"
     assert motives.dash("Indo-Pacific security") == "Indo-Pacific security"
 
 
-# -- the sources' arguments (data/assessments.csv) -------------------------------------------------
+# -- the sources' arguments and figures for a period ------------------------------------------------------------------------
 
-NOTEBOOK = ROOT / "notebooks" / "03_nato_motives.py"
-
-
-def test_assessment_returns_the_row_with_its_source_and_quote(ev):
-    raw = _raw("assessments").set_index("assessment_id")
-    for assessment_id, expected in raw.iterrows():
-        row = motives.assessment(ev.assessments, assessment_id)
-        assert (row["source_id"], row["claim"], row["quote"]) == (expected["source_id"], expected["claim"], expected["quote"])
+@pytest.fixture
+def sources():
+    return dated([{"source_id": "bulletin", "date": "2022", "date_precision": "year"},
+                  {"source_id": "report", "date": "2019-03", "date_precision": "month"}])
 
 
-def test_an_unknown_assessment_id_is_a_clear_error(ev):
+@pytest.fixture
+def assessments():
+    return pd.DataFrame([{"assessment_id": "later", "topic": "t", "claim": "c", "source_id": "bulletin", "quote": "q"},
+                         {"assessment_id": "earlier", "topic": "t", "claim": "c", "source_id": "report", "quote": "q"}])
+
+
+@pytest.mark.parametrize("as_of, available", [("2022-09-30", False), ("2022-12-31", True)])
+def test_an_argument_counts_only_once_its_source_was_certainly_published(sources, assessments, as_of, available):
+    row = motives.available_assessment(assessments, sources, "later", as_of)
+    assert (row is not None) is available
+    assert motives.available_assessment(assessments, sources, "earlier", as_of) is not None
+
+
+def test_an_unknown_assessment_or_source_is_a_clear_error_whatever_the_cut_off(sources, assessments):
     with pytest.raises(LookupError) as error:
-        motives.assessment(ev.assessments, "rok_reluctance_chna")
-    message = str(error.value)
-    assert "'rok_reluctance_chna'" in message and "data/assessments.csv" in message
-    assert "rok_reluctance_china" in message  # the valid ids are listed
-    # whatever the cut-off: a typo must never silently drop a paragraph
+        motives.available_assessment(assessments, sources, "latter", "2000-01-01")
+    assert "'latter'" in str(error.value) and "earlier, later" in str(error.value)
     with pytest.raises(LookupError):
-        motives.available_assessment(ev.assessments, ev.sources, "no_such_id", "2000-01-01")
+        motives.published_by(sources, "nosuch", "2025-01-01")
 
 
-def test_every_assessment_the_section_uses_exists():
-    import re
-    used = set(re.findall(r'claim\("([a-z0-9_]+)"\)', NOTEBOOK.read_text()))
-    listed = re.search(r"LIMIT_IDS = \[(.*?)\]", NOTEBOOK.read_text(), re.S).group(1)
-    used |= set(re.findall(r'"([a-z0-9_]+)"', listed))
-    assert len(used) >= 10
-    assert used <= set(_raw("assessments")["assessment_id"])
+@pytest.mark.parametrize("as_of, kept", [("2022-06-30", False), ("2022-12-30", False), ("2022-12-31", True)])
+def test_a_figure_for_a_year_counts_once_the_year_is_over(as_of, kept):
+    indicators = pd.DataFrame([{"indicator_id": "share", "value": 80.0, "period_start": 2022, "period_end": 2022}])
+    assert (motives.indicator(indicators, "share", as_of) is not None) is kept
+    assert motives.indicator(indicators, "missing", "2030-01-01") is None
 
 
-@pytest.mark.parametrize("as_of, pism_available", [("2022-09-30", False), ("2022-12-31", True), ("2025-01-31", True)])
-def test_an_argument_counts_only_once_its_source_was_certainly_published(ev, as_of, pism_available):
-    # PISM's bulletin is dated only "2022": it may have appeared as late as 31 December 2022.
-    assert motives.published_by(ev.sources, "pism2022", as_of) is pism_available
-    row = motives.available_assessment(ev.assessments, ev.sources, "rok_reluctance_china", as_of)
-    assert (row is not None) is pism_available
-    # EIAS (2019) was out by then in every case
-    assert motives.available_assessment(ev.assessments, ev.sources, "rok_hedging", as_of) is not None
+def test_done_keeps_a_row_only_once_its_interval_is_over():
+    row = dated([{"date": "2025-06", "date_precision": "month"}]).iloc[0]
+    assert motives.done(row, "2025-06-29") is None
+    assert motives.done(row, date(2025, 6, 30)) is row
+    assert motives.done(None, "2030-01-01") is None
 
 
-def test_assessments_are_not_cut_by_load_all_but_the_helper_applies_as_of():
-    early = load_all("2021-06-30", data_dir=ROOT / "data")
-    assert len(early.assessments) == len(_raw("assessments"))
-    available = [i for i in early.assessments["assessment_id"]
-                 if motives.available_assessment(early.assessments, early.sources, i, early.as_of) is not None]
-    assert set(early.assessments.set_index("assessment_id").loc[available, "source_id"]) == {"eias2019"}
-    with pytest.raises(LookupError):
-        motives.published_by(early.sources, "nosuch2020", early.as_of)
-
-
-def test_verbatim_returns_only_words_the_quote_contains(ev):
-    row = motives.assessment(ev.assessments, "china_no_official_statement")
-    # the quote has a typographic apostrophe; a straight one in the phrase still matches, and the quote's own comes back
-    assert verbatim(row, "South Korea's decision to join the CCDCOE") == "South Korea’s decision to join the CCDCOE"
-    assert verbatim(row, "official announcement") in row["quote"]
-    for paraphrase in ("official statement", "", "China has not made an official announcement about Japan"):
-        with pytest.raises(ValueError):
-            verbatim(row, paraphrase)
-
-
-def test_by_topic_groups_every_row_once_in_order(ev):
-    ids = ["china_no_official_statement", "rok_hedging", "china_media_chess_piece", "rok_hedging", "nato_limited_leverage"]
-    rows = [motives.assessment(ev.assessments, i) for i in ids] + [None]
+def test_by_topic_groups_every_row_once_in_order(assessments):
+    rows = [assessments.iloc[1], assessments.iloc[0], assessments.iloc[1], None]
     grouped = motives.by_topic(rows)
-    assert list(grouped["topic"]) == ["China's reaction", "Seoul's reluctance to name China",
-                                      "NATO's limited leverage on the Peninsula"]
-    assert list(grouped.iloc[0]["assessment_ids"]) == ["china_no_official_statement", "china_media_chess_piece"]
-    assert sum(len(i) for i in grouped["assessment_ids"]) == len(set(ids))
-    assert all(len(c) == len(s) == len(i) for c, s, i in zip(grouped["claims"], grouped["source_ids"], grouped["assessment_ids"]))
+    assert list(grouped["topic"]) == ["t"] and grouped.iloc[0]["assessment_ids"] == ["earlier", "later"]
     assert motives.by_topic([]).empty
 
 
-# -- figures for a period ---------------------------------------------------------------------------
+# -- properties of the section against data/ ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("as_of, kept", [("2022-06-30", False), ("2022-12-30", False), ("2022-12-31", True), ("2023-01-01", True)])
-def test_a_figure_for_a_year_counts_once_the_year_is_over(ev, as_of, kept):
-    pew = ev.indicators[ev.indicators["indicator_id"] == "pew_unfavourable_china_2022"]
-    assert (len(motives.period_over(pew, as_of)) == 1) is kept
-    share = ev.arms_trade[ev.arms_trade["figure_id"] == "export_share_2017_2021_nato_members"]
-    assert len(motives.period_over(share, as_of)) == 1  # 2017-2021 was over in every case
-    assert motives.period_over(share, "2021-06-30").empty
+def test_every_argument_the_section_names_exists_in_the_data():
+    used = set(re.findall(r'claim\("([a-z0-9_]+)"\)', NOTEBOOK.read_text()))
+    assert used
+    known = set(pd.read_csv(ROOT / "data" / "assessments.csv", dtype=str)["assessment_id"])
+    assert used <= known, sorted(used - known)
 
 
-# -- the statements timeline with an outside record ---------------------------------------------------
-
-def test_russia_first_appears_with_the_2022_strategic_concept_from_an_outside_record(ev):
-    timeline = motives.statements_timeline(ev.nato_statements, ev.as_of)
-    first = motives.first_named(timeline)["Russia"]
-    assert first["statement_id"] == "strategic_concept_2022"
-    outside = set(ev.sources.loc[ev.sources["in_seeds"] == False, "source_id"])  # noqa: E712
-    assert first["source_id"] in outside
-    # every other row of the timeline comes from the core sources
-    assert set(timeline.loc[timeline["source_id"].isin(outside), "threat"]) == {"Russia"}
-    # the document gains a threat, not a row: the strategic concept is still one document
-    docs = motives.documents(timeline)
-    concept = docs[docs["statement_id"] == "strategic_concept_2022"].iloc[0]
-    assert "Russia" in concept["threats"] and len(docs) == _raw("nato_statements")["statement_id"].nunique()
+def test_every_shipped_meeting_counts_leaders_by_the_rule():
+    ev = load_all(data_dir=ROOT / "data")
+    partners = motives.known_partners(ev.summit_participation)
+    long = motives.summit_participation(ev.summits, ev.summit_participation, partners, ev.as_of)
+    for m in motives.presence(long):
+        rows = ev.summit_participation[(ev.summit_participation["meeting_id"] == m.meeting_id)
+                                       & (ev.summit_participation["participation"] == motives.ATTENDED)]
+        leaders = rows.loc[[judgements.is_leader_level(v) for v in rows["level"]], "partner"]
+        assert sorted(m.leaders) == sorted(leaders)
+        assert set(m.attended) == set(rows["partner"])
