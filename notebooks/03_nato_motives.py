@@ -239,7 +239,7 @@ nothing = not len(timeline) and not meetings
 # {{ docs | length | count("NATO text") }} in the evidence, from {{ docs.iloc[0] | when }} to
 # {{ docs.iloc[-1] | when }}, name {{ threats | length | count("threat or challenge", "threats or challenges") }}{% if links %}
 # and move from {{ early | and_list }} to the ties that bind {{ linked | and_list }} to Russia{% endif %}
-# ({{ fig("threats") }}, {{ tab("wording") }}).
+# ({{ fig("threats") }}; the figure's data give each source's words).
 # The sources quote these texts selectively, so the figure shows what the evidence records, not everything each
 # text says.{% endif %}
 #
@@ -331,15 +331,6 @@ if len(timeline):
     sec.chart("threats", motives.threats_chart(docs, threats, firsts), sources=timeline,
               data=timeline[["statement_id", "document", "date", "date_precision", "threat", "characterisation",
                              "source_id", "quote"]])
-    wording = timeline.sort_values(["start", "threat_rank"])
-    wording_table = pd.DataFrame({
-        "Text": list(wording["document"]),
-        "Date": [say_date(d, p) for d, p in zip(wording["date"], wording["date_precision"])],
-        "Names": [motives.dash(t) for t in wording["threat"]],
-        "What the source says, word for word": list(wording["quote"]),
-        "Source": [sec.cite_any(s) for s in wording["source_id"]],
-    })
-    sec.table_data("wording", wording_table, sources=timeline, html_columns=("Source",))
     first_of = {t: firsts[t] for t in threats}
 
 # %% [markdown] tags=["report"]
@@ -350,11 +341,6 @@ if len(timeline):
 # Each row is a NATO text, oldest at the top; a dot marks a threat or challenge the text names, as the sources
 # quote it. Orange dots mark the first text in the evidence that names each; a blank cell means that no source
 # reports the text naming it, not that the text was silent.
-# ```
-#
-# ```{table} wording
-# What NATO's texts said about each threat or challenge, in the words of the source that reports them. Where a
-# source paraphrases a text that the evidence also holds in its own words, the notes above give both.
 # ```
 # {% endif %}
 
