@@ -108,8 +108,25 @@ def make_mini_project(root: Path) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def mini_template(tmp_path_factory) -> Path:
+    """A mini project built once per session (HTML, no PDF), whose cache every `mini` copy starts from: a test's
+    first build is then a cache hit, and only what the test changes runs again."""
+    root = make_mini_project(tmp_path_factory.mktemp("mini-template") / "mini")
+    result = run_brief("build", "--no-pdf", env_extra={"BRIEF_ROOT": str(root)}, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # A copy starts with the cache but without the published files: each test sees its own first build.
+    for item in (root / "output").iterdir():
+        if item.name != ".cache":
+            shutil.rmtree(item) if item.is_dir() else item.unlink()
+    for record in (root / "output" / ".cache").glob("*-findings.json"):  # no 'previous build' to compare with
+        record.unlink()
+    return root
+
+
 @pytest.fixture
-def mini(tmp_path):
+def mini(tmp_path, mini_template):
     """(project root, env) for a mini project; run_brief(..., env_extra=env, cwd=root)."""
-    root = make_mini_project(tmp_path / "mini")
+    root = tmp_path / "mini"
+    shutil.copytree(mini_template, root)
     return root, {"BRIEF_ROOT": str(root)}

@@ -14,7 +14,7 @@ def _cached(stdout: str) -> set[str]:
 
 def test_unchanged_rebuild_executes_nothing(mini):
     root, env = mini
-    first = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    first = run_brief("build", "--no-pdf", "--force", env_extra=env, cwd=root)
     assert first.returncode == 0, first.stderr
     assert _executed(first.stdout) == {"01_alpha", "02_beta"}
     again = run_brief("build", "--no-pdf", env_extra=env, cwd=root)

@@ -49,7 +49,7 @@ def test_changes_md_reports_old_and_new_values(mini):
     events = root / "data" / "events.csv"
     with open(events, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    before = len(rows)
+    before = len(load_all("2025-01-31", data_dir=root / "data").events)  # the rows up to the mini brief's cut-off
     extra = dict(rows[0], event_id="synthetic_event_2024", date="2024-03", date_precision="month", title="A synthetic event")
     with open(events, "a", encoding="utf-8", newline="") as handle:
         csv.DictWriter(handle, list(rows[0]), lineterminator="\n").writerow(extra)
@@ -58,6 +58,7 @@ def test_changes_md_reports_old_and_new_values(mini):
     changes = (root / "output" / "changes.md").read_text()
     assert f"| alpha | alpha.rows | {before} | {before + 1} |" in changes
     assert "Re-executed: 01_alpha" in changes and "From cache: 02_beta" in changes
+    assert f"alpha, new: The events table has {before + 1} rows" in changes
 
 
 # -- a new administration and new events, added to the data only -------------------------------------------------

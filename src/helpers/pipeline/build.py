@@ -504,7 +504,7 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     for spec in specs:  # the executed notebooks, as pages and as .ipynb
         page = downloads.notebook_page(executed[spec.name], {**meta, "brief_name": options.name})
         files[f"notebooks/{spec.name}.html"] = _one_down(_safe(page, f"notebook {spec.name}"), report="../report.html")
-        files[f"notebooks/{spec.name}.ipynb"] = executed[spec.name]
+        files[f"notebooks/{spec.name}.ipynb"] = executed[spec.name].read_bytes()  # a copy: the cache keeps its own
     if not options.only:
         files["data/findings.json"] = downloads.findings_file(rendered, meta)
         _cut_tables(data_dir, meta["as_of"], staging / "tables")

@@ -15,7 +15,8 @@ def record_of(section: dict) -> dict:
     numbers = {n["key"]: {"label": n.get("label", n["key"]), "display": n["display"]} for n in findings.get("numbers", [])}
     for key, n in (findings.get("recorded") or {}).items():
         numbers[key] = {"label": key, "display": n["display"]}
-    statements = [_plain(t) for t in section.get("summary", [])] + [_plain(j["text"]) for j in findings.get("judgements", [])]
+    summary = [p["html"] for p in section.get("parts", []) if "summary" in p["tags"] or "key-numbers" in p["tags"]]
+    statements = [_plain(t) for t in summary] + [_plain(j["text"]) for j in findings.get("judgements", [])]
     return {"numbers": numbers, "statements": statements}
 
 
