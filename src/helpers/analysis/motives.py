@@ -263,12 +263,6 @@ def known_versions(conflicts: pd.DataFrame, versions: pd.DataFrame, sources: pd.
     return rows[rows["source_id"].isin(known)].reset_index(drop=True)
 
 
-def from_source(frame: pd.DataFrame, source_id: str):
-    """The first row of a table that cites `source_id`, or None."""
-    rows = frame[frame["source_id"] == source_id]
-    return rows.iloc[0] if len(rows) else None
-
-
 def document_label(doc) -> str:
     """'June 2022 · NATO 2022 Strategic Concept', without a trailing date the name already repeats."""
     when = say_date(doc["date"], doc["date_precision"])
