@@ -249,9 +249,10 @@ class Section:
         """Citation for data rows (any of them may be None, an argument not yet made by the cut-off)."""
         return self.cite(*[r["source_id"] for r in rows if r is not None])
 
-    def quoted(self, row, phrase: str) -> str:
-        """A short phrase, checked word for word against the row's quote, in quotation marks (safe HTML)."""
-        return f"“{esc(verbatim(row, phrase))}”"
+    def quoted(self, row, phrase: str) -> Markup:
+        """A short phrase, checked word for word against the row's quote, in quotation marks (safe HTML: the template
+        puts it in as it is, so an apostrophe or '&' in the quote is escaped once)."""
+        return Markup(f"“{esc(verbatim(row, phrase))}”")
 
     # -- figures and tables ----------------------------------------------------------------------
     def fig_ref(self, key: str) -> str:
