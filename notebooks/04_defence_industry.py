@@ -5,8 +5,6 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
-#       format_version: '1.3'
-#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -16,661 +14,698 @@
 # %% [markdown]
 # # Arms and industry: an interest both camps share
 #
-# How did South Korea become an arms supplier to NATO's members, why did European Allies buy from it after
-# February 2022, and why is the defence industry common ground for Seoul's two political camps?
+# How did South Korea become an arms supplier to NATO's members, why do both political camps in Seoul back the
+# industry, and what do the figures on its exports measure?
 
 # %% tags=["parameters"]
-as_of = "2025-01-31"  # evidence cut-off (YYYY-MM-DD): only what the sources had published by then; a figure for a period counts once the period is over
-nato_only = False  # True: the deals table and charts show only deals with NATO members (Australia, the non-NATO comparison, is left out)
+as_of = "2026-06-30"  # evidence cut-off (YYYY-MM-DD): only what the sources had published by then is counted or drawn
+nato_only = False  # True: the chart and table show only deals with NATO members (Australia, the comparison, is left out)
 
 # %%
-import matplotlib.patches as mpatches
-import pandas as pd
+import re
 
-from helpers.writing import charts, text
+import pandas as pd
+from markupsafe import Markup
+
 from helpers.analysis import industry
+from helpers.analysis.industry import ORDERED, SIGNED, UNDER_NEGOTIATION
 from helpers.evidence.data import check_flag, load_all, published_sources
-from helpers.evidence.dates import say_date
-from helpers.analysis.motives import available_assessment, period_over
+from helpers.writing import filters, judgements
+from helpers.writing.filters import words
 from helpers.writing.section import Section
 
+nato_only = check_flag("nato_only", nato_only)
 ev = load_all(as_of)
 sec = Section(number=4, slug="defence_industry", title="Arms and industry: an interest both camps share", evidence=ev)
-nato_only = check_flag("nato_only", nato_only)
 known = published_sources(ev.sources, ev.as_of)
-NATO_COLOUR, OTHER_COLOUR = "#0072B2", "#E69F00"
+admins = ev.administrations
+
+# What the words call on: a deal's value as its source states it (never converted), its date ('by July 2024' when
+# the source gives only a latest date), the name of its type of agreement, an aggregate figure with its unit and
+# hedge, and an ordinal in house style ('ninth').
+said, when, label = industry.deal_value, industry.deal_when, industry.CONTRACT_LABELS
+figure, ordinal = industry.say_figure, industry.ordinal
 
 
-def claim(assessment_id: str):
-    """A source's argument (a row of data/assessments.csv), or None if the source was not yet published by as_of."""
-    return available_assessment(ev.assessments, ev.sources, assessment_id, ev.as_of)
+def quote(row, phrase):
+    """`{{ quote(row, "phrase") }}`: the phrase in quotation marks, checked word for word against the row's quote."""
+    return Markup(sec.quoted(row, phrase))  # sec.quoted escapes the phrase itself
 
 
-def known_row(frame: pd.DataFrame, key: str, value: str):
-    """The row with key == value if its source was published by as_of (and its date or period is over), else None."""
-    rows = frame[(frame[key] == value) & frame["source_id"].isin(known)]
-    if "end" in rows:
-        rows = rows[rows["end"] <= ev.as_of]
-    if "period_end" in rows:
-        rows = period_over(rows, ev.as_of)
+def version(conflict_id, source_id, claim_has=""):
+    """One source's version of a disputed fact (data/conflict_versions.csv), or None before its source was published."""
+    rows = ev.conflict_versions[(ev.conflict_versions["conflict_id"] == conflict_id)
+                                & (ev.conflict_versions["source_id"] == source_id)
+                                & ev.conflict_versions["claim"].str.contains(claim_has, regex=False)]
+    return rows.iloc[0] if len(rows) and source_id in known else None
+
+
+def dated_deal(row):
+    """`{{ dated_deal(row) }}`: a deal's date with its preposition ('on 9 July 2024', 'in July 2022'), or 'by July 2024'
+    when its source gives only a latest date."""
+    return industry.deal_when(row) if row.get("by_date", False) else filters.dated(row)
+
+
+def argued(assessment_id):
+    """A source's argument (data/assessments.csv), or None when its source was not yet published at the cut-off."""
+    row = ev.row("assessments", assessment_id)
+    return row if row is not None and row["source_id"] in known else None
+
+
+def reported(event_id):
+    """A dated event whose source was published by the cut-off, else None."""
+    row = ev.row("events", event_id)
+    return row if row is not None and row["source_id"] in known else None
+
+
+# %%
+# The deals: every source's version of every deal published by the cut-off, and one row per deal for the version
+# the report follows (industry.FOLLOW_RULE). Deals are counted from these rows, by kind, each once.
+versions = industry.deals_in_view(ev.arms_deals, ev.sources, ev.as_of, nato_only=nato_only)
+deals = industry.deal_summary(versions, ev.arms_deal_items, ev.sources)
+nato = deals.loc[deals["buyer_nato_member"].astype(bool)]
+counts = industry.kind_counts(nato)
+taken = nato[nato["kind"].isin([SIGNED, ORDERED])]
+signed = sec.num("signed", counts[SIGNED], words(counts[SIGNED]), sources=nato[nato["kind"] == SIGNED])
+ordered = sec.num("ordered", counts[ORDERED], words(counts[ORDERED]), sources=nato[nato["kind"] == ORDERED])
+won = sec.num("won", len(taken), words(len(taken)), sources=taken)
+in_talks = counts[UNDER_NEGOTIATION]
+per_buyer = industry.buyers_by_count(nato)
+buyers = list(per_buyer)
+n_buyers = sec.num("buyers", len(buyers), words(len(buyers)), sources=taken)
+top = judgements.lead(per_buyer) if per_buyer else None
+leader = top.leader if top is not None else None
+leader_share = judgements.share_word(per_buyer[leader], len(taken)) if leader else None
+first_deal = taken.iloc[0] if len(taken) else None
+first_year = int(first_deal["year"]) if first_deal is not None else None
+differing_deals = int(deals["values_differ"].sum()) if len(deals) else 0
+all_currencies = sorted(set(versions.loc[versions["value"].notna(), "currency"])) if len(versions) else []
+
+
+def deal(deal_id):
+    """The version of a deal the report follows, or None when the data (at this cut-off) do not have the deal."""
+    rows = deals[deals["deal_id"] == deal_id]
     return rows.iloc[0] if len(rows) else None
 
 
-def event(event_id):
-    return known_row(ev.events, "event_id", event_id)
+def others(row, stated=True):
+    """The other sources' versions of a deal (those that state a value); empty when `row` is None."""
+    if row is None:
+        return versions.iloc[0:0]
+    rows = versions[(versions["deal_id"] == row["deal_id"]) & (versions["source_id"] != row["source_id"])]
+    return rows[rows["value"].notna()] if stated else rows
 
 
-source_name = sec.citations.name  # 'SWP', 'PISM': how the prose names a source
+def units(row, source_id=None):
+    """System type -> quantity for the deal of `row`: from `source_id`, else the first version that gives any."""
+    if row is None:
+        return {}
+    for source in ([source_id] if source_id else [row["source_id"], *row["other_sources"]]):
+        found = industry.quantities(ev.arms_deal_items, row["deal_id"], source)
+        if found:
+            return found
+    return {}
 
 
-def period_of(row) -> str:
-    return text.period(row["period_start"], row["period_end"])
+# The deals the narrative names; each is None when the data, or an earlier cut-off, do not have it.
+framework = deal("poland_2022")
+executive_2022, fa50 = deal("poland_k2_k9_executive_2022_08"), deal("poland_fa50_executive_2022_09")
+fa50_detail = others(fa50, stated=False)
+fa50_detail = fa50_detail[fa50_detail["source_id"].isin(
+    [s for s in fa50_detail["source_id"] if industry.quantities(ev.arms_deal_items, fa50["deal_id"], s)])] if fa50 is not None else fa50_detail
+fa50_detail = fa50_detail.iloc[0] if len(fa50_detail) else None
+chunmoo_2022, norway_2022 = deal("poland_chunmoo_2022_10"), deal("norway_2022")
+romania_k9, romania_talks = deal("romania_k9_2024"), deal("romania_package")
+k2_2025, norway_k9 = deal("poland_k2_second_executive_2025_08"), deal("norway_k9_2025_09")
+estonia, homar_2025 = deal("estonia_chunmoo_2025_12"), deal("poland_homar_k_third_executive_2025_12")
+norway_chunmoo, australia = deal("norway_chunmoo_2026_01"), deal("australia_2023")
 
+exec_units, k2_units, norway_units = units(executive_2022), units(k2_2025), units(norway_2022)
+fa50_count = units(fa50, fa50_detail["source_id"]).get("combat aircraft") if fa50_detail is not None else None
+chunmoo_count = units(chunmoo_2022).get("rocket artillery")
+norway_k9_count = units(norway_k9).get("self-propelled howitzer")
+estonia_launchers = units(estonia).get("rocket artillery")
+norway_launchers = units(norway_chunmoo).get("rocket artillery")
+romania_k9_company = others(romania_k9)
+romania_k9_company = romania_k9_company[~romania_k9_company["source_id"].isin(
+    ev.sources.loc[ev.sources["in_seeds"] == True, "source_id"])]  # noqa: E712  (the seeds report second-hand)
+romania_k9_company = romania_k9_company.iloc[0] if len(romania_k9_company) else None
+romania_talks_source = sec.citations.name(romania_talks["source_id"]) if romania_talks is not None else None
+estonia_other = others(estonia)
+estonia_other = estonia_other.iloc[0] if len(estonia_other) else None
+homar_other = others(homar_2025)
+homar_other = homar_other.iloc[0] if len(homar_other) else None
+norway_project = others(norway_chunmoo)
+norway_project = norway_project[norway_project["value_basis"] == "reported deal value"]
+norway_project_rows = [row for _, row in norway_project.iterrows()]
+
+# Poland's second K2 contract: its value on one basis and in one currency as the sources state it, a range where
+# they differ (never an average, never a conversion); a version in another currency is said apart.
+k2_range = industry.value_range(versions[versions["deal_id"] == k2_2025["deal_id"]], k2_2025) \
+    if k2_2025 is not None and k2_2025["stated"] else None
+k2_value = sec.num("k2_2025_value", k2_range[1], industry.say_range(k2_range[0], k2_range[1], k2_2025["currency"]),
+                   sources=k2_range[2]) if k2_range else None
+k2_spread = k2_range is not None and k2_range[0] != k2_range[1]
+k2_rows = versions[(versions["deal_id"] == k2_2025["deal_id"]) & versions["source_id"].isin(k2_range[2])] \
+    if k2_range else versions.iloc[0:0]
+k2_other = others(k2_2025)
+k2_other = k2_other[k2_other["currency"] != k2_2025["currency"]] if k2_2025 is not None else k2_other
+k2_other = k2_other.iloc[0] if len(k2_other) else None
+
+# The 2022 executive contracts are added together only when both are stated on one basis and in one currency.
+executive_sum = industry.add_like([executive_2022, fa50]) if executive_2022 is not None and fa50 is not None else None
+executive_sum_said = industry.say_money(executive_sum.value, executive_sum.currency) if executive_sum is not None else None
+
+# The governments in Seoul when the deals with NATO members were signed or ordered, the government at the cut-off and
+# how many deals came under it if it is not the one that opened the market.
+by_government = taken.groupby("administration").size().to_dict() if len(taken) else {}
+government = admins[admins["end_date"].isna()].iloc[-1] if admins["end_date"].isna().any() else None
+opened_under = first_deal["administration"] if first_deal is not None else None
+successor = government if government is not None and opened_under is not None \
+    and government["administration"] != opened_under else None
+successor_count = by_government.get(successor["administration"], 0) if successor is not None else 0
+under_successor = sec.num("under_successor", successor_count, words(successor_count),
+                          sources=taken[taken["administration"] == successor["administration"]]) \
+    if successor is not None else None
+carried_on = successor is not None and successor_count > 0
 
 # %%
-# The evidence behind the findings: exports by period, the arms trade with NATO countries, the deals.
-exports = industry.export_values(ev.arms_trade, ev.sources, ev.as_of)
-comparable = exports[exports["comparable"]]
-apart = exports[~exports["comparable"]]
-growth = industry.trade_figures(ev.arms_trade, ev.sources, "export growth", ev.as_of)
-contracts = industry.trade_figures(ev.arms_trade, ev.sources, "export contracts", ev.as_of)
-imports, _ = industry.trade_shares(ev.arms_trade, ev.sources, "import share", ev.as_of)
-exports_to, nato_total = industry.trade_shares(ev.arms_trade, ev.sources, "export share", ev.as_of)
-budget = known_row(ev.indicators, "indicator_id", "defence_budget_growth_moon")
-
-deals = industry.deals_in_view(ev.arms_deals, ev.sources, ev.as_of, nato_only=nato_only)
-nato_deals = deals[deals["buyer_nato_member"]]
-signed_nato = nato_deals[nato_deals["status"] == industry.SIGNED]
-top_signed = industry.largest(deals, industry.SIGNED, nato=True)
-top_pending = industry.largest(deals, industry.UNDER_NEGOTIATION, nato=True)
-poland_quantities = industry.quantities_by_source(ev.arms_deal_items, deals, "poland_2022")
-
-shared, crucial = claim("industry_shared_objective"), claim("nato_cooperation_crucial")
+# Poland's 2022 deal as each account gives it: the analyses (PISM, SWP), the framework agreements as Warsaw gave
+# them, and the contracts signed later in 2022 taken together.
+poland_accounts = industry.poland_versions(versions, deals, ev.arms_deal_items, "poland_2022", 2022)
+seeds = set(ev.sources.loc[ev.sources["in_seeds"] == True, "source_id"])  # noqa: E712
+source_accounts, framework_account, contracts_account, swp_value = [], None, None, None
+for account in poland_accounts:
+    row = account["rows"][0]
+    account.update(says=industry.what_bought_quantities(account["quantities"]), row=row, stated=bool(pd.notna(row["value"])),
+                   name=sec.citations.name(row["source_id"]))
+    if account["kind"] == "contracts":
+        contracts_account = account
+    elif row["contract_type"] == "framework":
+        framework_account = account
+    else:
+        source_accounts.append(account)
+        swp_value = row if account["stated"] and row["source_id"] == "swp2025" else swp_value
+by_source = {a["row"]["source_id"]: a["quantities"] for a in source_accounts}
+swp_matches_framework = framework_account is not None and by_source.get("swp2025") == framework_account["quantities"]
+# Other records of the first step and of what SWP's figure measures (versions of the disputes in conflicts.csv).
+rotem = version("poland_quantities", "yonhap_rotem_1000_2022")
+k2_framework_1000 = version("poland_quantities", "warsawpoint_k2_framework_2023")
+package_total = version("poland_2022_value_basis", "nyt_via_sbby_2023")
+package_total_name = re.sub(r"\s*\(\d{4}[a-z]?\)$", "", sec.citations.short(package_total["source_id"])) \
+    if package_total is not None else None
+pism_tanks_as_rotem = rotem is not None and by_source.get("pism2022", {}).get("tank") == 1000 and "1,000" in rotem["quote"]
+not_announced = version("poland_2022_value_basis", "reuters_poland_value_2022")
+tank_share = None
+if framework_account is not None and contracts_account is not None:
+    framework_tanks, contract_tanks = framework_account["quantities"].get("tank"), contracts_account["quantities"].get("tank")
+    tank_share = (contract_tanks, framework_tanks) if framework_tanks and contract_tanks else None
+account_labels = [industry.account_label(a, sec.citations.name) for a in poland_accounts]
+poland_systems = list(dict.fromkeys(t for a in poland_accounts for t in a["quantities"]))
+aircraft_agree = len({a["quantities"].get("combat aircraft") for a in poland_accounts}) == 1
 
 # %%
-if len(signed_nato):
-    first_year = int(signed_nato["year"].min())
-    sec.finding(
-        f"Since {first_year} South Korea has become a major arms supplier to NATO members: the sources record "
-        f"{industry.deal_count(signed_nato)} with Allies"
-        + (f", led by {text.esc(top_signed['buyer'])}'s deal of {industry.deal_when(top_signed)} worth "
-           f"{industry.deal_value(top_signed)} {sec.cite(top_signed['source_id'])}" if top_signed is not None else "")
-        + (f", and talks on a potential {industry.deal_value(top_pending).removesuffix(' (potential)')} deal with "
-           f"{text.esc(top_pending['buyer'])} were under way {industry.deal_when(top_pending)}"
-           if top_pending is not None else "")
-        + ".", sources=sorted(set(nato_deals["source_id"])), rank=25)
-if shared is not None:
-    sec.finding(
-        "The defence industry is common ground for Seoul's two political camps: building up the "
-        "industry and arms exports, with closer cooperation with NATO members as "
-        + (f"{sec.quoted(crucial, 'a crucial aspect of this strategy')}, was " if crucial is not None else "")
-        + f"{sec.quoted(shared, 'a shared objective of both the Moon and Yoon administration')}.",
-        sources=[shared["source_id"]], rank=30)
-if len(comparable) >= 2:
-    first, last = comparable.iloc[0], comparable.iloc[-1]
-    sentence = (f"Arms exports {industry.growth_words(first['value'], last['value'])} from "
-                f"{text.quantity(first['value'], first['unit'])} in {period_of(first)} to "
-                f"{text.quantity(last['value'], last['unit'])} in {period_of(last)}")
-    if len(apart):
-        odd = apart.iloc[-1]
-        sentence += (f"; the {text.quantity(odd['value'], odd['unit'])} given for {period_of(odd)} covers "
-                     f"{text.count(int(odd['years']), 'year')} and, in this brief's reading, probably counts contracts "
-                     "signed, so it is not comparable")
-    sec.finding(sentence + ".", sources=sorted(set(exports["source_id"])), rank=35)
-if len(imports) and nato_total is not None:
-    named, _ = industry.named_share_total(imports)
-    sec.finding(
-        f"NATO members sit on both sides of South Korea's arms trade: in {period_of(nato_total)} they supplied "
-        + ("almost all" if named >= 95 else text.percent(named)) + " of its arms imports and took "
-        f"{text.percent(nato_total['value'], nato_total['qualifier'])} of its arms exports.",
-        sources=sorted({nato_total["source_id"], *imports["source_id"]}), rank=40)
-if not sec.judgements:
-    sec.finding(f"None of the sources published by {say_date(ev.as_of.isoformat(), 'day')} covers South Korea's "
-                "defence industry or its arms trade with NATO members.", rank=90)
+# The aggregate figures, each on its own basis: SIPRI's ranks and shares (trend-indicator values of deliveries,
+# five-year periods), the Korean government's annual totals of contracts signed (USD), and SWP's series.
+sipri_rows = industry.sipri_figures(ev.arms_trade, ev.sources, ev.as_of)
+sipri = industry.latest_sipri(sipri_rows)
+sipri = sipri if sipri.get("rank") is not None else {}
+poland_share = sec.num("poland_share_sipri", sipri["poland"]["value"], figure(sipri["poland"]), sources=sipri["poland"]) \
+    if sipri.get("poland") is not None else None
+poland_shares = sipri_rows[(sipri_rows["partner"] == "Poland") & (sipri_rows["measure"] == "export share")] \
+    if len(sipri_rows) else sipri_rows
+earlier_poland = poland_shares[poland_shares["period_end"] < sipri["period"][1]] if sipri else poland_shares.iloc[0:0]
+earlier_poland = earlier_poland.iloc[-1] if len(earlier_poland) else None
+shares = industry.trade_figures(ev.arms_trade, ev.sources, "export share", ev.as_of)
+pism_poland = shares[(shares["partner"] == "Poland") & ~shares.apply(industry.is_sipri, axis=1)] if len(shares) else shares
+pism_poland = pism_poland.iloc[0] if len(pism_poland) else None
+nato_imports = ev.indicators[(ev.indicators["indicator_id"] == "rok_share_nato_arms_imports_heraldk_2020_2024")
+                             & ev.indicators["source_id"].isin(known)]
+nato_imports = industry.period_over(nato_imports, ev.as_of)
+nato_imports = nato_imports.iloc[0] if len(nato_imports) else None
 
-if top_signed is not None:
-    sec.key_number("industry_largest_nato_deal", f"{top_signed['buyer']}'s arms deal with South Korea, "
-                   f"{industry.deal_when(top_signed)} ({source_name(top_signed['source_id'])})",
-                   top_signed["value"], industry.deal_value(top_signed), sources=[top_signed["source_id"]])
-if nato_total is not None:
-    sec.key_number("industry_export_share_nato", f"share of South Korea's arms exports going to NATO members, "
-                   f"{period_of(nato_total)}", nato_total["value"],
-                   text.percent(nato_total["value"], nato_total["qualifier"]), sources=[nato_total["source_id"]])
-if len(signed_nato):
-    sec.key_number("industry_signed_nato_deals", f"arms deals and orders with NATO members, "
-                   f"{text.period(signed_nato['year'].min(), signed_nato['year'].max())}",
-                   signed_nato["deal_id"].nunique(), str(signed_nato["deal_id"].nunique()),
-                   sources=sorted(set(signed_nato["source_id"])))
+totals = industry.contract_totals(ev.arms_trade, ev.sources, ev.as_of)
+followed_totals = totals[totals["preferred"]] if len(totals) else totals
+first_total = followed_totals.iloc[0] if len(followed_totals) else None
+peak_total = followed_totals.loc[followed_totals["value"].idxmax()] if len(followed_totals) else None
+latest_total = industry.latest_total(totals)
+differing_years = [str(y) for y in sorted(totals.loc[totals["differ"], "period_start"].unique())] if len(totals) else []
+swp_series = industry.trade_figures(ev.arms_trade, ev.sources, "export value", ev.as_of)
+last_swp = swp_series.iloc[-1] if len(swp_series) else None
+# Does SWP's last figure equal the government's contract totals for the same years? Summed like with like (one
+# basis, one currency), once with each source's figure for a year that two sources give.
+sums = sorted({industry.sum_of_years(totals, int(last_swp["period_start"]), int(last_swp["period_end"]), prefer=s)
+               for s in totals["source_id"].unique()} - {None}) if last_swp is not None and len(totals) else []
+swp_matches_totals = bool(sums) and all(round(s) == round(float(last_swp["value"])) for s in sums)
+sum_low, sum_high = (sums[0], sums[-1]) if sums else (None, None)
+share_rows = pd.concat([pd.DataFrame([pism_poland]) if pism_poland is not None else pd.DataFrame(), poland_shares],
+                       ignore_index=True) if (pism_poland is not None or len(poland_shares)) else pd.DataFrame()
+high_year = int(peak_total["period_start"]) if peak_total is not None else None
+sipri_growth = sipri.get("growth")
+has_aggregates = bool(sipri) or len(totals) > 0 or len(swp_series) > 0
+
+# %%
+# Why both camps back the industry, and why European buyers turned to it: the sources' arguments and the record,
+# each None before its source was published.
+shared, crucial = argued("industry_shared_objective"), argued("nato_cooperation_crucial")
+after_summit = argued("poland_deal_after_summit")
+summit_push, standing = argued("yoon_summits_push_deals"), argued("industry_raises_rok_position")
+budget = ev.indicators[(ev.indicators["indicator_id"] == "defence_budget_growth_moon") & ev.indicators["source_id"].isin(known)]
+budget = budget.iloc[0] if len(budget) else None
+duda, wi = reported("yoon_duda_meeting_2022_06"), reported("hague_summit_rok_nsa_2025_06")
+body, body_first = reported("defence_industry_body_agreed_2025_06"), reported("defence_industry_dialogue_first_2025_09_26")
+nawrocki, ahn_event = reported("lee_nawrocki_2025_09"), reported("ahn_cavo_dragone_2025_09")
+call_event = reported("lee_rutte_call_2026_02")
+areas = ev.cooperation_areas[ev.cooperation_areas["source_id"].isin(known)]
+industry_areas = areas[(areas["area"] == "defence industry") & (areas["actor_type"] == "administration")]
+lee_call = industry_areas[industry_areas["source_id"] == (call_event["source_id"] if call_event is not None else "")]
+lee_call = lee_call.iloc[0] if len(lee_call) else None
+ahn = industry_areas[industry_areas["source_id"] == (ahn_event["source_id"] if ahn_event is not None else "")]
+ahn = ahn.iloc[0] if len(ahn) else None
+
+# The areas of cooperation that every government since Moon's, of both camps, made a priority.
+governments, priorities, priority_rows = industry.shared_priorities(ev.cooperation_areas, admins, ev.sources, ev.as_of,
+                                                                    since="Moon Jae-in")
+governments_named = [admins.loc[admins["administration"] == g, "administration"].iloc[0] for g in governments]
+since_year = admins.loc[admins["administration"] == governments[0], "start_date"].iloc[0].year if governments else None
+only_priority = priorities == ["defence industry"] and len(governments) >= 3
+both_camps_priority = "defence industry" in priorities and \
+    admins.loc[admins["administration"].isin(governments), "camp"].nunique() > 1
+
+attractive, replenish = argued("attractive_supplier_after_invasion"), argued("replenish_stocks_swp")
+compatible, modernise = argued("nato_interest_compatibility"), argued("modernisation_alliance_forces")
+transfer, contribution = argued("poland_technology_transfer"), argued("poland_positive_contribution")
+replenish_pism, reluctant = argued("replenish_stocks_pism"), argued("rok_ukraine_limited_support")
+ukraine_interest = argued("industry_requires_ukraine_interest")
+has_camps = shared is not None or body is not None
+joint_venture, plant = reported("hanwha_wb_joint_venture_2025_09"), reported("romania_k9_plant_groundbreaking_2026_02")
+orka = reported("orka_saab_selected_2025_11")
+canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported("canada_submarine_final_proposals_2026_03_02")
+
+# %% [markdown] tags=["summary"]
+# {% if carried_on and only_priority %}**Defence industry has become the partnership's strongest shared interest,
+# and it has outlasted the change of government in Seoul.** South Korean firms have won {{ won }} contracts and
+# orders from {{ n_buyers }} NATO members since {{ first_year }}, {{ under_successor }} of them under
+# {{ successor.administration }}, whose government{% if body is not none %} agreed with NATO in
+# {{ body | when("year") }} to set up a consultative body on the industry {{ cite(body) }}{% else %} has kept
+# the course{% endif %}.
+# {% elif first_deal is not none %}**Defence industry has become an interest that Seoul's two political camps share
+# with NATO's members.** South Korean firms have won {{ won }} contracts and orders from {{ n_buyers }} NATO members
+# since {{ first_year }}{% if shared is not none %}, and SWP counts the industry's growth as an aim of both the
+# liberal and the conservative government {{ cite(shared) }}{% endif %}.
+# {% else %}**The sources published by {{ ev.as_of | day }} record no South Korean arms contract with a NATO
+# member.**{% endif %}
+
+# %% [markdown] tags=["key-numbers"]
+# {% if k2_value is not none %}- **{{ k2_value }}** Poland's second executive contract for K2 tanks, {{ k2_2025 | when }} (contract value{% if k2_spread %}; the sources differ within this range{% endif %}){% endif %}
+# {% if poland_share is not none %}- **{{ poland_share }}** Poland's share of South Korea's arms exports, {{ sipri.period | period }} (SIPRI trend-indicator values: deliveries, not money){% endif %}
+
+# %% [markdown]
+# ## From customer to supplier {#contracts}
+
+# %% [markdown] tags=["brief"]
+# {% if first_deal is not none %}{% if only_priority and carried_on %}Defence industry is now the strongest interest
+# that South Korea and NATO's members share, and it has survived a change of government in Seoul.{% else %}South Korea
+# has become an arms supplier to NATO members.{% endif %} Since {{ first_deal | when }} South Korean firms have won {{ won }}
+# contracts and orders from {{ n_buyers }} Allies, {{ buyers | and_list }}: {{ signed }} signed agreements and
+# contracts{% if ordered.value %} and {{ ordered }} order{% if ordered.value != 1 %}s{% endif %}{% endif %}
+# ({{ fig("deals") }}).{% if leader and leader_share in ("most", "all") %} {{ leader }} accounts for
+# {{ leader_share }}{% if framework is not none and k2_value is not none %}, from the framework agreements of
+# {{ framework | when }} for tanks, howitzers and light combat aircraft to a second executive contract for
+# {{ k2_units.get("tank", 0) | words }} K2 tanks {{ k2_2025 | dated }}, worth {{ k2_value }}
+# {{ cite(k2_rows) }}{% endif %}.{% endif %}{% if carried_on %} {{ under_successor | string | upper_first }} of the
+# {{ won }} came after {{ successor.administration }} took office in {{ successor.start_date | month }}
+# ({{ see("contracts") }}).{% endif %}{% else %}No source published by {{ ev.as_of | day }} covers South Korea's arms
+# trade with NATO members, so this section has no contracts to report.{% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if first_deal is not none %}The contracts came with the war in Ukraine {{ cite(attractive) }}{% if carried_on %},
+# and they did not stop with the government that signed the first of them{% endif %}. {{ fig("deals") }} shows each deal with a NATO member by buyer and date,
+# in the colour of the government in office in Seoul when it was signed or ordered: {{ signed }} signed agreements
+# and contracts and {{ ordered }} order{% if ordered.value != 1 %}s{% endif %}{% if in_talks %}, with
+# {{ in_talks | count("deal") }} under negotiation{% endif %}, from {{ n_buyers }} buyers.
+# {% if leader %}{{ leader }} accounts for {{ leader_share }} of the contracts and orders, {{ per_buyer[leader] | words }}
+# of {{ won }}.{% elif top is not none %}No buyer clearly leads: {{ top.tied | and_list }} are level.{% endif %}{% endif %}
+
+# %%
+shown = deals
+if len(shown):
+    last_day = min(ev.as_of, max(shown["end"]))
+    chart_start = int(shown["year"].min())
+    sec.chart("deals", industry.deals_chart(shown, chart_start, last_day, admins), sources=shown,
+              data=shown[["deal_id", "buyer", "buyer_nato_member", "date", "date_precision", "kind", "equipment",
+                          "value", "value_qualifier", "currency", "value_usd", "value_basis", "contract_type",
+                          "administration", "source_id", "quote"]])
+shown_rows = [row for _, row in shown.iterrows()]
+shown_currencies = sorted(set(shown.loc[shown["value"].notna(), "currency"])) if len(shown) else []
+non_nato_shown = sorted(set(shown.loc[~shown["buyer_nato_member"].astype(bool), "buyer"])) if len(shown) else []
+
+# %% [markdown]
+# {% if shown | length %}
+# ```{figure} deals
+# :title: {% if leader and leader_share in ("most", "all") and carried_on %}{{ leader }} led South Korea's arms contracts with NATO members, and they continued under {{ successor.administration }}{% elif leader and leader_share in ("most", "all") %}{{ leader }} signed {{ leader_share }} of South Korea's arms contracts with NATO members{% elif first_deal is not none %}South Korea's arms contracts with {{ n_buyers }} NATO members since {{ first_year }}{% else %}South Korea's arms deals in the sources{% endif %}
+# :alt: Timeline of {{ shown | length | count("arms deal") }} between South Korea and {{ shown.buyer.nunique() | words }} buyers from {{ chart_start }} to {{ last_day | month }}, one row per deal grouped by buyer: {% for r in shown_rows %}{{ r.buyer }}, {{ when(r) }}, {{ r.equipment_short }}, {% if r.stated %}{{ said(r, false) }}{% else %}no value stated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.
+# Each dot is a deal at its date, in the colour of the government in Seoul at the time: filled when signed, hollow
+# when ordered{% if in_talks %}, a diamond while in talks{% endif %}. Values as the source this report follows states
+# them, never converted or added.{% if non_nato_shown %} {{ non_nato_shown | and_list }}, not a NATO member, is
+# shown for comparison.{% endif %}
+# ```
+# {% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if framework is not none %}Poland came first{% if after_summit is not none %}, shortly after Yoon Suk-yeol's
+# first NATO summit {{ cite(after_summit) }}{% endif %}. In {{ framework | when }} it signed framework agreements for
+# K2 tanks, K9 howitzers and FA-50 light combat aircraft, with no value announced {{ cite(framework) }}.
+# {% if executive_2022 is not none %}Executive contracts, which carry the values, followed:
+# {{ executive_2022 | dated }} for the first {{ exec_units.get("tank", 0) | words }} tanks and
+# {{ exec_units.get("self-propelled howitzer", 0) | words }} howitzers, worth {{ said(executive_2022) }}
+# {{ cite(executive_2022) }}{% if fa50 is not none %}, and {{ fa50 | dated }} for
+# {% if fa50_count %}{{ fa50_count | words }} FA-50s{% else %}the FA-50s{% endif %}, worth {{ said(fa50) }}
+# {{ cite(fa50, fa50_detail) }}{% endif %}.{% endif %}{% if chunmoo_2022 is not none %}
+# {{ chunmoo_2022 | dated | upper_first }} Poland also signed an agreement for
+# {{ chunmoo_count | words }} Chunmoo rocket launchers, whose value the report of it does not give
+# {{ cite(chunmoo_2022) }}.{% endif %}{% endif %}
+# {% if norway_2022 is not none %}Norway followed with an order {{ norway_2022 | dated }} for
+# {% if norway_units %}{{ norway_units.get("self-propelled howitzer", 0) | words }} more K9 howitzers and
+# {{ norway_units.get("ammunition supply vehicle", 0) | words }} K10 ammunition vehicles{% else %}more K9 howitzers
+# and K10 ammunition vehicles{% endif %} {{ cite(norway_2022) }}.{% endif %}
+# {% if romania_k9 is not none %}Romania signed for K9 howitzers {{ dated_deal(romania_k9) }}, worth
+# {{ said(romania_k9) }} {{ cite(romania_k9) }}{% if romania_k9_company is not none %}, or {{ said(romania_k9_company) }}
+# by the maker's account {{ cite(romania_k9_company) }}{% endif %}.{% endif %}
+# {% if romania_talks is not none %}{{ romania_talks_source }} reported talks on a further package, for K2 tanks,
+# Redback infantry fighting vehicles and Cheongung-II air defence missiles, worth a potential
+# {{ said(romania_talks) }} {{ when(romania_talks) }} {{ cite(romania_talks) }}; the data hold no contract from them
+# by {{ ev.as_of | day }}.{% endif %}
+#
+# {% if carried_on %}The second wave came under {{ successor.administration }}.{% if k2_2025 is not none %}
+# {{ k2_2025 | dated | upper_first }} Poland signed a second executive contract for
+# {{ k2_units.get("tank", 0) | words }} K2 tanks{% if k2_units.get("support vehicle") %} and
+# {{ k2_units.get("support vehicle") | words }} support vehicles{% endif %}, worth {{ k2_value }}
+# {{ cite(k2_rows) }}{% if k2_other is not none %}, or {{ said(k2_other) }} in the Korean contractor's figure as
+# reported {{ cite(k2_other) }}{% endif %}.{% endif %}{% if norway_k9 is not none %} Norway's materiel agency
+# ordered {{ norway_k9_count | words }} more K9 howitzers {{ norway_k9 | dated }}
+# {{ cite(norway_k9) }}.{% endif %}{% if estonia is not none %} {{ estonia | dated | upper_first }}
+# Estonia signed a contract for {{ estonia_launchers | words }} Chunmoo launchers and their missiles, worth
+# {{ said(estonia) }} {{ cite(estonia) }}{% if estonia_other is not none %}, or {{ said(estonia_other) }} in another
+# account {{ cite(estonia_other) }}{% endif %}.{% endif %}{% if homar_2025 is not none %} The same month Poland signed
+# a third executive contract for the missiles of its Chunmoo launchers, known there as Homar-K: {{ said(homar_2025) }}
+# {{ cite(homar_2025) }}{% if homar_other is not none %}, or {{ said(homar_other) }} by the Polish account
+# {{ cite(homar_other) }}; the two figures are in different currencies and are not set against each other{% endif %}.{% endif %}
+# {% if norway_chunmoo is not none %}{{ norway_chunmoo | dated | upper_first }} Norway signed
+# for {{ norway_launchers | words }} Chunmoo launchers, worth {{ said(norway_chunmoo) }}
+# {{ cite(norway_chunmoo) }}{% if norway_project | length %}. The figures in other reports,
+# {% for r in norway_project_rows %}{{ said(r) }} {{ cite(r) }}{% if not loop.last %} and {% endif %}{% endfor %},
+# are on another basis, that of the whole deal as reported; the maker describes Norway's whole acquisition project as
+# {{ quote(norway_chunmoo, "budgeted at $2 billion") }}{% endif %}.{% endif %}{% endif %}
+# {% if australia is not none and not nato_only %}Outside NATO, Australia's contract for Redback infantry fighting
+# vehicles of {{ australia | when }}, worth {{ said(australia) }} {{ cite(australia) }}, is shown for
+# comparison.{% endif %}
+
+# %%
+if len(versions):
+    sec.table_data("deals", industry.versions_table(versions, deals, sec.cite_any), sources=versions,
+                   html_columns=("Source",))
+
+# %% [markdown] tags=["report"]
+# {% if versions | length %}
+# ```{table} deals
+# Every version of South Korea's arms deals{% if nato_only %} with NATO members{% else %} with NATO members, and
+# with {{ non_nato_shown | and_list }} for comparison{% endif %}: {{ versions | length }} versions of
+# {{ deals | length | count("deal") }}, each with its value as the source states it (currency and basis), the type
+# of agreement, and whether this report follows it. A value in another currency is given in US dollars only where the
+# source itself does so.
+# ```
+# {% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if framework_account is not none %}
+# ## Two accounts of Poland's first deal, and the record {#poland}
+#
+# Both accounts of Poland's 2022 deal in the analyses describe its first step, and
+# that step was a set of framework agreements with no value announced. {% for a in source_accounts %}{{ a.name }} writes
+# of {% if a.stated %}a {{ said(a.row) }} agreement{% else %}an agreement{% endif %}{% if a.row.date_precision != "year" %}
+# signed in {{ a.row | when }}{% endif %} for {{ a.says }} {{ cite(a.row) }}{% if not loop.last %}; {% endif %}{% endfor %}.
+# By Warsaw's account the framework agreements of {{ framework | when }} committed Poland to {{ framework_account.says }}
+# {{ cite(framework) }}{% if swp_matches_framework %}, the quantities SWP gives{% endif %}.{% if pism_tanks_as_rotem %}
+# PISM's 1,000 tanks is the number Hyundai Rotem, their maker, gave for its initial deal {{ cite(rotem) }}{% if k2_framework_1000 is not none %},
+# and a later Polish report gives the K2 framework agreement as 1,000 tanks in the end
+# {{ cite(k2_framework_1000) }}{% endif %}.{% endif %}
+# {% if contracts_account is not none %}The contracts that carry values were signed in {{ contracts_account.when }}
+# ({{ tab("poland") }}){% if executive_sum is not none %}: the two executive contracts of 2022 add up to
+# {{ executive_sum_said }} in contract value{% endif %}{% if tank_share %}, and they covered
+# {{ tank_share[0] | words }} of the {{ tank_share[1] | words }} tanks{% endif %}.{% endif %}
+# {% if swp_value is not none %}SWP's {{ said(swp_value) }} is therefore not the value of a July agreement{% if not_announced is not none %},
+# whose value was never announced {{ cite(not_announced) }}{% endif %}{% if package_total is not none %}. It is the
+# figure The New York Times gave, as {{ package_total_name }} summarises it, for all of Poland's 2022 contracts with
+# Korean makers, for {{ quote(package_total, "tanks, howitzers, fighter jets, and rocket launchers") }}
+# {{ cite(package_total) }}{% endif %}.{% endif %}
+# This report follows the record: the framework quantities with their sources, and values only where a contract
+# states one; the analyses' versions stand beside them ({{ fig("poland") }}).{% endif %}
+
+# %%
+if len(poland_accounts) > 1:
+    poland_rows = pd.DataFrame([r for a in poland_accounts for r in a["rows"]])
+    poland_sources = sorted({s for a in poland_accounts for s in a["sources"]})
+    sec.chart("poland", industry.poland_chart(poland_accounts, account_labels, poland_systems), sources=poland_sources,
+              data=industry.accounts_frame(poland_accounts, account_labels, poland_systems))
+    sec.table_data("poland", industry.accounts_table(poland_accounts, account_labels, poland_systems, sec.cite_any),
+                   sources=poland_sources, html_columns=("Sources",))
+
+# %% [markdown] tags=["report"]
+# {% if poland_accounts | length > 1 %}
+# ```{figure} poland
+# :title: {% if tank_share %}The contracts of 2022 covered {{ tank_share[0] | words }} of the {{ tank_share[1] | words }} tanks in the framework agreements{% else %}The accounts of Poland's 2022 deal side by side{% endif %}
+# :alt: Grouped bar chart of the quantities in Poland's 2022 deal by account: {% for a in poland_accounts %}{{ account_labels[loop.index0] }}: {{ a.says }}{% if not loop.last %}; {% endif %}{% endfor %}.
+# Units of each type of equipment as each account gives them{% if contracts_account is not none %}; the contracts
+# signed in {{ contracts_account.when }} are taken together{% endif %}.{% if aircraft_agree %} All accounts agree on
+# the aircraft.{% endif %}
+# ```
+#
+# ```{table} poland
+# The accounts of Poland's 2022 deal side by side: quantities, value with its basis, and the type of agreement.
+# ```
+#
+# ```{note} poland_quantities poland_2022_value_basis
+# ```
+# {% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if has_aggregates %}
+# ## What the aggregate figures measure {#aggregates}
+#
+# Three kinds of aggregate figure circulate, and they measure different things; this report never sets one against
+# another.{% endif %}
+# {% if sipri %}SIPRI measures deliveries of major weapons in trend-indicator values, a volume index rather than money,
+# over five-year periods. By that measure South Korea was the world's {{ ordinal(sipri.rank.value) }}-largest arms
+# exporter in {{ sipri.period | period }}{% if sipri.world is not none %}, with {{ figure(sipri.world) }} of world
+# exports{% endif %} {{ cite(sipri.rank) }}{% if poland_share is not none %}, and Poland took {{ poland_share }} of
+# its exports{% if earlier_poland is not none %}, against {{ figure(earlier_poland) }} in
+# {{ (earlier_poland.period_start, earlier_poland.period_end) | period }} {{ cite(earlier_poland) }}{% endif %}{% endif %}.
+# {% if sipri_growth is not none %}Its exports in {{ sipri.period | period }} were {{ figure(sipri_growth) }} higher than
+# in the five years before {{ cite(sipri_growth) }}.{% endif %}
+# {% if nato_imports is not none %}South Korea supplied {{ figure(nato_imports) }} of NATO members' arms imports in
+# {{ (nato_imports.period_start, nato_imports.period_end) | period }}, as much as France, on SIPRI's measure as Herald
+# Corp reports it {{ cite(nato_imports) }}.{% endif %}{% endif %}{% if pism_poland is not none %} For
+# {{ (pism_poland.period_start, pism_poland.period_end) | period }}, PISM gave Poland {{ figure(pism_poland) }} of
+# South Korea's arms exports, without naming its data source {{ cite(pism_poland) }}.{% endif %}
+# {% if totals | length %}The Korean government counts something else: the value of export contracts signed in each
+# calendar year. Its totals run from {{ figure(first_total) }} in {{ first_total.period_start }}{% if peak_total.period_start != first_total.period_start %}
+# to {{ figure(peak_total) }} in {{ peak_total.period_start }}{% endif %}{% if latest_total.period_start != peak_total.period_start %}
+# and {{ figure(latest_total) }} in {{ latest_total.period_start }}{% endif %} {{ cite(first_total, peak_total, latest_total) }}
+# ({{ fig("exports") }}).{% if differing_years %} For {{ differing_years | and_list }} the government's figure differs
+# between reports, and both versions are shown.{% endif %}{% endif %}
+# {% if swp_series | length %}SWP gives a third series, attributed to SIPRI: {% for r in swp_series.itertuples() %}{% if loop.last and not loop.first %}and {% endif %}{{ figure(swp_series.loc[r.Index]) }}
+# for {{ (r.period_start, r.period_end) | period }}{% if loop.revindex > 2 %}, {% elif loop.revindex == 2 %} {% endif %}{% endfor %} {{ cite(swp_series) }}.
+# Its periods are of unequal length, and SIPRI publishes volumes of deliveries, not dollar values.{% if swp_matches_totals %}
+# The last figure matches the sum of the government's contract totals for the same years,
+# {% if sum_low != sum_high %}USD {{ sum_low | number(2) }} or {{ sum_high | number(2) }} billion depending on which
+# figure for a disputed year is used{% else %}USD {{ sum_low | number(2) }} billion{% endif %}, and not SIPRI's data.{% endif %}{% endif %}
+# {% if sipri or totals | length %}This report follows SIPRI for shares and rank and the government's totals for the
+# money value of contracts, and uses SWP's series for neither.{% endif %}
+
+# %%
+if len(totals) or len(share_rows):
+    trade_rows = pd.concat([totals, share_rows], ignore_index=True)
+    sec.chart("exports", industry.exports_chart(totals, share_rows), sources=trade_rows,
+              data=trade_rows[["figure_id", "measure", "partner", "period_start", "period_end", "value", "qualifier",
+                               "unit", "basis", "source_id", "quote"]])
+total_rows = [row for _, row in totals.iterrows()]
+share_list = [row for _, row in share_rows.iterrows()] if len(share_rows) else []
+shares_rise = len(share_rows) > 1 and list(share_rows["value"]) == sorted(share_rows["value"]) \
+    and share_rows["value"].iloc[-1] > share_rows["value"].iloc[0]
+
+# %% [markdown] tags=["report"]
+# {% if totals | length or share_rows | length %}
+# ```{figure} exports
+# :title: {% if totals | length and shares_rise %}Contracts signed peaked in {{ high_year }}, while Poland's share of deliveries kept rising{% elif totals | length %}The value of export contracts signed peaked in {{ high_year }}{% else %}Poland's share of South Korea's arms exports{% endif %}
+# :alt: {% if totals | length %}Bar chart of the Korean government's annual totals of arms export contracts signed, in billions of US dollars: {% for r in total_rows %}{{ r.period_start }}, {{ figure(r) }}{% if not loop.last %}; {% endif %}{% endfor %}.{% endif %}{% if share_list %} Bar chart of Poland's share of South Korea's arms exports by five-year period: {% for r in share_list %}{{ (r.period_start, r.period_end) | period }}, {{ figure(r) }}{% if not loop.last %}; {% endif %}{% endfor %}.{% endif %}
+# {% if totals | length %}Left: the value of export contracts signed in each calendar year, Korean government figures
+# in billions of US dollars; where two reports of the government's figure differ, the bar is the later report's and the
+# earlier one is drawn as a line across it, both labelled (later first).{% endif %}{% if share_list %} Right: Poland's share of South Korea's arms exports over
+# five-year periods, in per cent of SIPRI trend-indicator values (deliveries, not money){% if pism_poland is not none %};
+# the hatched bar is PISM's figure, which names no data source{% endif %}.{% endif %} The two panels measure different
+# things and share no axis.
+# ```
+#
+# ```{note} export_value_basis rok_export_contracts_annual export_growth_window export_contracts_unit
+# ```
+# {% endif %}
+
+# %% [markdown] tags=["brief"]
+# {% if first_deal is not none %}The values cannot simply be added: the sources give them in
+# {{ all_currencies | length | words }} currencies and on different bases.{% if poland_share is not none and latest_total is not none %}
+# The aggregate figures measure different things too. By SIPRI's measure of deliveries, Poland took {{ poland_share }}
+# of South Korea's arms exports in {{ sipri.period | period }} {{ cite(sipri.poland) }}; by Seoul's count of export
+# contracts signed, they came to {{ figure(latest_total) }} in {{ latest_total.period_start }}
+# {{ cite(latest_total) }}.{% endif %}{% if swp_matches_totals %} SWP's widely cited {{ figure(last_swp) }} for
+# {{ (last_swp.period_start, last_swp.period_end) | period }}, attributed to SIPRI, matches the sum of the
+# government's contract totals for those years, not SIPRI's data.{% endif %}{% if has_aggregates %} ({{ see("aggregates") }}){% endif %}{% endif %}
+
+# %% [markdown]
+# {% if has_camps %}
+# ## Why both camps back it {#camps}
+# {% endif %}
+
+# %% [markdown] tags=["brief"]
+# {% if shared is not none %}Both camps in Seoul back the industry: SWP calls it
+# {{ quote(shared, "a shared objective of both the Moon and Yoon administration") }} {{ cite(shared) }}.{% endif %}
+# {% if successor is not none and body is not none %}{{ successor.administration }}'s {{ successor.camp }} government
+# kept the course. At The Hague in {{ body | when }} {% if wi is not none %}his national security adviser{% else %}Seoul's
+# envoy{% endif %} and NATO's Secretary General agreed to set up a consultative body on defence industry
+# {{ cite(body) }}{% if body_first is not none %}, which first met on {{ body_first | when }} {{ cite(body_first) }}{% endif %}{% if lee_call is not none %};
+# in {{ call_event | when }} the president pressed Rutte for
+# {{ quote(lee_call, "substantive progress in arms industry cooperation") }} through it {{ cite(lee_call) }}{% endif %}.{% endif %}
+# {% if only_priority %}It is the one area of cooperation that all {{ governments | length | words }} governments
+# since {{ since_year }}, liberal and conservative, made a priority {{ cite(priority_rows) }}
+# ({{ see("camps") }}).{% elif both_camps_priority %}It is one of {{ priorities | length | words }} areas of
+# cooperation that governments of both camps made a priority {{ cite(priority_rows) }}
+# ({{ see("camps") }}).{% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if shared is not none %}SWP traces the industry's place in the partnership to an aim that outlasted a change of
+# government: strengthening the domestic defence industry and the country's role as a major arms exporter.
+# {% if crucial is not none %}Closer cooperation with NATO members was, in its words,
+# {{ quote(crucial, "a crucial aspect of this strategy") }}, and the aim {% else %}The aim {% endif %}was
+# {{ quote(shared, "a shared objective of both the Moon and Yoon administration") }} {{ cite(shared) }}.
+# {% if budget is not none %}Under Moon the defence budget grew by an average of {{ budget.value | number }}% a year,
+# as SWP puts it without saying whether in nominal or real terms {{ cite(budget) }}.{% endif %}{% endif %}
+# {% if summit_push is not none %}Yoon made NATO's summits serve the sales: SWP finds that he
+# {{ quote(summit_push, "used his participation at the NATO summits to push ahead defence deals with NATO member states") }}
+# {{ cite(summit_push) }}.{% if duda is not none %} At his first summit, in {{ duda | when }}, he told Poland's
+# President Andrzej Duda that he expected their talks on defence cooperation to make substantial progress
+# {{ cite(duda) }}{% if framework is not none %}, and the framework agreements followed in {{ framework | when }}{% endif %}.{% endif %}{% endif %}
+#
+# {% if successor is not none %}{{ successor.administration }}'s government, of the {{ successor.camp }} camp and in
+# office since {{ successor.start_date | day }}, kept the course.{% if wi is not none and body is not none %} The new
+# president did not go to The Hague summit; his national security adviser, Wi Sung-lac, went in his place
+# {{ cite(wi) }} and agreed there with Secretary General Rutte to set up a consultative body on defence industry
+# {{ cite(body) }}.{% endif %}{% if body_first is not none %} NATO's Assistant Secretary General for Defence Industry,
+# Innovation and Armaments opened its first meeting, with South Korea's Defence Acquisition Program Administration, on
+# {{ body_first | when }} {{ cite(body_first) }}.{% endif %}{% if ahn is not none %} In {{ ahn_event | when }} the
+# defence minister told the chair of NATO's Military Committee that Seoul planned to broaden defence-industry
+# collaboration with NATO {{ quote(ahn, "beyond individual European countries") }} {{ cite(ahn) }}.{% endif %}
+# {% if nawrocki is not none %}Meeting Poland's President Karol Nawrocki in {{ nawrocki | when }}, the president looked
+# to wider cooperation in the industry as Poland sought new submarines {{ cite(nawrocki) }}.{% endif %}{% if lee_call is not none %}
+# In {{ call_event | when }} he asked NATO's Secretary General for
+# {{ quote(lee_call, "substantive progress in arms industry cooperation through the South Korea–NATO defense industry council") }}
+# {{ cite(lee_call) }}.{% endif %}{% endif %}
+# {% if governments | length >= 2 and priorities | length %}The sources record what each government in Seoul made a
+# priority in its dealings with NATO. {% if only_priority %}Since {{ since_year }}, defence industry is the only
+# area that all {{ governments | length | words }} governments, {{ governments_named | and_list }}, made one
+# {{ cite(priority_rows) }}: it is in this sense that this report calls it the partnership's strongest shared
+# interest.{% else %}The areas that {{ governments_named | and_list }} all made a priority are
+# {{ priorities | and_list }} {{ cite(priority_rows) }}.{% endif %}{% endif %}
+# {% if standing is not none %}PISM adds a motive of standing: ties with NATO and its members in the defence
+# industry serve {{ quote(standing, "to raise South Korea's position as an actor contributing to international security") }}
+# {{ cite(standing) }}.{% endif %}
+#
+# ```{note} defence_budget_growth_basis lee_rutte_call_2026_date
+# ```
+
+# %% [markdown] tags=["report"]
+# {% if attractive is not none %}
+# ## Why European Allies buy Korean {#buyers}
+#
+# The sources give three reasons, and speed of delivery is not among them. The first
+# is the war. Russia's invasion of Ukraine made South Korea
+# {{ quote(attractive, "an even more attractive arms supplier to European countries") }} such as Poland or Estonia
+# {{ cite(attractive) }}{% if replenish is not none %}, which had {{ quote(replenish, "supplied weapons to Ukraine") }}
+# and needed to replenish their stocks {{ quote(replenish, "with modern weaponry") }} {{ cite(replenish) }}{% endif %}.{% endif %}
+# {% if compatible is not none %}The second is fit: PISM notes that Allies' interest grew in an offer marked by
+# {{ quote(compatible, "compatibility with NATO standards") }} {{ cite(compatible) }}{% if modernise is not none %},
+# and that the Poland deal shows Korean equipment can help to modernise Allied forces {{ cite(modernise) }}{% endif %}.{% endif %}
+# {% if compatible is not none or transfer is not none %}The third is industry at home. The Korean offer comes with
+# {% if compatible is not none %}{{ quote(compatible, "openness to industrial cooperation") }}{% else %}industrial
+# cooperation{% endif %}{% if transfer is not none %}, and the technology transfer in the Polish agreements is
+# {{ quote(transfer, "intended to strengthen the potential of the Polish defence industry") }}
+# {{ cite(transfer) }}{% endif %}.{% if k2_framework_1000 is not none %} By a Polish report, 820 of the 1,000 K2 tanks
+# the framework agreement assumes are to be built under licence in Poland {{ cite(k2_framework_1000) }}.{% endif %}{% if joint_venture is not none %} In {{ joint_venture | when }} Hanwha and Poland's
+# WB Group agreed a joint venture to make the missiles for Poland's Chunmoo launchers {{ cite(joint_venture) }}{% endif %}{% if plant is not none %}{% if joint_venture is not none %},
+# and in{% else %} In{% endif %} {{ plant | when }} Hanwha broke ground on a plant in Romania to build K9 howitzers and
+# K10 vehicles {{ cite(plant) }}{% endif %}{% if joint_venture is not none or plant is not none %}.{% endif %}{% endif %}
+# {% if contribution is not none %}For Seoul the sales also carry a political message: SWP reads the sales to Poland
+# and the industrial cooperation with it as underscoring
+# {{ quote(contribution, "Seoul’s positive contribution to European security") }} {{ cite(contribution) }}.{% endif %}
+# {% if replenish_pism is not none %}PISM, writing when Seoul {% if reluctant is not none %}remained
+# {{ quote(reluctant, "reluctant to ship arms to Ukraine") }} {{ cite(reluctant) }}{% else %}sent no arms to
+# Ukraine{% endif %}, saw in such sales {{ quote(replenish_pism, "An indirect form of support") }} for Ukraine
+# {{ cite(replenish_pism) }}.{% endif %}
+
+# %% [markdown] tags=["brief"]
+# {% if attractive is not none and compatible is not none %}European buyers turned to Korea because Allies that had
+# armed Ukraine needed to restock {% if replenish is not none %}{{ cite(replenish) }}{% else %}{{ cite(attractive) }}{% endif %}
+# and the Korean offer came with {{ quote(compatible, "compatibility with NATO standards") }} and
+# {{ quote(compatible, "openness to industrial cooperation") }} {{ cite(compatible) }}{% if joint_venture is not none or plant is not none %},
+# now including {% if joint_venture is not none %}a joint venture to make missiles in Poland{% endif %}{% if joint_venture is not none and plant is not none %}
+# and {% endif %}{% if plant is not none %}a howitzer plant being built in Romania{% endif %}{% endif %}. No source
+# read compares Korean delivery times or prices with other suppliers'.{% if orka is not none %} Nor is the market won
+# by default: in {{ orka | when }} Poland chose Sweden's Saab over Hanwha Ocean for its submarines
+# {{ cite(orka) }}{% if canada_final is not none %}, and Canada's competition, with Hanwha Ocean a finalist, was still
+# open in {{ canada_final | when("month") }} {{ cite(canada_final) }}{% endif %}.{% endif %}
+# ({{ see("buyers") }}){% endif %}
+
+# %% [markdown] tags=["report"]
+# ## What the evidence does not show {#limits}
+#
+# {% if first_deal is not none %}The record is of contracts, not of deliveries: how much of the equipment has reached
+# the buyers is not in the data, and a framework agreement commits a buyer to less than its headline quantities
+# suggest until executive contracts follow. Most of the values come from news reports that relay a company or a
+# government, and {{ differing_deals | words }} of the {{ deals | length | words }} deals
+# {% if differing_deals == 1 %}carries{% else %}carry{% endif %} different values in different reports
+# ({{ tab("deals") }}). No source read compares Korean prices or delivery times with those of other suppliers.{% endif %}
+# {% if orka is not none or canada is not none %}Competitions lost or still open are not deals, and this report does
+# not count them.{% if orka is not none %} In {{ orka | when }} Poland chose Saab, not Hanwha Ocean, to build three
+# submarines under its Orka programme {{ cite(orka) }}.{% endif %}{% if canada is not none %} Canada shortlisted
+# Hanwha Ocean and a German–Norwegian consortium for its submarine project in {{ canada | when }}
+# {{ cite(canada) }}{% if canada_final is not none %}; final proposals were due on {{ canada_final | when }}, and the
+# sources read record no decision {{ cite(canada_final) }}{% endif %}.{% endif %}{% endif %}
+# {% if ukraine_interest is not none %}PISM marks a political limit: deeper defence cooperation with Poland and other
+# Central European countries
+# {{ quote(ukraine_interest, "will require greater interest on South Korea's part in the situation in Eastern Europe, namely Ukraine") }}
+# {{ cite(ukraine_interest) }}.{% endif %}{% if first_deal is none and ukraine_interest is none %}The sources published
+# by {{ ev.as_of | day }} say nothing of South Korea's arms sales to NATO members.{% endif %}
+
+# %%
+follow_rule = industry.FOLLOW_RULE
+
+# %% [markdown] tags=["report"]
+# {% if first_deal is not none %}
+# ## How this section counts deals {#method}
+#
+# **Deals and their versions.** A deal is one agreement or contract, however many sources report it; each source's
+# account is kept as a version with its own value, currency, basis and type of agreement. The July 2022 framework
+# agreements with Poland count as one deal; the executive contracts that implement them count separately, because
+# each was signed and valued on its own. A deal counts as signed when any source reports it concluded, as an order
+# when the sources report only an order, and as under negotiation when they report only talks.
+#
+# **The version followed.** Where versions differ, the chart and the text follow one, chosen by a fixed order of
+# preference: {{ follow_rule }}. The other versions stay in the table of deals.
+#
+# **Values.** Each value appears as its source states it. Values are set side by side, added or ranked only when
+# they share a basis and a currency, or when each source gives its own US dollar equivalent; where sources in one
+# currency disagree, the report gives the range. SIPRI's trend-indicator values measure deliveries and the
+# government's totals measure contracts signed, so the two are kept apart.
+# {% endif %}
+
+# %%
 sec.record()
-
-# %% [markdown]
-# ## From customer to supplier
-
-# %%
-lead = []
-if shared is not None:
-    lead.append(
-        "South Korea's closer ties with NATO have an industrial engine. SWP counts the shared aim of "
-        "strengthening the domestic defence industry and the country's role as a major arms exporter among the "
-        "major reasons why relations grew closer under both Moon Jae-in and Yoon Suk-yeol "
-        f"{sec.cite_rows(shared)}.")
-if budget is not None:
-    lead.append(
-        f"Under Moon the defence budget grew by an average of {text.percent(budget['value'], budget['qualifier'])} a "
-        f"year, as SWP puts it, without saying whether in nominal or real terms {sec.cite(budget['source_id'])}.")
-if lead:
-    sec.md(" ".join(lead))
-
-if len(comparable) >= 2:
-    first, last = comparable.iloc[0], comparable.iloc[-1]
-    said = (f"Export values {industry.growth_words(first['value'], last['value'])} between {period_of(first)} and "
-            f"{period_of(last)}, from {text.quantity(first['value'], first['unit'])} to "
-            f"{text.quantity(last['value'], last['unit'])}, in figures SWP attributes to the Stockholm International "
-            f"Peace Research Institute (SIPRI) {sec.cite(first['source_id'])}.")
-    if len(apart):
-        odd = apart.iloc[-1]
-        said += (f" SWP adds {text.quantity(odd['value'], odd['unit'])} for {period_of(odd)}. That figure should not "
-                 f"be read as a continuation of the series: it covers {text.count(int(odd['years']), 'year')}, not "
-                 f"{text.count(int(first['years']), 'year')}, and SIPRI's published series measure deliveries (its "
-                 "trend-indicator values). A figure of this size suggests, in this brief's reading, the value of "
-                 "contracts signed rather than of equipment delivered, so the brief computes no growth rate across "
-                 f"it ({sec.fig_ref('exports')}).")
-    sec.md(said)
-elif len(exports):
-    only = exports.iloc[0]
-    sec.md(f"SWP gives South Korea's arms exports as {text.quantity(only['value'], only['unit'])} in "
-           f"{period_of(only)}, attributing the figure to SIPRI {sec.cite(only['source_id'])}.")
-
-rank = []
-if len(growth):
-    g = growth.iloc[0]
-    rank.append(
-        f"Growth began before the war in Ukraine: already under Moon, South Korea's arms exports grew faster than "
-        f"those of any other top-25 exporter, {sec.quoted(g, 'by over 176.8 per cent between 2017 and 2021')} "
-        f"{sec.cite(g['source_id'])}. SWP does not say whether that compares the two years or two five-year periods.")
-if len(contracts):
-    c = contracts.iloc[0]
-    rank.append(
-        f"In {c['period_end']} the industry, known at home as “K-Bangsan”, ranked second in the world behind the "
-        f"United States {sec.quoted(c, 'in terms of the number of major arms export contracts')}, "
-        f"{sec.quoted(c, 'at 2,972 units compared to the U.S.’s 5,631 units')} {sec.cite(c['source_id'])}; what the "
-        "“units” count, contracts or pieces of equipment, is not stated.")
-if rank:
-    sec.md(" ".join(rank))
-
-
-# %%
-def exports_figure(rows: pd.DataFrame):
-    """Horizontal bars, oldest period at the top; a period not comparable with the first is hatched and grey."""
-    fig, ax = charts.new_figure(height_in=0.62 * len(rows) + 0.8)
-    labels = [f"{period_of(r)}\n({text.count(int(r['years']), 'year')})" for _, r in rows.iterrows()]
-    top = float(rows["value"].max())
-    for i, (_, row) in enumerate(rows.iterrows()):
-        solid = bool(row["comparable"])
-        ax.barh(i, row["value"], height=0.62, color=NATO_COLOUR if solid else "white",
-                edgecolor=NATO_COLOUR if solid else charts.UNCERTAIN, hatch=None if solid else "////", linewidth=0.8)
-        if solid:
-            ax.text(row["value"] + top * 0.01, i, text.quantity(row["value"], row["unit"]), va="center", fontsize=8)
-        else:  # the label sits inside the long hatched bar, on a white ground so it stays legible
-            ax.text(top * 0.02, i, f"{text.quantity(row['value'], row['unit'])}: {text.count(int(row['years']), 'year')}, "
-                    "basis unclear (probably contracts signed)", va="center", fontsize=8,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
-    ax.set_yticks(range(len(rows)), labels)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlim(0, top * 1.08)
-    ax.set_xlabel("Value of military exports over the period, USD billion (as SWP reports it)")
-    charts.value_grid(ax, "x")
-    ax.tick_params(axis="y", length=0)
-    return fig
-
-
-if len(exports):
-    if len(comparable) >= 2:
-        first, last = comparable.iloc[0], comparable.iloc[-1]
-        title = (f"South Korea's arms exports {industry.growth_words(first['value'], last['value'])} from "
-                 f"{period_of(first)} to {period_of(last)}"
-                 + (f"; the {text.quantity(apart.iloc[-1]['value'], apart.iloc[-1]['unit'])} reported for "
-                    f"{period_of(apart.iloc[-1])} is not comparable" if len(apart) else ""))
-    else:
-        title = f"South Korea's arms exports, {period_of(exports.iloc[0])}–{exports.iloc[-1]['period_end']}"
-    hatched = ""
-    if len(apart):
-        odd = apart.iloc[-1]
-        hatched = (f" The hatched bar ({period_of(odd)}) covers {text.count(int(odd['years']), 'year')}, not "
-                   f"{text.count(int(exports.iloc[0]['years']), 'year')}, and is probably a contract value: "
-                   "it is shown as SWP reports it, not as part of the trend.")
-    sec.figure(
-        exports_figure(exports), "exports", title=title,
-        caption=("Value of South Korea's military exports in each period, as SWP states it with attribution to "
-                 "SIPRI; SWP does not say whether the values are SIPRI trend-indicator values or contract values."
-                 + hatched),
-        sources=sorted(set(exports["source_id"])),
-        alt=("Horizontal bar chart of South Korea's arms exports by period: "
-             + "; ".join(f"{period_of(r)}, {text.quantity(r['value'], r['unit'])}"
-                         + ("" if r["comparable"] else " (three-year period, basis unclear, shown hatched)"
-                            if int(r["years"]) == 3 else " (basis unclear, shown hatched)")
-                         for _, r in exports.iterrows()) + "."),
-    )
-# The caveats on the basis of these figures (the 2021-2023 value, the growth window, the "units", the budget) are
-# stated in the prose and the caption; the conflicts are listed with every version in the recommendations section.
-
-# %% [markdown]
-# ## NATO members on both sides of the trade
-
-# %%
-if len(imports) or nato_total is not None:
-    parts = []
-    if len(imports):
-        named, _ = industry.named_share_total(imports)
-        parts.append(
-            f"NATO countries are South Korea's suppliers and, increasingly, its customers. In "
-            f"{period_of(imports.iloc[0])}, PISM reports, "
-            + ("almost all" if named >= 95 else text.percent(named))
-            + " of its imports of arms and military technology came from NATO countries: "
-            + text.join([f"{text.percent(r['value'], r['qualifier'])} from {'the ' if r['partner'] in ('United States', 'United Kingdom') else ''}"
-                         f"{text.esc(r['partner'])}" for _, r in imports.iterrows()])
-            + f" {sec.cite(*imports['source_id'].unique())}.")
-    if nato_total is not None:
-        named_out, under = industry.named_share_total(exports_to)
-        parts.append(
-            f"The flow also runs the other way: {text.percent(nato_total['value'], nato_total['qualifier'])} of its arms "
-            f"exports in the same period went to NATO members, "
-            + text.join([f"{'the ' if r['partner'] in ('United States', 'United Kingdom') else ''}{text.esc(r['partner'])} "
-                         f"{text.percent(r['value'], r['qualifier'])}" for _, r in exports_to.iterrows()])
-            + f" {sec.cite(nato_total['source_id'])}. PISM does not name its data source; the period and the "
-            f"shares resemble SIPRI's transfer data, which measure deliveries rather than contracts "
-            f"({sec.fig_ref('trade')}).")
-    sec.md(" ".join(parts))
-
-
-# %%
-def share_bars(ax, rows: pd.DataFrame, colour: str, total=None):
-    """Shares as horizontal bars, largest at the top; 'under 1%' is drawn hatched at its upper bound."""
-    bars = ([total] if total is not None else []) + [r for _, r in rows.iterrows()]
-    for i, row in enumerate(bars):
-        is_total = total is not None and i == 0
-        under = row["qualifier"] == "under"
-        ax.barh(i, row["value"], height=0.62, color="white" if under else (charts.INK if is_total else colour),
-                edgecolor=colour if under else (charts.INK if is_total else colour), hatch="////" if under else None,
-                linewidth=0.8)
-        ax.text(row["value"] + 1, i, text.percent(row["value"], row["qualifier"]).replace("under ", "<").replace(
-            "about ", "~"), va="center", fontsize=8, color=charts.INK)
-    labels = [("All NATO members" if total is not None and i == 0 else str(r["partner"])) for i, r in enumerate(bars)]
-    ax.set_yticks(range(len(bars)), labels)
-    ax.set_ylim(len(bars) - 0.5, -0.5)
-    ax.set_xlim(0, 100)
-    charts.value_grid(ax, "x")
-    ax.tick_params(axis="y", length=0)
-
-
-def trade_figure(imports: pd.DataFrame, exports_to: pd.DataFrame, total):
-    panels = [p for p in (("imports", imports), ("exports", exports_to)) if len(p[1]) or (p[0] == "exports" and total is not None)]
-    height = 0.3 * max(len(imports), len(exports_to) + (total is not None)) + 1.0
-    fig, axes = charts.new_figure(height_in=height, ncols=len(panels))
-    axes = [axes] if len(panels) == 1 else list(axes)
-    for ax, (kind, rows) in zip(axes, panels):
-        if kind == "imports":
-            share_bars(ax, rows, NATO_COLOUR)
-            ax.set_title("Suppliers of its arms imports", loc="left", fontsize=8.5)
-            ax.set_xlabel("% of South Korea's arms imports")
-        else:
-            share_bars(ax, rows, NATO_COLOUR, total)
-            ax.set_title("NATO destinations of its arms exports", loc="left", fontsize=8.5)
-            ax.set_xlabel("% of South Korea's arms exports")
-    fig.subplots_adjust(wspace=0.45)
-    return fig
-
-
-if len(imports) or nato_total is not None:
-    period = period_of(imports.iloc[0] if len(imports) else nato_total)
-    pieces = []
-    if len(imports):
-        named, _ = industry.named_share_total(imports)
-        pieces.append(("almost all" if named >= 95 else text.percent(named)) + " of South Korea's arms imports")
-    if nato_total is not None:
-        pieces.append(f"{text.percent(nato_total['value'], nato_total['qualifier'])} of its exports")
-    trade_sources = sorted(set(imports["source_id"]) | set(exports_to["source_id"])
-                           | ({nato_total["source_id"]} if nato_total is not None else set()))
-    under = exports_to[exports_to["qualifier"] == "under"]
-    total_note = ""
-    if nato_total is not None:
-        exact, n_under = industry.named_share_total(exports_to)
-        named_range = (exact, exact + n_under)  # an 'under 1%' share lies between 0 and 1
-        total_note = ("the named countries' shares add up to it within PISM's rounding"
-                      if named_range[0] <= nato_total["value"] + 1 and nato_total["value"] <= named_range[1] + 1
-                      else "it includes countries PISM does not name")
-    sec.figure(
-        trade_figure(imports, exports_to, nato_total), "trade",
-        title=f"NATO members supplied {text.join(pieces, 'and took')}, {period}",
-        caption=(f"Shares of South Korea's arms trade in {period} by NATO country, as PISM reports them (data source "
-                 "not named). "
-                 + (f"Hatched bars are shares PISM gives only as “under 1%” ({text.join(list(under['partner']))}), drawn "
-                    "at that upper bound. " if len(under) else "")
-                 + (f"The black bar is PISM's figure for all NATO members together; {total_note}. "
-                    if nato_total is not None else "")
-                 + "Non-NATO partners are not shown: the source does not break them down."),
-        sources=trade_sources,
-        alt=("Two horizontal bar charts. " if len(imports) and nato_total is not None else "Horizontal bar chart. ")
-            + (f"Suppliers of South Korea's arms imports in {period}: "
-               + ", ".join(f"{r['partner']} {text.percent(r['value'], r['qualifier'])}" for _, r in imports.iterrows())
-               + ". " if len(imports) else "")
-            + (f"NATO destinations of its arms exports: all NATO members {text.percent(nato_total['value'], nato_total['qualifier'])}, "
-               + ", ".join(f"{r['partner']} {text.percent(r['value'], r['qualifier'])}" for _, r in exports_to.iterrows())
-               + "." if nato_total is not None else ""),
-    )
-
-# %% [markdown]
-# ## The deals since 2022
-
-# %%
-summit_push, after_summit = claim("yoon_summits_push_deals"), claim("poland_deal_after_summit")
-duda, iohannis = event("yoon_duda_meeting_2022_06"), event("yoon_second_summit_2023")
-madrid, airworthiness = event("yoon_madrid_summit_2022_06"), event("airworthiness_agreement_2024_07")
-romania_ties, australia_talks = claim("romania_announced_cooperation"), claim("australia_summit_cooperation")
-ip4_talks = event("nato_ip4_talks_vilnius_2023_07")
-by_id = {d: g for d, g in deals.groupby("deal_id", sort=False)}
-
-
-def deal(deal_id: str, source_id: str | None = None):
-    rows = by_id.get(deal_id)
-    if rows is None:
-        return None
-    if source_id is not None:
-        rows = rows[rows["source_id"] == source_id]
-    rows = rows[rows["value"].notna()] if rows["value"].notna().any() else rows
-    return rows.iloc[0] if len(rows) else None
-
-
-if len(deals):
-    poland, norway, romania_k9 = deal("poland_2022"), deal("norway_2022"), deal("romania_k9_2024")
-    romania_package, australia = deal("romania_package"), deal("australia_2023")
-    agreed, differing = industry.agreement(poland_quantities) if len(poland_quantities.columns) > 1 else ([], [])
-    poland_agreement = " but ".join(
-        ([f"agree that it includes {text.join([f'{text.number(q)} {industry.SYSTEM_NAMES.get(t, t)}' for t, q in agreed])}"]
-         if agreed else [])
-        + ([f"differ on the {text.join([industry.SYSTEM_NAMES.get(t, t) for t in differing])}"] if differing else []))
-    lines = []
-    if poland is not None:
-        lines.append(
-            f"The war in Ukraine turned this trade into large contracts ({sec.fig_ref('deals')}, {sec.table_ref('deals')}). "
-            f"In {industry.deal_when(poland)} South Korea "
-            "signed with Poland "
-            + (f"what {source_name(poland['source_id'])} calls {sec.quoted(poland, 'the country’s largest deal ever')}"
-               if "largest deal ever" in poland["quote"] else f"a deal for {text.esc(poland['systems'])}")
-            + (f", worth {industry.deal_value(poland)}" if pd.notna(poland["value"]) else "")
-            + f" {sec.cite(poland['source_id'])}"
-            + (f". The sources {poland_agreement} ({sec.fig_ref('poland')}) {sec.cite(*by_id['poland_2022']['source_id'])}"
-               if len(poland_quantities.columns) > 1 else "")
-            + ".")
-    if norway is not None:
-        lines.append(f"In {industry.deal_when(norway)} Norway ordered more K9 howitzers and K10 ammunition supply "
-                     f"vehicles from Hanwha Defense {sec.cite(norway['source_id'])}.")
-    if romania_k9 is not None:
-        lines.append(
-            (f"By {industry.deal_when(romania_k9).removeprefix('by ')} Romania had signed" if romania_k9["by_date"]
-             else f"In {industry.deal_when(romania_k9)} Romania signed")
-            + f" a {industry.deal_value(romania_k9)} deal for K9 howitzers"
-            + (f", and {industry.deal_when(romania_package)} the two countries were in talks over a potential "
-               f"{industry.deal_value(romania_package).removesuffix(' (potential)')} deal for K2 tanks, Redback "
-               "infantry fighting vehicles and Cheongung-II air defence missiles" if romania_package is not None else "")
-            + f" {sec.cite(romania_k9['source_id'])}.")
-    if australia is not None and not nato_only:
-        lines.append(f"Outside NATO, {source_name(australia['source_id'])} reports {industry.deal_value(australia)} worth "
-                     f"of AS21 Redback infantry fighting vehicles exported to Australia in {industry.deal_when(australia)}, "
-                     f"without saying whether that is the value of the contract or of deliveries "
-                     f"{sec.cite(australia['source_id'])}.")
-    sec.md(" ".join(lines))
-
-
-# %%
-def deal_label(row) -> str:
-    buyer = row["buyer"] + ("" if row["buyer_nato_member"] else " (non-NATO)")
-    versions = f" · {source_name(row['source_id'])}" if row["versions"] > 1 else ""
-    return f"{buyer}, {industry.deal_when(row)}{versions}"
-
-
-def deals_figure(rows: pd.DataFrame):
-    """One bar per deal version in date order; hatched when under negotiation; a marker when no value is stated."""
-    fig, ax = charts.new_figure(height_in=0.36 * len(rows) + 0.9)
-    top = float(rows["usd_bn"].max()) if rows["usd_bn"].notna().any() else 1.0
-    for i, row in rows.iterrows():
-        colour = NATO_COLOUR if row["buyer_nato_member"] else OTHER_COLOUR
-        pending = row["status"] == industry.UNDER_NEGOTIATION
-        if pd.isna(row["usd_bn"]):
-            ax.plot(0, i, marker="o", markersize=4, color=colour, clip_on=False)
-            ax.text(top * 0.02, i, "value not stated", va="center", fontsize=7.5, color=charts.MUTED, style="italic")
-            continue
-        ax.barh(i, row["usd_bn"], height=0.6, color="white" if pending else colour, edgecolor=colour,
-                hatch="////" if pending else None, linewidth=0.8)
-        ax.text(row["usd_bn"] + top * 0.01, i, industry.deal_value(row).replace("(potential)", "(under negotiation)"),
-                va="center", fontsize=7.5, color=charts.INK)
-    ax.set_yticks(range(len(rows)), [deal_label(r) for _, r in rows.iterrows()])
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlim(0, top * 1.3)
-    ax.set_xlabel("Reported value, USD billion (as the source states it; no conversion)")
-    charts.value_grid(ax, "x")
-    ax.tick_params(axis="y", length=0)
-    handles = [mpatches.Patch(color=NATO_COLOUR, label="NATO member, signed")]
-    if (~rows["buyer_nato_member"]).any():
-        handles.append(mpatches.Patch(color=OTHER_COLOUR, label="Non-NATO buyer, signed"))
-    if (rows["status"] == industry.UNDER_NEGOTIATION).any():
-        handles.append(mpatches.Patch(facecolor="white", edgecolor=NATO_COLOUR, hatch="////", label="Under negotiation"))
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(handles), fontsize=7.5,
-              borderaxespad=0.3)
-    return fig
-
-
-if len(deals):
-    rows = industry.chart_rows(deals)
-    unvalued = rows[rows["usd_bn"].isna()]
-    if top_signed is not None and len(rows[rows["status"] == industry.SIGNED]["deal_id"].unique()) > 1:
-        title = (f"{top_signed['buyer']}'s {industry.deal_value(top_signed)} deal dwarfs South Korea's other signed arms sales"
-                 + (f"; a potential {industry.deal_value(top_pending).removesuffix(' (potential)')} deal with "
-                    f"{top_pending['buyer']} is still in talks" if top_pending is not None else ""))
-    elif top_signed is not None:
-        title = f"{top_signed['buyer']}'s {top_signed['year']} deal is South Korea's largest arms sale to a NATO member"
-    else:
-        title = f"South Korea's arms deals in the evidence, {text.period(rows['year'].min(), rows['year'].max())}"
-    disputed = sorted(set(rows.loc[rows["versions"] > 1, "buyer"]))
-    sec.figure(
-        deals_figure(rows), "deals", title=title,
-        caption=("South Korea's arms deals by buyer and date, with the value each source reports. "
-                 + ("Deals with countries outside NATO are left out (nato_only). " if nato_only else
-                    "Australia, not a NATO member, is shown for comparison. ")
-                 + (f"{text.join(disputed)}: one bar per source, since the sources disagree. " if disputed else "")
-                 + ("Deals whose value no source states are marked by a dot. " if len(unvalued) else "")
-                 + "Values are reported deal values as the sources give them, not SIPRI data, and are not adjusted "
-                 "for inflation."),
-        sources=sorted(set(rows["source_id"])),
-        alt=(f"Horizontal bar chart of {text.count(rows['deal_id'].nunique(), 'arms deal')} in date order. "
-             + "; ".join(f"{deal_label(r)}: {industry.deal_value(r)}" + (", under negotiation" if r["status"] ==
-                         industry.UNDER_NEGOTIATION else "") for _, r in rows.iterrows()) + "."),
-    )
-
-    table = industry.deals_table(deals)
-    table["Source"] = [sec.cite(s) for s in table["source_id"]]
-    shown = table.drop(columns=["deal_id", "source_id"])
-    sec.table(shown, "deals",
-              caption=("South Korea's arms deals with NATO members" if nato_only else
-                       "South Korea's arms deals with NATO members, and Australia for comparison")
-                      + ", one row per source version",
-              sources=sorted(set(deals["source_id"])), html_columns=("Source",),
-              note=text.esc("“Type not stated”: the source does not say whether the deal is a framework agreement or an "
-                            "executive contract. Values as the source states them"
-                            + (", all in US dollars (the sources write “$”)." if set(deals["currency"]) - {""} == {"USD"}
-                               else ", each in its own currency, never converted.")))
-
-# %%
-if len(poland_quantities.columns) > 1:
-    colours = [charts.OKABE_ITO[3], charts.OKABE_ITO[4], charts.OKABE_ITO[2]]
-    sources_in = list(poland_quantities.columns)
-    fig, ax = charts.new_figure(height_in=0.45 * len(poland_quantities) * len(sources_in) / 2 + 1.0)
-    width = 0.8 / len(sources_in)
-    for j, source_id in enumerate(sources_in):
-        for i, (system_type, value) in enumerate(poland_quantities[source_id].items()):
-            y = i + (j - (len(sources_in) - 1) / 2) * width
-            ax.barh(y, value, height=width * 0.92, color=colours[j % len(colours)],
-                    label=source_name(source_id) if i == 0 else None)
-            ax.text(value + 8, y, text.number(value), va="center", fontsize=7.5, color=charts.INK)
-    ax.set_yticks(range(len(poland_quantities)), [industry.SYSTEM_NAMES.get(t, t).capitalize() for t in poland_quantities.index])
-    ax.set_ylim(len(poland_quantities) - 0.5, -0.5)
-    ax.set_xlim(0, float(poland_quantities.max().max()) * 1.15)
-    ax.set_xlabel("Units in the 2022 Poland deal, as each source reports them")
-    charts.value_grid(ax, "x")
-    ax.tick_params(axis="y", length=0)
-    ax.legend(loc="lower right", title="Source", title_fontsize=7.5)
-    agreed_types, differing_types = industry.agreement(poland_quantities)
-    agree = [industry.SYSTEM_NAMES.get(t, t) for t, _ in agreed_types]
-    differ = [industry.SYSTEM_NAMES.get(t, t) for t in differing_types]
-    sec.figure(
-        fig, "poland",
-        title=(f"The sources differ on the Poland deal's {text.join(differ)}"
-               + (f" but agree on its {text.join(agree)}" if agree else "")),
-        caption=("Quantities of each type of equipment in South Korea's 2022 arms deal with Poland, as "
-                 + text.join([f"{source_name(s)} ({sec.citations.published(s)})" for s in sources_in])
-                 + " report them. Neither source says whether the numbers are those of the framework agreement "
-                 "or of executive contracts; the brief shows both versions and reconciles neither."),
-        sources=sources_in,
-        alt=("Grouped horizontal bar chart of the quantities in the 2022 Poland deal by source: "
-             + "; ".join(f"{industry.SYSTEM_NAMES.get(t, t)}: " + ", ".join(f"{source_name(s)} {text.number(r[s])}" for s in sources_in)
-                         for t, r in poland_quantities.iterrows()) + "."),
-    )
-if len(deals):
-    sec.disagreement("poland_quantities")
-    if "romania_k9_2024" in by_id:
-        sec.disagreement("romania_k9_date")
-
-# %% [markdown]
-# ## Summit diplomacy as sales diplomacy
-
-# %%
-if summit_push is not None:
-    steps = []
-    if duda is not None:
-        steps.append(f"At his first NATO summit, in {'Madrid in ' if madrid is not None else ''}{text.when(duda)}, he told "
-                     f"Polish President Andrzej Duda that he expected their defence cooperation talks to make "
-                     f"substantial progress {sec.cite_rows(duda, madrid)}"
-                     + (f"; the contract with Poland followed shortly after the summit {sec.cite_rows(after_summit)}"
-                        if after_summit is not None else "") + ".")
-    if iohannis is not None:
-        steps.append(f"At his second summit, in {text.when(iohannis)}, he met Romanian President Klaus Iohannis"
-                     + (", after which the two countries announced that they would seek to expand defence cooperation"
-                        if romania_ties is not None else "")
-                     + (f"; the K9 deal was signed {industry.deal_when(deal('romania_k9_2024'))}"
-                        if "romania_k9_2024" in by_id else "")
-                     + f" {sec.cite(iohannis['source_id'])}.")
-    if ip4_talks is not None:
-        steps.append(f"Defence industrial cooperation was also {sec.quoted(ip4_talks, 'an important topic')} of the talks "
-                     f"between NATO and its four Indo-Pacific partners at Vilnius {sec.cite(ip4_talks['source_id'])}.")
-    if australia_talks is not None and not nato_only:
-        steps.append("The same approach served outside the Alliance: Seoul agreed to strengthen defence cooperation with "
-                     f"Australia at a summit with its prime minister {sec.cite_rows(australia_talks)}.")
-    if airworthiness is not None:
-        steps.append(f"NATO's own instruments followed the trade: in {text.when(airworthiness)} NATO and South Korea agreed "
-                     "to recognise each other's military airworthiness certification, NATO's first such agreement with "
-                     f"an Asian country {sec.cite(airworthiness['source_id'])}.")
-    sec.md(f"President Yoon used NATO summits to advance arms deals. SWP finds that he "
-           f"{sec.quoted(summit_push, 'used his participation at the NATO summits to push ahead defence deals with NATO member states')} "
-           f"{sec.cite_rows(summit_push)}. " + " ".join(steps))
-
-# %% [markdown]
-# ## Why European Allies buy Korean
-
-# %%
-attractive, replenish_swp = claim("attractive_supplier_after_invasion"), claim("replenish_stocks_swp")
-replenish_pism, compatible = claim("replenish_stocks_pism"), claim("nato_interest_compatibility")
-eastern, modernise = claim("eastern_flank_interest"), claim("modernisation_alliance_forces")
-transfer, regional = claim("poland_technology_transfer"), claim("poland_regional_offers")
-reasons = [r for r in (attractive, replenish_swp, compatible, eastern, modernise, transfer) if r is not None]
-if reasons:
-    why = []
-    if attractive is not None and replenish_swp is not None:
-        why.append(f"Russia's invasion of Ukraine made South Korea {sec.quoted(attractive, 'an even more attractive arms supplier')} "
-                   f"to European countries such as Poland or Estonia, which had {sec.quoted(replenish_swp, 'supplied weapons to Ukraine')} "
-                   f"and needed to restock {sec.quoted(replenish_swp, 'with modern weaponry')} {sec.cite_rows(attractive, replenish_swp)}.")
-    if compatible is not None:
-        why.append(f"PISM adds what the Korean offer brings: {sec.quoted(compatible, 'compatibility with NATO standards')} and "
-                   f"{sec.quoted(compatible, 'openness to industrial cooperation')} {sec.cite_rows(compatible)}.")
-    if eastern is not None or modernise is not None:
-        why.append(("For NATO's eastern flank, PISM notes, cooperation with the Korean industry is particularly "
-                    "interesting" if eastern is not None else "The interest is strongest on NATO's eastern flank")
-                   + (f": the Poland deal shows that Korean equipment can contribute to modernising Allied forces, "
-                      f"{sec.quoted(modernise, 'necessary in response to Russia' + chr(39) + 's revisionism')}"
-                      if modernise is not None else "")
-                   + f" {sec.cite_rows(eastern, modernise)}.")
-    sec.md(" ".join(why))
-    more = []
-    if transfer is not None:
-        more.append(f"Industrial cooperation is part of the bargain. The technology transfer in the Polish agreements is "
-                    f"{sec.quoted(transfer, 'intended to strengthen the potential of the Polish defence industry')}"
-                    + (f", which {sec.quoted(regional, 'may in turn lead to offers to other countries in the region')}"
-                       if regional is not None else "")
-                    + f" {sec.cite_rows(transfer, regional)}.")
-    if replenish_pism is not None:
-        reluctant = claim("rok_ukraine_limited_support")
-        more.append((f"For Seoul, which in {sec.citations.published(reluctant['source_id'])} remained reluctant to ship arms to "
-                     f"Ukraine {sec.cite_rows(reluctant)}, " if reluctant is not None else "For Seoul, ")
-                    + "the sales could also serve a political end. As PISM put it, "
-                    f"{sec.quoted(replenish_pism, 'An indirect form of support may be the sale of weapons or ammunition to NATO countries to replenish stocks given to Ukraine')} "
-                    f"{sec.cite_rows(replenish_pism)}.")
-    sec.md(" ".join(more))
-
-# %% [markdown]
-# ## Continuity across camps, and its limits
-
-# %%
-ukraine_interest = claim("industry_requires_ukraine_interest")
-standing = claim("industry_raises_rok_position")
-contribution = claim("poland_positive_contribution")
-continuity = []
-if shared is not None:
-    moon_parts = []
-    if budget is not None:
-        moon_parts.append("a defence budget rising by " + text.percent(budget["value"], budget["qualifier"]) + " a year")
-    if len(growth):
-        moon_parts.append("the fastest export growth among the top 25 exporters")
-    continuity.append(
-        "The industrial agenda spans both camps. "
-        + (f"Under Moon's liberal government Seoul saw {text.join(moon_parts)}; " if moon_parts else "")
-        + ("Yoon's conservative government used NATO summits to push deals forward. " if summit_push is not None else "")
-        + f"SWP treats the aim as common ground for both administrations {sec.cite_rows(shared)}"
-        + (f", and it sees arms sales and industrial cooperation with Poland as underscoring "
-           f"{sec.quoted(contribution, 'Seoul’s positive contribution to European security')} {sec.cite_rows(contribution)}"
-           if contribution is not None else "")
-        + ".")
-if standing is not None:
-    continuity.append(f"For Seoul the payoff is also standing: PISM sees closer ties with NATO and its members in areas "
-                      f"such as the defence industry as serving {sec.quoted(standing, 'to raise South Korea' + chr(39) + 's position as an actor contributing to international security')} "
-                      f"{sec.cite_rows(standing)}.")
-if ukraine_interest is not None:
-    continuity.append(
-        f"PISM marks the limit: deeper defence cooperation with Poland and Central Europe "
-        f"{sec.quoted(ukraine_interest, 'will require greater interest on South Korea' + chr(39) + 's part in the situation in Eastern Europe, namely Ukraine')} "
-        f"{sec.cite_rows(ukraine_interest)}.")
-if continuity:
-    sec.md(" ".join(continuity))
-
-# %% [markdown]
-# ## What the evidence does not show
-
-# %%
-limits = []
-deal_sources = deals["source_id"].value_counts()
-if len(deal_sources):
-    main = deal_sources.index[0]
-    from_main = int((deals["source_id"] == main).sum())
-    limits.append(f"{text.count(from_main, 'item').split()[0].capitalize()} of the {text.count(len(deals), 'deal record')} "
-                  f"shown here come from a single source {sec.cite(main)}, which reports signed and negotiated values "
-                  "but not deliveries: how much of the equipment has reached the buyers is not in the evidence.")
-if len(exports) or len(imports):
-    limits.append("The trade figures are second-hand: SWP attributes its export values to SIPRI without saying on which "
-                  "basis, and PISM names no data source for its shares.")
-with_quantities = set(ev.arms_deal_items.loc[ev.arms_deal_items["quantity"].notna(), "deal_id"])
-unvalued = [b for b, g in deals.groupby("buyer", sort=False) if g["value"].isna().all()]
-unquantified = list(dict.fromkeys(deals.loc[~deals["deal_id"].isin(with_quantities), "buyer"]))
-gaps = ([f"no value for the deal{'s' if len(unvalued) > 1 else ''} with {text.join(unvalued)}"] if unvalued else []) + (
-    [f"no quantities for the deals with {text.join(unquantified)}"] if unquantified else [])
-if gaps:
-    limits.append(f"The sources give {text.join(gaps)}.")
-limits.append("No source in the evidence compares Korean prices or delivery times with those of other suppliers.")
-sec.md(" ".join(line for line in limits if line))
