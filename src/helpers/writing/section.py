@@ -68,6 +68,32 @@ def _source_ids(items) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_BLOCKS = None
+
+
+def _block(template: str, **values) -> str:
+    """Render one of the block templates (templates/blocks/): figure, table, notes, links. Values that are not Markup
+    are escaped, so text from the data stays text."""
+    global _BLOCKS
+    if _BLOCKS is None:
+        import jinja2
+
+        from ..paths import TEMPLATES_DIR
+
+        _BLOCKS = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR / "blocks")), autoescape=True,
+                                     trim_blocks=True, lstrip_blocks=True)
+    return _BLOCKS.get_template(template).render(**values).strip()
+
+
+def _cell(value, markup: bool):
+    """A table cell: text from the data escaped; a column the project's own helpers built (citations) as HTML."""
+    if markup:
+        return Markup(value.__html__() if hasattr(value, "__html__") else str(value))
+    if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
+        return ""
+    return value
+
+
 def _quotes(items) -> dict[str, list[str]]:
     """Source id -> the distinct quotes of the data rows among `items` (ids alone carry none)."""
     found: dict[str, list[str]] = {}
@@ -181,12 +207,9 @@ class Section:
         chart = self._charts[key]
         anchor = f"fig-{self.slug}-{key}"
         self._download(anchor, chart["data"], chart["sources"])
-        return (f'<figure class="chart" id="{esc(anchor)}" data-figure="{esc(anchor)}">'
-                f'<figcaption><span class="fig-label" data-label="figure"></span> {title}</figcaption>'
-                f'<img src="{chart["uri"]}" alt="{esc(alt)}" width="{chart["width"]:.0f}" height="{chart["height"]:.0f}">'
-                + (f'<p class="fig-caption">{caption}</p>' if caption else "")
-                + f'<p class="fig-source">{self.citations.source_line(chart["sources"], esc(note))}</p>'
-                + self._links(anchor) + "</figure>\n")
+        return _block("figure.html.j2", anchor=anchor, chart=chart, title=Markup(title), alt=alt,
+                      caption=Markup(caption), source_line=Markup(self.citations.source_line(chart["sources"], esc(note))),
+                      links=self._links(anchor)) + "\n"
 
     def _download(self, anchor: str, frame, sources) -> None:
         """The data behind a figure or table as CSV, with the sources (and quotes, where the rows have them), for the
@@ -200,11 +223,9 @@ class Section:
             frame["sources"] = "; ".join(sources)
         self.downloads[anchor] = frame.to_csv(index=False, lineterminator="\n")
 
-    def _links(self, anchor: str) -> str:
+    def _links(self, anchor: str) -> Markup:
         """'Data · Notebook' under a figure or table: the CSV of what is shown, and the executed notebook behind it."""
-        notebook = os.environ.get("BRIEF_NOTEBOOK_NAME", f"{self.slug}")
-        return (f'<p class="fig-links"><a class="data-link" href="data/figures/{esc(anchor)}.csv" download>Data</a>'
-                f' · <a class="notebook-link" href="notebooks/{esc(notebook)}.html">Notebook</a></p>')
+        return Markup(_block("links.html.j2", anchor=anchor, notebook=os.environ.get("BRIEF_NOTEBOOK_NAME", self.slug)))
 
     def has_table(self, key: str) -> bool:
         return key in self._table_data
@@ -216,22 +237,12 @@ class Section:
         spec = self._table_data[key]
         frame = spec["frame"]
         anchor = f"tab-{self.slug}-{key}"
-        head = "".join(f'<th scope="col">{esc(c)}</th>' for c in frame.columns)
-        body = []
-        for row in frame.itertuples(index=False):
-            cells = []
-            for i, (column, value) in enumerate(zip(frame.columns, row)):
-                shown = (value.__html__() if hasattr(value, "__html__") else str(value)) if column in spec["html_columns"] \
-                    else esc("" if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)) else value)
-                cells.append(f'<th scope="row">{shown}</th>' if i == 0 else f'<td data-label="{esc(column)}">{shown}</td>')
-            body.append("<tr>" + "".join(cells) + "</tr>")
+        rows = [[_cell(value, column in spec["html_columns"]) for column, value in zip(frame.columns, row)]
+                for row in frame.itertuples(index=False)]
         self._download(anchor, frame, spec["sources"])
-        return (f'<div class="table-block" id="{esc(anchor)}" data-table="{esc(anchor)}">'
-                f'<div class="table-scroll" role="region" aria-labelledby="{esc(anchor)}-cap" tabindex="0">'
-                f'<table><caption id="{esc(anchor)}-cap"><span class="fig-label" data-label="table"></span> {caption}</caption>'
-                f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
-                f'<p class="fig-source">{self.citations.source_line(spec["sources"], esc(spec["note"]))}</p>'
-                + self._links(anchor) + "</div>\n")
+        return _block("table.html.j2", anchor=anchor, caption=Markup(caption), columns=[str(c) for c in frame.columns],
+                      rows=rows, source_line=Markup(self.citations.source_line(spec["sources"], esc(spec["note"]))),
+                      links=self._links(anchor)) + "\n"
 
     def notes_html(self, *conflict_ids: str) -> str:
         """The ```{note}``` block: where sources disagree, every version with its source and the brief's choice."""
@@ -340,26 +351,13 @@ class Section:
             display(HTML(box))
 
     def _notes_box(self, conflict_ids) -> str:
-        """A boxed note where sources disagree or a figure's basis is unclear: every version with its source,
-        and how the brief treats it. Several conflict ids give one box with a paragraph for each."""
-        parts = [p for p in (self._note_parts(c) for c in conflict_ids) if p is not None]
-        if not parts:
-            return ""
-        if len(parts) == 1:
-            topic, versions = parts[0]
-            items = "".join(f"<li>{esc(v.claim)} {self.cite(v.source_id)}</li>" for v in versions.itertuples())
-            body = (f'<p><strong>{self.NOTE_HEADINGS.get(topic.kind, "Note")}: {esc(topic.topic)}.</strong></p>'
-                    f"<ul>{items}</ul><p>{esc(topic.treatment)}</p>")
-            return f'<div class="note" role="note">{body}</div>\n'
-        kinds = {topic.kind for topic, _ in parts}
-        plural = {"disagreement": "Where sources disagree", "dating": "Dating notes", "doubtful basis": "Notes on the data"}
-        heading = plural.get(kinds.pop(), "Notes") if len(kinds) == 1 else "Notes"
-        paragraphs = "".join(
-            f"<p><strong>{esc(topic.topic)}.</strong> "
-            + "; ".join(f"{esc(v.claim)} {self.cite(v.source_id)}" for v in versions.itertuples())
-            + f". {esc(topic.treatment)}</p>" for topic, versions in parts)
-        return (f'<div class="note notes" role="note"><p class="note-title"><strong>{heading}</strong></p>'
-                f"{paragraphs}</div>\n")
+        """A boxed note where sources disagree or a figure's basis is unclear: every version with its source (and the
+        words it rests on), and how the publication treats it. Several ids give one box with a paragraph for each."""
+        notes = []
+        for topic, versions in (p for p in (self._note_parts(c) for c in conflict_ids) if p is not None):
+            notes.append({"kind": topic.kind, "topic": topic.topic, "treatment": topic.treatment,
+                          "versions": [{"claim": v["claim"], "cite": self.cite_any(v)} for _, v in versions.iterrows()]})
+        return _block("notes.html.j2", notes=notes) + "\n" if notes else ""
 
     # -- findings for the executive summary ------------------------------------------------------
     def finding(self, text: str, sources=(), rank: int = 50) -> None:
