@@ -1,4 +1,7 @@
-"""The `brief` command: build, check, list, new. Errors are one clear message, no traceback unless --debug."""
+"""Build the South Korea-NATO policy brief and report from data/ and notebooks/.
+
+The `brief` command: build, preview, check, matrix, list, new. Errors are one clear message, no traceback unless
+--debug."""
 from __future__ import annotations
 
 import argparse
@@ -10,56 +13,43 @@ from pathlib import Path
 EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 1, 2, 130
 
 
+def _command(commands, name: str, function):
+    """A subcommand whose help is its function's docstring: the first line in `brief --help`, all of it in
+    `brief NAME --help`, so the words are written once."""
+    summary, _, rest = (function.__doc__ or "").strip().partition("\n")
+    return commands.add_parser(name, help=summary, description=" ".join((summary + " " + rest).split()))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="brief", description="Build the South Korea-NATO policy brief from data/ and notebooks/.")
-    parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    parser = argparse.ArgumentParser(prog="brief", description=__doc__.strip().splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="show full tracebacks")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    folders = {"--data": "data folder (default: data/)", "--output": "output folder (default: output/)"}
 
-    build = commands.add_parser("build", help="execute the sections and render output/brief.html and .pdf",
-                                description="Execute the sections (cached, in parallel) and render the brief. "
-                                            "Outputs are replaced only when everything succeeded.")
+    build = _command(commands, "build", _build)
     build.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
-                       help="set a parameter for every section that declares it; VALUE is YAML (e.g. '[Moon, Yoon]', 2024-06-30)")
-    build.add_argument("-f", "--parameter-file", type=Path, metavar="PARAMS.yml",
-                       help="YAML file of parameter values (and optional brief: metadata such as subtitle)")
-    build.add_argument("--only", action="append", metavar="SECTION", default=[],
-                       help="execute and render only this section (name, slug or number); the full brief is left as it is")
-    build.add_argument("--force", action="store_true", help="ignore the cache and re-execute every section")
-    build.add_argument("--name", default=None, help="output name: --name brief-nato writes output/brief-nato.html and .pdf")
-    build.add_argument("--output", type=Path, help="output folder (default: output/)")
-    build.add_argument("--data", type=Path, help="data folder (default: data/)")
-    build.add_argument("--workers", type=int, help="parallel sections (default: number of cores)")
-    build.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster while writing)")
-
-    check = commands.add_parser("check", help="validate data/ without building",
-                                description="Validate every table in data/ against data/datapackage.yaml and the cross-table rules.")
-    check.add_argument("--data", type=Path, help="data folder (default: data/)")
-
-    commands.add_parser("list", help="list the sections and their parameters",
-                        description="The sections in brief.yml with each parameter's default and help text.")
-
-    preview = commands.add_parser("preview", help="serve the brief on localhost and rebuild it as you write",
-                                  description="Build the HTML, serve it on localhost, watch notebooks, data, templates "
-                                              "and brief.yml, re-execute only what changed and reload the open pages. "
-                                              "Type `pdf` and Enter for the PDFs; they are also built when you stop.")
-    preview.add_argument("--port", type=int, default=8000, help="port on localhost (default 8000; 0 picks a free one)")
-    preview.add_argument("--data", type=Path, help="data folder (default: data/)")
-    preview.add_argument("--output", type=Path, help="output folder (default: output/)")
-
-    matrix = commands.add_parser("matrix", help="build every section across its parameters and check the prose",
-                                 description="Execute and render each section (no PDF) across the values of its "
-                                             "parameters, check what must never be printed, and write each variant's "
-                                             "words to output/matrix/ for a person to read.")
-    matrix.add_argument("--only", action="append", metavar="SECTION", default=[], help="only this section (slug)")
-    matrix.add_argument("--workers", type=int, help="parallel kernels (default: number of cores)")
-    matrix.add_argument("--data", type=Path, help="data folder (default: data/)")
-    matrix.add_argument("--output", type=Path, help="output folder (default: output/); the words go to its matrix/")
-
-    new = commands.add_parser("new", help="scaffold a new section notebook and add it to brief.yml",
-                              description="Create notebooks/NN_slug.ipynb from the section template and append it to brief.yml.")
+                       help="a parameter, as YAML: -p as_of 2025-01-31")
+    build.add_argument("-f", "--parameter-file", type=Path, metavar="PARAMS.yml", help="parameters from a YAML file")
+    build.add_argument("--only", action="append", metavar="SECTION", default=[], help="this section only (slug or number)")
+    build.add_argument("--force", action="store_true", help="ignore the cache")
+    build.add_argument("--name", default=None, help="output file name (default: brief)")
+    build.add_argument("--workers", type=int, help="parallel sections (default: cores)")
+    build.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
+    check = _command(commands, "check", _check)
+    _command(commands, "list", _list)
+    preview = _command(commands, "preview", _preview)
+    preview.add_argument("--port", type=int, default=8000, help="port on localhost (0: any free one)")
+    matrix = _command(commands, "matrix", _matrix)
+    matrix.add_argument("--only", action="append", metavar="SECTION", default=[], help="this section only (slug)")
+    matrix.add_argument("--workers", type=int, help="parallel kernels (default: cores)")
+    for command in (build, check, preview, matrix):
+        for option, text in folders.items():
+            if command is not check or option == "--data":
+                command.add_argument(option, type=Path, help=text)
+    new = _command(commands, "new", _new)
     new.add_argument("title", help='the question, e.g. "Japan and NATO compared"')
-    new.add_argument("--slug", help="the notebook's slug (default: from the title), e.g. japan_compared")
-    new.add_argument("--before", metavar="SECTION", help="place it before this section in brief.yml (slug or number)")
+    new.add_argument("--slug", help="the notebook's slug (default: from the title)")
+    new.add_argument("--before", metavar="SECTION", help="place it before this section in brief.yml")
     return parser
 
 
@@ -117,6 +107,10 @@ def _report(error: Exception, building: bool = True) -> int:
 
 
 def _build(args) -> int:
+    """Execute the sections (cached, in parallel) and render the brief and the report, with their PDFs.
+
+    Outputs are replaced only when everything succeeded: a failed or interrupted build leaves the last good
+    publications as they were."""
     from .build import BuildOptions, build
     from .manifest import load_manifest, load_parameter_file, parse_cli_value
 
@@ -146,6 +140,10 @@ def _build(args) -> int:
 
 
 def _check(args) -> int:
+    """Validate the data without building.
+
+    Every table against data/datapackage.yaml, the rules across tables, and every quote from an outside document
+    against its stored excerpt."""
     from .. import paths
     from ..evidence.validate import check
 
@@ -161,6 +159,9 @@ def _check(args) -> int:
 
 
 def _list(args) -> int:
+    """List the sections and their parameters.
+
+    The sections in brief.yml with each parameter's default and help."""
     from .manifest import load_manifest, notebook_parameters
 
     manifest = load_manifest()
@@ -175,6 +176,10 @@ def _list(args) -> int:
 
 
 def _preview(args) -> int:
+    """Serve the brief on localhost and rebuild it as you write.
+
+    Builds the HTML, watches notebooks, data, templates and brief.yml, re-executes only what changed and reloads the
+    open pages. Type pdf and Enter for the PDFs; they are built again when you stop."""
     from .preview import serve
 
     serve(port=args.port, data_dir=args.data, output=args.output, say=lambda line: print(line, flush=True))
@@ -182,6 +187,10 @@ def _preview(args) -> int:
 
 
 def _matrix(args) -> int:
+    """Build every section across its parameters and check the words.
+
+    Each section is executed and rendered (no PDF) at the values of its parameters that matter; what must never be
+    printed is checked, and each variant's words are written to output/matrix/ for a person to read."""
     from .manifest import load_manifest
     from .matrix import run
 
@@ -195,6 +204,9 @@ def _matrix(args) -> int:
 
 
 def _new(args) -> int:
+    """Scaffold a new section notebook and add it to brief.yml.
+
+    Writes notebooks/NN_slug.ipynb and its paired script from the section template."""
     from .scaffold import new_section
 
     path = new_section(args.title, slug=args.slug, before=args.before)
