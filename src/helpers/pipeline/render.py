@@ -268,6 +268,11 @@ def import_weasyprint():
     return weasyprint
 
 
+def print_links(html: str) -> str:
+    """The page for print: links within the page and to the web are kept; links to neighbouring files become text."""
+    return re.sub(r'(<a\b[^>]*?)\s+href="(?!#|https?://)[^"]*"', r"\1", html)
+
+
 def write_pdf(html: str, target: Path, meta: dict) -> None:
     """A4, tagged PDF/UA-1 from the same HTML plus the paged-media sheet; deterministic for the same input."""
     weasyprint = import_weasyprint()
@@ -275,8 +280,11 @@ def write_pdf(html: str, target: Path, meta: dict) -> None:
     paged = weasyprint.CSS(string=(TEMPLATES_DIR / "paged.css").read_text(encoding="utf-8"))
     from .guard import embedded_only_fetcher
 
-    # Everything the brief shows is embedded; the fetcher refuses any other URL, remote or local.
-    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR), media_type="print", url_fetcher=embedded_only_fetcher())
+    # Everything the brief shows is embedded; the fetcher refuses any other URL, remote or local. Links to files beside
+    # the HTML (the report, a figure's data, a notebook) mean nothing in a printed page: they stay as text, so no
+    # local path is written into the PDF.
+    html = print_links(html)
+    document = weasyprint.HTML(string=html, base_url=None, media_type="print", url_fetcher=embedded_only_fetcher())
     document.write_pdf(str(target), stylesheets=[paged], pdf_variant="pdf/ua-1",
                        pdf_identifier=b"rok-nato-brief-" + meta["edition"].encode(),
                        uncompressed_pdf=False, custom_metadata=False)
