@@ -202,3 +202,15 @@ def test_rebuild_is_byte_identical(built, tmp_path):
                 else min(len(first), len(second))
             pytest.fail(f"{name} differs between two builds from the same inputs (first difference at byte {offset}: "
                         f"{first[max(0, offset - 60):offset + 60]!r} vs {second[max(0, offset - 60):offset + 60]!r})")
+
+
+@pytest.mark.parametrize("name", ["brief", "report"])
+def test_pdf_links_go_to_the_page_itself_or_the_web(built, name):
+    """No link in a PDF points at a local file (a path on the machine that built it)."""
+    from pypdf import PdfReader
+
+    for page in PdfReader(built / f"{name}.pdf").pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            uri = str(action.get("/URI", ""))
+            assert not uri or uri.startswith(("http://", "https://")), f"{name}.pdf links to {uri!r}"
