@@ -80,7 +80,7 @@ def reported(event_id):
 
 # %%
 # The deals: every source's version of every deal published by the cut-off, and one row per deal for the version
-# the report follows (industry.FOLLOW_RULE). Deals are counted from these rows, by kind, each once.
+# the report follows (industry.followed). Deals are counted from these rows, by kind, each once.
 versions = industry.deals_in_view(ev.arms_deals, ev.sources, ev.as_of, nato_only=nato_only)
 deals = industry.deal_summary(versions, ev.arms_deal_items, ev.sources)
 nato = deals.loc[deals["buyer_nato_member"].astype(bool)]
@@ -262,6 +262,14 @@ share_rows = pd.concat([pd.DataFrame([pism_poland]) if pism_poland is not None e
                        ignore_index=True) if (pism_poland is not None or len(poland_shares)) else pd.DataFrame()
 high_year = int(peak_total["period_start"]) if peak_total is not None else None
 sipri_growth = sipri.get("growth")
+# SWP's growth rate and the record of what it compares; the governments in office over the later period.
+growth_rows = industry.trade_figures(ev.arms_trade, ev.sources, "export growth", ev.as_of)
+swp_growth = growth_rows[growth_rows["source_id"] == "swp2025"]
+swp_growth = swp_growth.iloc[0] if len(swp_growth) else None
+growth_read = version("export_growth_window", "bna_exim_sipri_2022")
+growth_governments = [a for a, start, end in zip(admins["administration"], admins["start_date"], admins["end_date"])
+                      if swp_growth is not None and start.year <= swp_growth["period_end"]
+                      and (pd.isna(end) or end.year >= swp_growth["period_start"])]
 has_aggregates = bool(sipri) or len(totals) > 0 or len(swp_series) > 0
 
 # %%
@@ -420,6 +428,9 @@ non_nato_shown = sorted(set(shown.loc[~shown["buyer_nato_member"].astype(bool), 
 # {% if australia is not none and not nato_only %}Outside NATO, Australia's contract for Redback infantry fighting
 # vehicles of {{ australia | when }}, worth {{ said(australia) }} {{ cite(australia) }}, is shown for
 # comparison.{% endif %}
+#
+# ```{note} poland_k2_2025_value romania_k9_date romania_k9_value estonia_chunmoo_value norway_chunmoo_value{% if not nato_only %} redback_contract_date{% endif %}
+# ```
 
 # %%
 if len(versions):
@@ -502,7 +513,11 @@ if len(poland_accounts) > 1:
 # its exports{% if earlier_poland is not none %}, against {{ figure(earlier_poland) }} in
 # {{ (earlier_poland.period_start, earlier_poland.period_end) | period }} {{ cite(earlier_poland) }}{% endif %}{% endif %}.
 # {% if sipri_growth is not none %}Its exports in {{ sipri.period | period }} were {{ figure(sipri_growth) }} higher than
-# in the five years before {{ cite(sipri_growth) }}.{% endif %}
+# in the five years before {{ cite(sipri_growth) }}.{% endif %}{% if swp_growth is not none and growth_read is not none %}
+# SWP's growth rate, {{ quote(swp_growth, "over 176.8 per cent between 2017 and 2021") }} {{ cite(swp_growth) }},
+# is of the same kind: it compares SIPRI's five-year periods {{ (swp_growth.period_start, swp_growth.period_end) | period }}
+# and {{ (swp_growth.period_start - 5, swp_growth.period_end - 5) | period }} {{ cite(growth_read) }}, and
+# the later period spans the governments of {{ growth_governments | and_list }}.{% endif %}
 # {% if nato_imports is not none %}South Korea supplied {{ figure(nato_imports) }} of NATO members' arms imports in
 # {{ (nato_imports.period_start, nato_imports.period_end) | period }}, as much as France, on SIPRI's measure as Herald
 # Corp reports it {{ cite(nato_imports) }}.{% endif %}{% endif %}{% if pism_poland is not none %} For
@@ -557,7 +572,7 @@ shares_rise = len(share_rows) > 1 and list(share_rows["value"]) == sorted(share_
 # The aggregate figures measure different things too. By SIPRI's measure of deliveries, Poland took {{ poland_share }}
 # of South Korea's arms exports in {{ sipri.period | period }} {{ cite(sipri.poland) }}; by Seoul's count of export
 # contracts signed, they came to {{ figure(latest_total) }} in {{ latest_total.period_start }}
-# {{ cite(latest_total) }}.{% endif %}{% if swp_matches_totals %} SWP's widely cited {{ figure(last_swp) }} for
+# {{ cite(latest_total) }}.{% endif %}{% if swp_matches_totals %} SWP's {{ figure(last_swp) }} for
 # {{ (last_swp.period_start, last_swp.period_end) | period }}, attributed to SIPRI, matches the sum of the
 # government's contract totals for those years, not SIPRI's data.{% endif %}{% if has_aggregates %} ({{ see("aggregates") }}){% endif %}{% endif %}
 
@@ -575,11 +590,11 @@ shares_rise = len(share_rows) > 1 and list(share_rows["value"]) == sorted(share_
 # {{ cite(body) }}{% if body_first is not none %}, which first met on {{ body_first | when }} {{ cite(body_first) }}{% endif %}{% if lee_call is not none %};
 # in {{ call_event | when }} the president pressed Rutte for
 # {{ quote(lee_call, "substantive progress in arms industry cooperation") }} through it {{ cite(lee_call) }}{% endif %}.{% endif %}
-# {% if only_priority %}It is the one area of cooperation that all {{ governments | length | words }} governments
-# since {{ since_year }}, liberal and conservative, made a priority {{ cite(priority_rows) }}
-# ({{ see("camps") }}).{% elif both_camps_priority %}It is one of {{ priorities | length | words }} areas of
-# cooperation that governments of both camps made a priority {{ cite(priority_rows) }}
-# ({{ see("camps") }}).{% endif %}
+# {% if only_priority %}Defence industry is the one area of cooperation that all
+# {{ governments | length | words }} governments since {{ since_year }}, liberal and conservative, made a priority
+# {{ cite(priority_rows) }} ({{ see("camps") }}).{% elif both_camps_priority %}Defence industry is one of
+# {{ priorities | length | words }} areas of cooperation that governments of both camps made a priority
+# {{ cite(priority_rows) }} ({{ see("camps") }}).{% endif %}
 
 # %% [markdown] tags=["report"]
 # {% if shared is not none %}SWP traces the industry's place in the partnership to an aim that outlasted a change of
@@ -611,8 +626,8 @@ shares_rise = len(share_rows) > 1 and list(share_rows["value"]) == sorted(share_
 # {{ cite(lee_call) }}.{% endif %}{% endif %}
 # {% if governments | length >= 2 and priorities | length %}The sources record what each government in Seoul made a
 # priority in its dealings with NATO. {% if only_priority %}Since {{ since_year }}, defence industry is the only
-# area that all {{ governments | length | words }} governments, {{ governments_named | and_list }}, made one
-# {{ cite(priority_rows) }}: it is in this sense that this report calls it the partnership's strongest shared
+# area that all {{ governments | length | words }} governments, {{ governments_named | and_list }}, made a
+# priority {{ cite(priority_rows) }}: it is in this sense that this report calls it the partnership's strongest shared
 # interest.{% else %}The areas that {{ governments_named | and_list }} all made a priority are
 # {{ priorities | and_list }} {{ cite(priority_rows) }}.{% endif %}{% endif %}
 # {% if standing is not none %}PISM adds a motive of standing: ties with NATO and its members in the defence
@@ -685,9 +700,6 @@ shares_rise = len(share_rows) > 1 and list(share_rows["value"]) == sorted(share_
 # {{ cite(ukraine_interest) }}.{% endif %}{% if first_deal is none and ukraine_interest is none %}The sources published
 # by {{ ev.as_of | day }} say nothing of South Korea's arms sales to NATO members.{% endif %}
 
-# %%
-follow_rule = industry.FOLLOW_RULE
-
 # %% [markdown] tags=["report"]
 # {% if first_deal is not none %}
 # ## How this section counts deals {#method}
@@ -699,7 +711,10 @@ follow_rule = industry.FOLLOW_RULE
 # when the sources report only an order, and as under negotiation when they report only talks.
 #
 # **The version followed.** Where versions differ, the chart and the text follow one, chosen by a fixed order of
-# preference: {{ follow_rule }}. The other versions stay in the table of deals.
+# preference: a record nearer the contract than the five core documents, which report deals second-hand; then a
+# contract value over a reported or potential one; a stated type of agreement; a value in US dollars or with the
+# source's own dollar equivalent; an unhedged value; and the more precise date. The other versions stay in the table
+# of deals.
 #
 # **Values.** Each value appears as its source states it. Values are set side by side, added or ranked only when
 # they share a basis and a currency, or when each source gives its own US dollar equivalent; where sources in one

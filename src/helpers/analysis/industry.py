@@ -41,15 +41,12 @@ SYSTEM_NAMES = {"tank": "tanks", "self-propelled howitzer": "self-propelled howi
 SHORT_SYSTEM_NAMES = {"self-propelled howitzer": "howitzers", "ammunition supply vehicle": "ammunition vehicles",
                       "infantry fighting vehicle": "fighting vehicles", "air defence system": "air defence"}
 
-# Which version of a deal the report follows, in order of preference (the method note prints this rule):
+# Which version of a deal the report follows, in order of preference (the section's method note says this in words):
 # a record nearer the contract (not one of the five seed documents, which report deals second-hand), then a contract
 # value over a reported or potential deal value, then a stated type of agreement, then a value in US dollars or with
 # the source's own USD equivalent (so it can be set beside others), then an unhedged value, then the finer date.
 BASIS_ORDER = {"contract value": 0, "reported deal value": 1, "potential deal value": 2, "": 3}
 PRECISION_ORDER = {"day": 0, "month": 1, "year": 2}
-FOLLOW_RULE = ("a record nearer the contract than the five seed documents; a contract value over a reported or "
-               "potential deal value; a stated type of agreement; a value in US dollars or with the source's own "
-               "US dollar equivalent; an unhedged value; the more precise date")
 
 
 def hedge(qualifier) -> str:
@@ -145,7 +142,7 @@ def _preference(row, seeds: set[str]) -> tuple:
 
 
 def followed(versions: pd.DataFrame, sources: pd.DataFrame):
-    """The version of one deal the report follows (FOLLOW_RULE), as a row."""
+    """The version of one deal the report follows (the order of preference above), as a row."""
     seeds = set(sources.loc[sources["in_seeds"].astype(bool), "source_id"])
     ranked = sorted(versions.iterrows(), key=lambda item: _preference(item[1], seeds))
     return ranked[0][1]
