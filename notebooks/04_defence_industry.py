@@ -258,8 +258,9 @@ sums = sorted({industry.sum_of_years(totals, int(last_swp["period_start"]), int(
                for s in totals["source_id"].unique()} - {None}) if last_swp is not None and len(totals) else []
 swp_matches_totals = bool(sums) and all(round(s) == round(float(last_swp["value"])) for s in sums)
 sum_low, sum_high = (sums[0], sums[-1]) if sums else (None, None)
+# The chart of Poland's share draws SIPRI's periods, with PISM's earlier, unsourced figure beside them (hatched).
 share_rows = pd.concat([pd.DataFrame([pism_poland]) if pism_poland is not None else pd.DataFrame(), poland_shares],
-                       ignore_index=True) if (pism_poland is not None or len(poland_shares)) else pd.DataFrame()
+                       ignore_index=True) if len(poland_shares) else pd.DataFrame()
 high_year = int(peak_total["period_start"]) if peak_total is not None else None
 sipri_growth = sipri.get("growth")
 # SWP's growth rate and the record of what it compares; the governments in office over the later period.
@@ -270,7 +271,11 @@ growth_read = version("export_growth_window", "bna_exim_sipri_2022")
 growth_governments = [a for a, start, end in zip(admins["administration"], admins["start_date"], admins["end_date"])
                       if swp_growth is not None and start.year <= swp_growth["period_end"]
                       and (pd.isna(end) or end.year >= swp_growth["period_start"])]
-has_aggregates = bool(sipri) or len(totals) > 0 or len(swp_series) > 0
+has_aggregates = bool(sipri) or len(totals) > 0 or len(swp_series) > 0 or pism_poland is not None
+aggregate_kinds = int(bool(sipri) or pism_poland is not None) + int(len(totals) > 0) + int(len(swp_series) > 0)
+swp_series_rows = [row for _, row in swp_series.iterrows()]
+swp_unequal = swp_series.assign(years=swp_series["period_end"] - swp_series["period_start"])["years"].nunique() > 1 \
+    if len(swp_series) else False
 
 # %%
 # Why both camps back the industry, and why European buyers turned to it: the sources' arguments and the record,
@@ -306,6 +311,9 @@ transfer, contribution = argued("poland_technology_transfer"), argued("poland_po
 replenish_pism, reluctant = argued("replenish_stocks_pism"), argued("rok_ukraine_limited_support")
 ukraine_interest = argued("industry_requires_ukraine_interest")
 has_camps = shared is not None or body is not None
+# The reasons the sources give for buying Korean, in the order the report takes them.
+reasons = [name for name, given in (("war", attractive is not None), ("fit", compatible is not None),
+                                    ("industry", compatible is not None or transfer is not None)) if given]
 joint_venture, plant = reported("hanwha_wb_joint_venture_2025_09"), reported("romania_k9_plant_groundbreaking_2026_02")
 orka = reported("orka_saab_selected_2025_11")
 canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported("canada_submarine_final_proposals_2026_03_02")
@@ -317,10 +325,13 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # {{ successor.administration }}, whose government{% if body is not none %} agreed with NATO in
 # {{ body | when("year") }} to set up a consultative body on the industry {{ cite(body) }}{% else %} has kept
 # the course{% endif %}.
-# {% elif first_deal is not none %}**Defence industry has become an interest that Seoul's two political camps share
-# with NATO's members.** South Korean firms have won {{ won }} contracts and orders from {{ n_buyers }} NATO members
-# since {{ first_year }}{% if shared is not none %}, and SWP counts the industry's growth as an aim of both the
-# liberal and the conservative government {{ cite(shared) }}{% endif %}.
+# {% elif first_deal is not none and shared is not none %}**Defence industry has become an interest that Seoul's two
+# political camps share with NATO's members.** South Korean firms have won {{ won }} contracts and orders from
+# {{ n_buyers }} NATO members since {{ first_year }}, and SWP counts the industry's growth as an aim of both the
+# liberal and the conservative government {{ cite(shared) }}.
+# {% elif first_deal is not none %}**South Korea became an arms supplier to NATO members in {{ first_year }}.** By
+# {{ ev.as_of | month }} its firms had won {{ won }} contracts and orders from {{ n_buyers }} of them,
+# {{ buyers | and_list }} {{ cite(taken) }}.
 # {% else %}**The sources published by {{ ev.as_of | day }} record no South Korean arms contract with a NATO
 # member.**{% endif %}
 
@@ -329,7 +340,9 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # {% if poland_share is not none %}- **{{ poland_share }}** Poland's share of South Korea's arms exports, {{ sipri.period | period }} (SIPRI trend-indicator values: deliveries, not money){% endif %}
 
 # %% [markdown]
+# {% if first_deal is not none %}
 # ## From customer to supplier {#contracts}
+# {% endif %}
 
 # %% [markdown] tags=["brief"]
 # {% if first_deal is not none %}{% if only_priority and carried_on %}Defence industry is now the strongest interest
@@ -347,8 +360,9 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # trade with NATO members, so this section has no contracts to report.{% endif %}
 
 # %% [markdown] tags=["report"]
-# {% if first_deal is not none %}The contracts came with the war in Ukraine {{ cite(attractive) }}{% if carried_on %},
-# and they did not stop with the government that signed the first of them{% endif %}. {{ fig("deals") }} shows each deal with a NATO member by buyer and date,
+# {% if first_deal is not none %}{% if attractive is not none %}The contracts came with the war in Ukraine
+# {{ cite(attractive) }}{% if carried_on %}, and they did not stop with the government that signed the first of
+# them{% endif %}. {% endif %}{{ fig("deals") }} shows each deal with a NATO member by buyer and date,
 # in the colour of the government in office in Seoul when it was signed or ordered: {{ signed }} signed agreements
 # and contracts and {{ ordered }} order{% if ordered.value != 1 %}s{% endif %}{% if in_talks %}, with
 # {{ in_talks | count("deal") }} under negotiation{% endif %}, from {{ n_buyers }} buyers.
@@ -372,7 +386,7 @@ non_nato_shown = sorted(set(shown.loc[~shown["buyer_nato_member"].astype(bool), 
 # {% if shown | length %}
 # ```{figure} deals
 # :title: {% if leader and leader_share in ("most", "all") and carried_on %}{{ leader }} led South Korea's arms contracts with NATO members, and they continued under {{ successor.administration }}{% elif leader and leader_share in ("most", "all") %}{{ leader }} signed {{ leader_share }} of South Korea's arms contracts with NATO members{% elif first_deal is not none %}South Korea's arms contracts with {{ n_buyers }} NATO members since {{ first_year }}{% else %}South Korea's arms deals in the sources{% endif %}
-# :alt: Timeline of {{ shown | length | count("arms deal") }} between South Korea and {{ shown.buyer.nunique() | words }} buyers from {{ chart_start }} to {{ last_day | month }}, one row per deal grouped by buyer: {% for r in shown_rows %}{{ r.buyer }}, {{ when(r) }}, {{ r.equipment_short }}, {% if r.stated %}{{ said(r, false) }}{% else %}no value stated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.
+# :alt: Timeline of {{ shown | length | count("arms deal") }} between South Korea and {{ shown.buyer.nunique() | words }} buyers from {{ chart_start }} to {{ last_day | month }}, one row per deal grouped by buyer: {% for r in shown_rows %}{{ r.buyer }}, {{ when(r) }}, {{ r.equipment_short }}, {% if r.stated %}{% if r.kind == "under negotiation" %}a potential {% endif %}{{ said(r, false) }}{% else %}no value stated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.
 # Each dot is a deal at its date, in the colour of the government in Seoul at the time: filled when signed, hollow
 # when ordered{% if in_talks %}, a diamond while in talks{% endif %}. Values as the source this report follows states
 # them, never converted or added.{% if non_nato_shown %} {{ non_nato_shown | and_list }}, not a NATO member, is
@@ -429,7 +443,7 @@ non_nato_shown = sorted(set(shown.loc[~shown["buyer_nato_member"].astype(bool), 
 # vehicles of {{ australia | when }}, worth {{ said(australia) }} {{ cite(australia) }}, is shown for
 # comparison.{% endif %}
 #
-# ```{note} poland_k2_2025_value romania_k9_date romania_k9_value estonia_chunmoo_value norway_chunmoo_value{% if not nato_only %} redback_contract_date{% endif %}
+# ```{note}{% if k2_2025 is not none and k2_2025.versions > 1 %} poland_k2_2025_value{% endif %}{% if romania_k9 is not none and romania_k9.versions > 1 %} romania_k9_date romania_k9_value{% endif %}{% if estonia is not none and estonia.versions > 1 %} estonia_chunmoo_value{% endif %}{% if norway_chunmoo is not none and norway_chunmoo.versions > 1 %} norway_chunmoo_value{% endif %}{% if australia is not none and australia.versions > 1 and not nato_only %} redback_contract_date{% endif %}
 # ```
 
 # %%
@@ -440,8 +454,8 @@ if len(versions):
 # %% [markdown] tags=["report"]
 # {% if versions | length %}
 # ```{table} deals
-# Every version of South Korea's arms deals{% if nato_only %} with NATO members{% else %} with NATO members, and
-# with {{ non_nato_shown | and_list }} for comparison{% endif %}: {{ versions | length }} versions of
+# Every version of South Korea's arms deals with NATO members{% if non_nato_shown %}, and with
+# {{ non_nato_shown | and_list }} for comparison{% endif %}: {{ versions | length }} versions of
 # {{ deals | length | count("deal") }}, each with its value as the source states it (currency and basis), the type
 # of agreement, and whether this report follows it. A value in another currency is given in US dollars only where the
 # source itself does so.
@@ -450,12 +464,15 @@ if len(versions):
 
 # %% [markdown] tags=["report"]
 # {% if framework_account is not none %}
-# ## Two accounts of Poland's first deal, and the record {#poland}
+# ## Poland's first deal: the accounts and the record {#poland}
 #
-# Both accounts of Poland's 2022 deal in the analyses describe its first step, and
-# that step was a set of framework agreements with no value announced. {% for a in source_accounts %}{{ a.name }} writes
+# {% if source_accounts | length > 1 %}Both accounts of Poland's 2022 deal in the analyses describe its first step,
+# and that step was a set of framework agreements with no value announced.{% elif source_accounts %}The account of
+# Poland's 2022 deal in {{ source_accounts[0].name }}'s analysis describes its first step, and that step was a set of
+# framework agreements with no value announced.{% else %}Poland's first step, in 2022, was a set of framework
+# agreements with no value announced.{% endif %}{% if source_accounts %} {% for a in source_accounts %}{{ a.name }} writes
 # of {% if a.stated %}a {{ said(a.row) }} agreement{% else %}an agreement{% endif %}{% if a.row.date_precision != "year" %}
-# signed in {{ a.row | when }}{% endif %} for {{ a.says }} {{ cite(a.row) }}{% if not loop.last %}; {% endif %}{% endfor %}.
+# signed in {{ a.row | when }}{% endif %} for {{ a.says }} {{ cite(a.row) }}{% if not loop.last %}; {% endif %}{% endfor %}.{% endif %}
 # By Warsaw's account the framework agreements of {{ framework | when }} committed Poland to {{ framework_account.says }}
 # {{ cite(framework) }}{% if swp_matches_framework %}, the quantities SWP gives{% endif %}.{% if pism_tanks_as_rotem %}
 # PISM's 1,000 tanks is the number Hyundai Rotem, their maker, gave for its initial deal {{ cite(rotem) }}{% if k2_framework_1000 is not none %},
@@ -496,7 +513,7 @@ if len(poland_accounts) > 1:
 # The accounts of Poland's 2022 deal side by side: quantities, value with its basis, and the type of agreement.
 # ```
 #
-# ```{note} poland_quantities poland_2022_value_basis
+# ```{note}{% if "swp2025" in by_source %} poland_quantities{% endif %}{% if swp_value is not none %} poland_2022_value_basis{% endif %}
 # ```
 # {% endif %}
 
@@ -504,8 +521,8 @@ if len(poland_accounts) > 1:
 # {% if has_aggregates %}
 # ## What the aggregate figures measure {#aggregates}
 #
-# Three kinds of aggregate figure circulate, and they measure different things; this report never sets one against
-# another.{% endif %}
+# {% if aggregate_kinds > 1 %}{{ aggregate_kinds | words | upper_first }} kinds of aggregate figure circulate, and they
+# measure different things; this report never sets one against another.{% endif %}
 # {% if sipri %}SIPRI measures deliveries of major weapons in trend-indicator values, a volume index rather than money,
 # over five-year periods. By that measure South Korea was the world's {{ ordinal(sipri.rank.value) }}-largest arms
 # exporter in {{ sipri.period | period }}{% if sipri.world is not none %}, with {{ figure(sipri.world) }} of world
@@ -523,20 +540,23 @@ if len(poland_accounts) > 1:
 # Corp reports it {{ cite(nato_imports) }}.{% endif %}{% endif %}{% if pism_poland is not none %} For
 # {{ (pism_poland.period_start, pism_poland.period_end) | period }}, PISM gave Poland {{ figure(pism_poland) }} of
 # South Korea's arms exports, without naming its data source {{ cite(pism_poland) }}.{% endif %}
-# {% if totals | length %}The Korean government counts something else: the value of export contracts signed in each
-# calendar year. Its totals run from {{ figure(first_total) }} in {{ first_total.period_start }}{% if peak_total.period_start != first_total.period_start %}
-# to {{ figure(peak_total) }} in {{ peak_total.period_start }}{% endif %}{% if latest_total.period_start != peak_total.period_start %}
-# and {{ figure(latest_total) }} in {{ latest_total.period_start }}{% endif %} {{ cite(first_total, peak_total, latest_total) }}
-# ({{ fig("exports") }}).{% if differing_years %} For {{ differing_years | and_list }} the government's figure differs
-# between reports, and both versions are shown.{% endif %}{% endif %}
-# {% if swp_series | length %}SWP gives a third series, attributed to SIPRI: {% for r in swp_series.itertuples() %}{% if loop.last and not loop.first %}and {% endif %}{{ figure(swp_series.loc[r.Index]) }}
-# for {{ (r.period_start, r.period_end) | period }}{% if loop.revindex > 2 %}, {% elif loop.revindex == 2 %} {% endif %}{% endfor %} {{ cite(swp_series) }}.
-# Its periods are of unequal length, and SIPRI publishes volumes of deliveries, not dollar values.{% if swp_matches_totals %}
-# The last figure matches the sum of the government's contract totals for the same years,
-# {% if sum_low != sum_high %}USD {{ sum_low | number(2) }} or {{ sum_high | number(2) }} billion depending on which
-# figure for a disputed year is used{% else %}USD {{ sum_low | number(2) }} billion{% endif %}, and not SIPRI's data.{% endif %}{% endif %}
-# {% if sipri or totals | length %}This report follows SIPRI for shares and rank and the government's totals for the
-# money value of contracts, and uses SWP's series for neither.{% endif %}
+# {% if totals | length %}The Korean government counts {% if sipri %}something else: {% endif %}the value of export
+# contracts signed in each calendar year. Its totals run from {{ figure(first_total) }} in
+# {{ first_total.period_start }}{% if peak_total.period_start != first_total.period_start %} to {{ figure(peak_total) }}
+# in {{ peak_total.period_start }}{% endif %}{% if latest_total.period_start != peak_total.period_start %} and
+# {{ figure(latest_total) }} in {{ latest_total.period_start }}{% endif %}
+# {{ cite(first_total, peak_total, latest_total) }} ({{ fig("exports") }}).{% if differing_years %} For
+# {{ differing_years | and_list }} the government's figure differs between reports; this report follows the later
+# report and shows both.{% endif %}{% endif %}
+# {% if swp_series | length %}SWP gives a series of its own, attributed to SIPRI: {% for r in swp_series_rows %}{% if loop.last and not loop.first %}and {% endif %}{{ figure(r) }}
+# for {{ (r.period_start, r.period_end) | period }}{% if loop.revindex > 2 %}, {% elif loop.revindex == 2 %} {% endif %}{% endfor %}
+# {{ cite(swp_series) }}.{% if swp_unequal %} Its periods are of unequal length.{% endif %} SIPRI publishes volumes of
+# deliveries, not dollar values.{% if swp_matches_totals %} SWP's last figure matches the sum of the government's
+# contract totals for the same years, {% if sum_low != sum_high %}USD {{ sum_low | number(2) }} or
+# {{ sum_high | number(2) }} billion depending on which figure for a disputed year is used{% else %}USD
+# {{ sum_low | number(2) }} billion{% endif %}, and not SIPRI's data.{% endif %}{% endif %}
+# {% if sipri and totals | length %}This report follows SIPRI for shares and rank and the government's totals for the
+# money value of contracts{% if swp_series | length %}, and uses SWP's series for neither{% endif %}.{% endif %}{% endif %}
 
 # %%
 if len(totals) or len(share_rows):
@@ -546,23 +566,27 @@ if len(totals) or len(share_rows):
                                "unit", "basis", "source_id", "quote"]])
 total_rows = [row for _, row in totals.iterrows()]
 share_list = [row for _, row in share_rows.iterrows()] if len(share_rows) else []
-shares_rise = len(share_rows) > 1 and list(share_rows["value"]) == sorted(share_rows["value"]) \
-    and share_rows["value"].iloc[-1] > share_rows["value"].iloc[0]
+# Poland's share rose only if SIPRI's own periods say so (PISM's unnamed source is not part of the series).
+shares_rise = len(poland_shares) > 1 and list(poland_shares["value"]) == sorted(poland_shares["value"]) \
+    and poland_shares["value"].iloc[-1] > poland_shares["value"].iloc[0]
+peak_is_last = peak_total is not None and int(peak_total["period_start"]) == int(totals["period_start"].max())
+both_panels = len(totals) > 0 and len(share_rows) > 0
 
 # %% [markdown] tags=["report"]
 # {% if totals | length or share_rows | length %}
 # ```{figure} exports
-# :title: {% if totals | length and shares_rise %}Contracts signed peaked in {{ high_year }}, while Poland's share of deliveries kept rising{% elif totals | length %}The value of export contracts signed peaked in {{ high_year }}{% else %}Poland's share of South Korea's arms exports{% endif %}
+# :title: {% if totals | length and not peak_is_last and shares_rise %}Contracts signed peaked in {{ high_year }}, while Poland's share of deliveries kept rising{% elif totals | length and not peak_is_last %}The value of export contracts signed peaked in {{ high_year }}{% elif totals | length %}The value of export contracts signed was highest in {{ high_year }}, the latest year{% else %}Poland's share of South Korea's arms exports{% endif %}
 # :alt: {% if totals | length %}Bar chart of the Korean government's annual totals of arms export contracts signed, in billions of US dollars: {% for r in total_rows %}{{ r.period_start }}, {{ figure(r) }}{% if not loop.last %}; {% endif %}{% endfor %}.{% endif %}{% if share_list %} Bar chart of Poland's share of South Korea's arms exports by five-year period: {% for r in share_list %}{{ (r.period_start, r.period_end) | period }}, {{ figure(r) }}{% if not loop.last %}; {% endif %}{% endfor %}.{% endif %}
-# {% if totals | length %}Left: the value of export contracts signed in each calendar year, Korean government figures
-# in billions of US dollars; where two reports of the government's figure differ, the bar is the later report's and the
-# earlier one is drawn as a line across it, both labelled (later first).{% endif %}{% if share_list %} Right: Poland's share of South Korea's arms exports over
-# five-year periods, in per cent of SIPRI trend-indicator values (deliveries, not money){% if pism_poland is not none %};
-# the hatched bar is PISM's figure, which names no data source{% endif %}.{% endif %} The two panels measure different
-# things and share no axis.
+# {% if totals | length %}{% if both_panels %}Left: t{% else %}T{% endif %}he value of export contracts signed in each
+# calendar year, Korean government figures in billions of US dollars; where two reports of the government's figure
+# differ, the bar is the later report's and the earlier one is drawn as a line across it, both labelled (later
+# first).{% endif %}{% if share_list %} {% if both_panels %}Right: p{% else %}P{% endif %}oland's share of South
+# Korea's arms exports over five-year periods, in per cent of SIPRI trend-indicator values (deliveries, not
+# money){% if pism_poland is not none %}; the hatched bar is PISM's figure, which names no data source{% endif %}.{% endif %}
+# {% if both_panels %}The two panels measure different things and share no axis.{% endif %}
 # ```
 #
-# ```{note} export_value_basis rok_export_contracts_annual export_growth_window export_contracts_unit
+# ```{note}{% if swp_series | length %} export_value_basis export_contracts_unit{% endif %}{% if differing_years %} rok_export_contracts_annual{% endif %}{% if swp_growth is not none %} export_growth_window{% endif %}
 # ```
 # {% endif %}
 
@@ -597,7 +621,7 @@ shares_rise = len(share_rows) > 1 and list(share_rows["value"]) == sorted(share_
 # {{ cite(priority_rows) }} ({{ see("camps") }}).{% endif %}
 
 # %% [markdown] tags=["report"]
-# {% if shared is not none %}SWP traces the industry's place in the partnership to an aim that outlasted a change of
+# {% if has_camps %}{% if shared is not none %}SWP traces the industry's place in the partnership to an aim that outlasted a change of
 # government: strengthening the domestic defence industry and the country's role as a major arms exporter.
 # {% if crucial is not none %}Closer cooperation with NATO members was, in its words,
 # {{ quote(crucial, "a crucial aspect of this strategy") }}, and the aim {% else %}The aim {% endif %}was
@@ -630,27 +654,30 @@ shares_rise = len(share_rows) > 1 and list(share_rows["value"]) == sorted(share_
 # priority {{ cite(priority_rows) }}: it is in this sense that this report calls it the partnership's strongest shared
 # interest.{% else %}The areas that {{ governments_named | and_list }} all made a priority are
 # {{ priorities | and_list }} {{ cite(priority_rows) }}.{% endif %}{% endif %}
-# {% if standing is not none %}PISM adds a motive of standing: ties with NATO and its members in the defence
+# {% if standing is not none %}PISM sees a motive of standing too: ties with NATO and its members in the defence
 # industry serve {{ quote(standing, "to raise South Korea's position as an actor contributing to international security") }}
 # {{ cite(standing) }}.{% endif %}
 #
-# ```{note} defence_budget_growth_basis lee_rutte_call_2026_date
+# ```{note}{% if budget is not none %} defence_budget_growth_basis{% endif %}{% if lee_call is not none %} lee_rutte_call_2026_date{% endif %}
 # ```
+# {% endif %}
 
 # %% [markdown] tags=["report"]
-# {% if attractive is not none %}
+# {% if reasons %}
 # ## Why European Allies buy Korean {#buyers}
 #
-# The sources give three reasons, and speed of delivery is not among them. The first
-# is the war. Russia's invasion of Ukraine made South Korea
+# The sources give {{ reasons | length | words }} reason{% if reasons | length > 1 %}s{% endif %}, and speed of
+# delivery is not among them.{% if "war" in reasons %} The {{ ordinal(reasons.index("war") + 1) }} is the war.
+# Russia's invasion of Ukraine made South Korea
 # {{ quote(attractive, "an even more attractive arms supplier to European countries") }} such as Poland or Estonia
 # {{ cite(attractive) }}{% if replenish is not none %}, which had {{ quote(replenish, "supplied weapons to Ukraine") }}
 # and needed to replenish their stocks {{ quote(replenish, "with modern weaponry") }} {{ cite(replenish) }}{% endif %}.{% endif %}
-# {% if compatible is not none %}The second is fit: PISM notes that Allies' interest grew in an offer marked by
-# {{ quote(compatible, "compatibility with NATO standards") }} {{ cite(compatible) }}{% if modernise is not none %},
-# and that the Poland deal shows Korean equipment can help to modernise Allied forces {{ cite(modernise) }}{% endif %}.{% endif %}
-# {% if compatible is not none or transfer is not none %}The third is industry at home. The Korean offer comes with
-# {% if compatible is not none %}{{ quote(compatible, "openness to industrial cooperation") }}{% else %}industrial
+# {% if "fit" in reasons %}The {{ ordinal(reasons.index("fit") + 1) }} is fit: PISM notes that Allies' interest grew
+# in an offer marked by {{ quote(compatible, "compatibility with NATO standards") }}
+# {{ cite(compatible) }}{% if modernise is not none %}, and that the Poland deal shows Korean equipment can help to
+# modernise Allied forces {{ cite(modernise) }}{% endif %}.{% endif %}
+# {% if "industry" in reasons %}The {{ ordinal(reasons.index("industry") + 1) }} is industry at home. The Korean offer
+# comes with {% if compatible is not none %}{{ quote(compatible, "openness to industrial cooperation") }}{% else %}industrial
 # cooperation{% endif %}{% if transfer is not none %}, and the technology transfer in the Polish agreements is
 # {{ quote(transfer, "intended to strengthen the potential of the Polish defence industry") }}
 # {{ cite(transfer) }}{% endif %}.{% if k2_framework_1000 is not none %} By a Polish report, 820 of the 1,000 K2 tanks
@@ -664,7 +691,7 @@ shares_rise = len(share_rows) > 1 and list(share_rows["value"]) == sorted(share_
 # {% if replenish_pism is not none %}PISM, writing when Seoul {% if reluctant is not none %}remained
 # {{ quote(reluctant, "reluctant to ship arms to Ukraine") }} {{ cite(reluctant) }}{% else %}sent no arms to
 # Ukraine{% endif %}, saw in such sales {{ quote(replenish_pism, "An indirect form of support") }} for Ukraine
-# {{ cite(replenish_pism) }}.{% endif %}
+# {{ cite(replenish_pism) }}.{% endif %}{% endif %}
 
 # %% [markdown] tags=["brief"]
 # {% if attractive is not none and compatible is not none %}European buyers turned to Korea because Allies that had
@@ -685,9 +712,9 @@ shares_rise = len(share_rows) > 1 and list(share_rows["value"]) == sorted(share_
 # {% if first_deal is not none %}The record is of contracts, not of deliveries: how much of the equipment has reached
 # the buyers is not in the data, and a framework agreement commits a buyer to less than its headline quantities
 # suggest until executive contracts follow. Most of the values come from news reports that relay a company or a
-# government, and {{ differing_deals | words }} of the {{ deals | length | words }} deals
+# government{% if differing_deals %}, and {{ differing_deals | words }} of the {{ deals | length | words }} deals
 # {% if differing_deals == 1 %}carries{% else %}carry{% endif %} different values in different reports
-# ({{ tab("deals") }}). No source read compares Korean prices or delivery times with those of other suppliers.{% endif %}
+# ({{ tab("deals") }}){% endif %}. No source read compares Korean prices or delivery times with those of other suppliers.{% endif %}
 # {% if orka is not none or canada is not none %}Competitions lost or still open are not deals, and this report does
 # not count them.{% if orka is not none %} In {{ orka | when }} Poland chose Saab, not Hanwha Ocean, to build three
 # submarines under its Orka programme {{ cite(orka) }}.{% endif %}{% if canada is not none %} Canada shortlisted
