@@ -416,7 +416,7 @@ non_nato_shown = sorted(set(shown.loc[~shown["buyer_nato_member"].astype(bool), 
 # by the maker's account {{ cite(romania_k9_company) }}{% endif %}.{% endif %}
 # {% if romania_talks is not none %}{{ romania_talks_source }} reported talks on a further package, for K2 tanks,
 # Redback infantry fighting vehicles and Cheongung-II air defence missiles, worth a potential
-# {{ said(romania_talks) }} {{ when(romania_talks) }} {{ cite(romania_talks) }}; the data hold no contract from them
+# {{ said(romania_talks) }} {{ when(romania_talks) }} {{ cite(romania_talks) }}; the sources record no contract from them
 # by {{ ev.as_of | day }}.{% endif %}
 #
 # {% if carried_on %}The second wave came under {{ successor.administration }}.{% if k2_2025 is not none %}

@@ -563,7 +563,7 @@ def deals_chart(deals: pd.DataFrame, first_year: int, last_day, admins: pd.DataF
     if (deals["kind"] == UNDER_NEGOTIATION).any():
         handles.append(mlines.Line2D([], [], marker="D", linestyle="none", markerfacecolor="white",
                                      markeredgecolor=charts.INK, label="under negotiation"))
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(len(handles), 4), fontsize=7.5,
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=7.5,
               frameon=False, borderaxespad=0.2)
     return fig
 
