@@ -5,8 +5,6 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
-#       format_version: '1.3'
-#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -14,888 +12,938 @@
 # ---
 
 # %% [markdown]
-# # Different frames, shared ground: the administrations compared
+# # Governments compared: what changed and what carried over
 #
-# How did South Korea's approach to NATO differ between the administrations compared here, and where did they
-# overlap enough to keep relations growing through a change of government?
+# How did South Korea's governments differ in their approach to NATO, and what carried the relationship from one
+# government to the next?
 
 # %% tags=["parameters"]
-administrations = ["Moon Jae-in", "Yoon Suk-yeol"]  # the administrations to compare (two or more): full or short names as in data/administrations.csv, e.g. ["Lee Myung-bak", "Park"]
-as_of = "2025-01-31"  # evidence cut-off (YYYY-MM-DD): nothing dated later is counted or drawn; a term still running then is counted up to it
+administrations = ["Moon Jae-in", "Yoon Suk-yeol"]  # the governments to compare (two or more): full or short names as in data/administrations.csv, e.g. ["Lee Myung-bak", "Park"]; one that took office after the cut-off is left out, with a note
+as_of = "2026-06-30"  # evidence cut-off (YYYY-MM-DD): nothing dated or published later is counted or drawn; a term still running then is counted up to it
 
 # %%
 from datetime import date
 
-import numpy as np
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from markupsafe import Markup
 
-from helpers.writing import charts, text
 from helpers.analysis import compare
-from helpers.evidence.data import administration_on, load_all, published_sources
-from helpers.evidence.dates import say_date
+from helpers.evidence.data import load_all, published_sources, terms_of
+from helpers.writing import judgements
+from helpers.writing.filters import when, words
 from helpers.writing.section import Section
 
 ev = load_all(as_of)
-sec = Section(number=2, slug="administrations", title="Different frames, shared ground: the administrations compared",
+quote = lambda row, phrase: Markup(sec.quoted(row, phrase))  # noqa: E731  (Section.quoted is escaped HTML already)
+sec = Section(number=2, slug="administrations", title="Governments compared: what changed and what carried over",
               evidence=ev)
 
 # %%
-# Parameter check: a name not in data/administrations.csv raises ParameterError listing the valid names. A term that
-# began after the cut-off is left out (and said so below), so the brief can be rebuilt at an earlier as_of.
+# The governments compared, in the order they took office. A name not in data/administrations.csv stops the build
+# with the valid names; one whose term began after the cut-off is left out (`later`), and if fewer than two remain
+# the closest earlier governments are added (`added`), so an earlier as_of still gives a comparison.
 names, later, added = compare.choose_administrations(administrations, ev.administrations,
                                                      load_all(date.max).administrations)
+admins = ev.administrations.set_index("administration", drop=False)
+who = {n: compare.display_name(admins.loc[n]) for n in admins.index}  # 'Moon', 'Lee Myung-bak'
+published = published_sources(ev.sources, ev.as_of)
+
+
+def writing_when(source_id: str) -> str:
+    """When a source was published, with its preposition: 'in January 2025', 'on 4 June 2025'."""
+    from helpers.writing.filters import dated
+
+    return dated(ev.sources.set_index("source_id").loc[source_id])
+
+
+def dated_by(admin_row):
+    """The source for a term's dates if published by the cut-off; else a published record of the inauguration (a
+    domestic-politics event on the first day of the term); else None (no citation rather than a later source)."""
+    if admin_row["dates_source_id"] in published:
+        return admin_row["dates_source_id"]
+    first_day = ev.events[(ev.events["category"] == "Korean domestic politics") & ev.events["source_id"].isin(published)
+                          & (ev.events["start"] == admin_row["start_date"]) & (ev.events["end"] == admin_row["start_date"])]
+    return first_day["source_id"].iloc[0] if len(first_day) else None
+
+
+def known(row):
+    """The row if its source was published by the cut-off (what the brief could know then), else None."""
+    return row if row is not None and row["source_id"] in published else None
+
 
 # %%
+# Terms as dated: a term still running at the cut-off is counted up to it; an impeachment vote's suspension of
+# powers is kept beside the formal end.
 terms = compare.term_table(ev.administrations, names, ev.as_of)
 term = terms.set_index("administration")
-admins = ev.administrations.set_index("administration", drop=False)
-short = dict(zip(terms["administration"], terms["short_name"]))
-colours = charts.admin_colours(ev.administrations)
+camps = list(dict.fromkeys(terms["camp"]))
+cross_camp = len(camps) > 1
+in_office = judgements.in_office(terms_of(ev.administrations), ev.as_of)  # None: an acting president
+govs = []
+for name in names:
+    row, t = admins.loc[name], term.loc[name]
+    label = compare.label_phrase(row) if row["source_id"] in published else None
+    govs.append({
+        "name": name, "who": who[name], "camp": t["camp"], "row": row, "start": t["start_date"],
+        "end": t["end_date"], "open": judgements.still_in_office(t["end_date"], ev.as_of),
+        "suspended": t["powers_suspended"], "removed": compare.removed(row) and not t["open"],
+        "years": float(t["years"]), "label": label, "dates": dated_by(row),
+        "label_source": sec.citations.name(row["source_id"]) if label else None,
+        "label_date": sec.citations.published(row["source_id"]) if label else None,
+        "label_when": writing_when(row["source_id"]) if label else None,
+    })
+gov = {g["name"]: g for g in govs}
+all_word = judgements.share_word(len(names), len(names))  # 'both' or 'all'
+
+# %%
+# Steps in the relationship (helpers.analysis.compare.milestones): context left out, each step once, credited to a
+# government only when every source dates it within its term. Rates are per year in office; a term with less than
+# a year inside the evidence (judgements.enough_years) is not rated.
 ms = compare.milestones(ev.events, ev.sources, ev.administrations, ev.as_of)
-rates = compare.rates_by_administration(ms, terms).set_index("administration")
-cats = compare.by_category(ms, terms)
-per_year = compare.by_year(ms, names)
+rates = compare.rates_by_administration(ms, terms)
+rate = rates.set_index("administration")
+evidence_until = compare.evidence_end(ev.sources, ev.as_of)
+covered = compare.covered_years(terms, evidence_until)
+pace = compare.compare_pace(rates, covered)
+ours = ms[(ms["status"] == compare.CERTAIN) & ms["administration"].isin(names)]
 uncertain = compare.uncertain_for(ms, names)
+per_year = compare.by_year(ms, names)
+has_steps = len(ours) + len(uncertain) > 0
+# Disputes this section discusses that concern the governments compared: a dated step credited to one of them (or
+# that could be), or how a compared term ended.
+links = compare.conflict_links(ev.conflicts, ev.conflict_versions, ev.events, section="administrations")
+ours_or_uncertain = set(v for vs in ms[ms["administration"].isin(names)]["versions"] for v in vs) \
+    | set(v for vs in compare.uncertain_for(ms, names)["versions"] for v in vs)
+relevant = set(links[links["event_id"].isin(ours_or_uncertain)]["conflict_id"])
+relevant |= {c for n in names for c in compare.term_conflicts(ev.conflicts, ev.administrations, n, "administrations")
+             if not term.loc[n, "open"]}
+for g in govs:
+    name = g["name"]
+    g["steps"] = sec.num(f"steps_{compare.slug(who[name])}", int(rate.loc[name, "certain"]),
+                         words(rate.loc[name, "certain"]), sources=compare.certain_for(ms, name))
+    g["rated"] = name in pace.rated
+    g["rate"] = sec.num(f"rate_{compare.slug(who[name])}", round(float(rate.loc[name, "rate"]), 1),
+                        f"{rate.loc[name, 'rate']:.1f}", sources=compare.certain_for(ms, name))
+    g["uncertain"] = int(rate.loc[name, "uncertain"])
+    g["rate_upper"] = float(rate.loc[name, "rate_upper"])
+    g["covered_months"] = int(round(covered[name] * 12))
+    g["to_suspension"] = rate.loc[name, "rate_to_suspension"]
+    g["to_suspension"] = None if pd.isna(g["to_suspension"]) else float(g["to_suspension"])
+leader = gov[pace.leader] if pace.leader else None
+runner_up = gov[pace.runner_up] if pace.runner_up else None
+rated = [gov[n] for n in pace.rated]
+unrated = [gov[n] for n in pace.unrated]
+
+# The same comparison without arms contracts and defence-industry talks, which the sources record one by one only
+# from 2022: does the judgement depend on them?
+industry = "defence industry"
+pace_without_industry = compare.compare_pace(
+    compare.rates_by_administration(ms[ms["category"] != industry], terms), covered)
+industry_counts = {n: int((compare.certain_for(ms, n)["category"] == industry).sum()) for n in names}
+industry_share = {n: judgements.share_word(int((compare.certain_for(ms, n)["category"] == industry).sum()),
+                                           int(rate.loc[n, "certain"])) if rate.loc[n, "certain"] else "none"
+                  for n in names}
+suspended_govs = [g for g in govs if g["suspended"] is not None and g["to_suspension"] is not None]
+for g in suspended_govs:
+    g["suspension_pace"] = judgements.pace(g["to_suspension"], float(g["rate"].value))
+    g["suspension_rises"] = g["to_suspension"] > float(rate.loc[g["name"], "rate"])  # arithmetic, not a judgement
+
+# %%
+# Kinds of engagement: each government's leading kind (judgements.lead within its own record, share_word for its
+# share) and, among the governments rated, who led each kind per year in office (a real margin, else a tie).
+cats = compare.by_category(ms, terms)
+for g in govs:
+    g["mix"] = compare.mix(cats, g["name"])
+leads = compare.category_leads(cats, pace.rated)
+led = {n: [c.category for c in leads if c.leader == n] for n in pace.rated}
+level = [c.category for c in leads if c.leader is None]
+any_led = any(led.values())
+
+# Named steps the words rest on: each is the milestone when it is credited with certainty to a government compared
+# (compare.credited), else None and the sentence is left out.
+step = {e: compare.credited(ms, e, names) for e in (
+    "ccdcoe_application_2019", "locked_shields_2021", "misp_2021", "first_foreign_ministers_meeting_2020_12",
+    "yoon_madrid_summit_2022_06", "yoon_second_summit_2023", "yoon_washington_summit_2024_07",
+    "mission_to_nato_announced_2022_06", "military_staff_talks_2023_02", "itpp_vilnius_2023_07",
+    "airworthiness_agreement_2024_07", "defence_ministers_meeting_2024_10", "indo_pacific_strategy_2022_12")}
+cyber_steps = [step[e] for e in ("ccdcoe_application_2019", "locked_shields_2021", "misp_2021")]
+cyber_by = cyber_steps[0]["administration"] if all(s is not None for s in cyber_steps) \
+    and len({s["administration"] for s in cyber_steps}) == 1 else None
+summit_steps = [step[e] for e in ("yoon_madrid_summit_2022_06", "yoon_second_summit_2023", "yoon_washington_summit_2024_07")]
+summits_by = summit_steps[0]["administration"] if all(s is not None for s in summit_steps) \
+    and len({s["administration"] for s in summit_steps}) == 1 else None
+ccdcoe_app = step["ccdcoe_application_2019"]
+ccdcoe_member = compare.credited(ms, "ccdcoe_membership_2022_05_05", names)
+ccdcoe_next = next((g for g in govs if ccdcoe_member is not None and g["start"] > ccdcoe_member["end"]
+                    and (g["start"] - ccdcoe_member["end"]).days <= 31), None)
+mission = known(ev.row("frameworks", "mission_to_nato"))
+mission = mission if mission is not None and mission["date_precision"] == "day" and mission["administration"] in names else None
+
+# %%
+# Areas of cooperation each government pursued, as the sources published by the cut-off name them.
 focus = compare.focus_rows(ev.cooperation_areas, ev.sources, names, ev.as_of)
 grid = compare.focus_matrix(focus, names)
 shared = compare.shared_areas(grid)
 shared_priority = compare.shared_areas(grid, "priority")
-only = {n: compare.only_areas(grid, n) for n in names}
-camps = list(dict.fromkeys(terms["camp"]))
-cross_camp = len(camps) > 1
-published = published_sources(ev.sources, ev.as_of)
-assessments = ev.assessments[ev.assessments["source_id"].isin(published)]
-about = compare.related_rows(assessments, ev.administrations, names, ["claim", "quote"])
-mentioned = pd.Series([a for n in names for a in about[n]["assessment_id"]]).value_counts()
-shared_ids = set(mentioned[mentioned >= 2].index)  # arguments naming two or more of the governments compared
-live = compare.in_force(ev.frameworks, ev.as_of)
-evidence_until = compare.evidence_end(ev.sources, ev.as_of)
-covered = compare.covered_years(terms, evidence_until)
-thin = [n for n in names if covered[n] < compare.MIN_YEARS]  # too little of the term for a meaningful rate
-fastest = rates["rate"].idxmax()
-slowest = rates["rate"].idxmin()
-cut_off = say_date(ev.as_of.isoformat(), "day")
-
-
-def num(x: float) -> str:
-    """A rate with one decimal ('6.6')."""
-    return text.number(round(float(x), 1), 1)
-
-
-def in_words(n: int) -> str:
-    """A count without its noun, in house style ('two', '12')."""
-    return text.count(n, "item").rsplit(" ", 1)[0]
-
-
-def day(d) -> str:
-    return say_date(d.isoformat(), "day")
-
-
-SENTENCE_OPENERS = {"The", "A", "An", "At", "After", "In", "On", "By", "Since", "During", "With", "Under"}
-
-
-def cited(sentence: str, *source_ids) -> str:
-    """A sentence (already escaped) with its citation placed before the closing full stop."""
-    body = sentence.rstrip()
-    end = body[-1] if body and body[-1] in ".!?" else "."
-    body = body[:-1] if body and body[-1] in ".!?" else body
-    return f"{body} {sec.cite(*source_ids)}{end}"
-
-
-def plain(name: str) -> str:
-    """The name used in prose and titles: the short name ('Moon') unless abbreviated ('Lee M.'), then the full name."""
-    label = short.get(name, name)
-    return name if "." in label else label
-
-
-def who(name: str) -> str:
-    """plain(), escaped for prose."""
-    return text.esc(plain(name))
-
-
-def areas_text(areas) -> str:
-    return text.join([text.esc(a) for a in areas])
-
-
-def cat_label(category: str) -> str:
-    return category[0].upper() + category[1:]
-
-
-def assessment(assessment_id: str):
-    rows = assessments[assessments["assessment_id"] == assessment_id]
-    return rows.iloc[0] if len(rows) else None
-
-
-def camp_phrase() -> str:
-    """'liberal and conservative governments alike' or 'both conservative governments'."""
-    if cross_camp:
-        return f"{text.join(camps)} governments alike"
-    return f"{'both' if len(names) == 2 else 'all'} {camps[0]} governments"
-
-
-def term_text(name: str) -> str:
-    t = term.loc[name]
-    if t["open"]:
-        return f"from {day(t['start_date'])}, still in office at the cut-off"
-    return f"{day(t['start_date'])} to {day(t['end_date'])}"
-
-
-def thin_reason(name: str) -> str:
-    """Why a term gives no meaningful rate: too short by the cut-off, or mostly after the latest source."""
-    months = int(round(covered[name] * 12))
-    latest = say_date(evidence_until.isoformat(), "month")
-    if covered[name] < term.loc[name, "years"] - 1 / 12:
-        if not months:
-            return f"{who(name)}'s term began after the latest source was published ({latest})"
-        return f"the latest source, published in {latest}, covers only {text.count(months, 'month')} of {who(name)}'s term"
-    return f"{who(name)}'s term had run only {text.count(months, 'month')} by the cut-off"
-
-
-def leading_category(name: str):
-    """The administration's most frequent kind of milestone, or None when none stands out (no milestones, or a tie)."""
-    mine = cats[(cats["administration"] == name) & (cats["count"] > 0)].sort_values(["count", "category"],
-                                                                                    ascending=[False, True])
-    if mine.empty or (len(mine) > 1 and mine.iloc[0]["count"] == mine.iloc[1]["count"]):
-        return None
-    return mine.iloc[0]
-
+shared_listed = [a for a in shared if a not in shared_priority]
+breadth = judgements.breadth(len(shared), len(grid))
+shared_share = judgements.share_word(len(shared), len(grid)) if len(grid) else "none"
+for g in govs:
+    g["priorities"] = compare.priorities(grid, g["name"]) if len(grid) else []
+    g["listed"] = [a for a in grid.index if grid.loc[a, g["name"]] == "present"] if len(grid) else []
+    g["only"] = compare.only_areas(grid, g["name"]) if len(grid) else []
+    g["coded"] = bool(g["priorities"] or g["listed"])
+uncoded = [g for g in govs if not g["coded"]]
+areas_total = sec.num("areas_total", len(grid), words(len(grid)), sources=focus)
+areas_shared = sec.num("areas_shared", len(shared), words(len(shared)), sources=focus)
+shared_priority_rows = focus[focus["area"].isin(shared_priority)]
+# Breadth among the governments the evidence covers well enough for a rate, when there are two or more: a term only
+# partly in the evidence has few areas named, which would narrow the common ground by silence alone.
+core = [n for n in pace.rated] if len(pace.rated) >= 2 else names
+breadth_core = judgements.breadth(len(compare.shared_areas(grid[core])), int((grid[core] != "").any(axis=1).sum())) \
+    if len(grid) else "none"
 
 # %%
-others = [n for n in names if n != fastest]
-pace = compare.pace(rates) if not thin else "not comparable"
-change = "the change of government" if len(names) == 2 else "changes of government"
-all_of = "both" if len(names) == 2 else "all"
-if thin:
-    sec.finding(
-        f"The pace of engagement cannot yet be compared: {'; '.join(thin_reason(n) for n in thin)}, too little for "
-        f"a fair rate per year in office.",
-        sources=sorted(set(ev.sources[ev.sources["end"] == evidence_until]["source_id"]))
-        if any(covered[n] < term.loc[n, "years"] - 1 / 12 for n in thin) else [], rank=22)
-elif pace != "similar":
-    sec.finding(
-        f"Engagement with NATO was {pace} under {who(fastest)}: by this brief's count of the milestones the sources "
-        f"record, {num(rates.loc[fastest, 'rate'])} a year in office, against "
-        + text.join([f"{num(rates.loc[n, 'rate'])} under {who(n)}" for n in others]) + ".",
-        sources=sorted(set(ms[ms["administration"].isin(names)]["source_id"])), rank=22)
-elif rates["rate"].max() > 0:
-    sec.finding(
-        f"Engagement with NATO ran at a similar pace under {text.join([who(n) for n in names])} "
-        f"({text.join([num(rates.loc[n, 'rate']) for n in names])} milestones per year in office), too close to rank"
-        + (f" once the {text.count(len(uncertain), 'milestone')} that cannot be placed in one term "
-           f"{'is' if len(uncertain) == 1 else 'are'} allowed for"
-           if any(rates.loc[n, "rate_upper"] >= rates.loc[fastest, "rate"] for n in others) else "") + ".",
-        sources=sorted(set(ms[ms["administration"].isin(names)]["source_id"])), rank=22)
-broad = bool(shared) and len(shared) >= len(grid) / 2
-if shared:
-    named = f"{areas_text(shared)}, " if len(shared) <= 4 else ""
-    priority_clause = (f", and {all_of} made {areas_text(shared_priority)} a priority"
-                       if shared_priority and len(shared) > 4 else "")
-    sec.finding(
-        f"The common ground is {'broad' if broad else 'narrow'}: {camp_phrase()} pursued {named}"
-        f"{text.count(len(shared), 'cooperation area').replace('cooperation area', 'area')} of the {len(grid)} the "
-        f"sources code for them{priority_clause}, the core that carried relations through {change}.",
-        sources=sorted(set(focus["source_id"])), rank=24)
-distinct = [(n, [a for a in only[n] if grid.loc[a, n] == "priority"] or only[n]) for n in names if only[n]]
-likely = assessment("cooperation_likely_continues")
-uncoded = [n for n in names if grid.empty or (grid[n] == "").all()]
-if uncoded:
-    coded_names = [n for n in names if n not in uncoded]
-    sec.finding(
-        f"The evidence cannot compare the agendas: the sources published by the cut-off code no cooperation area for "
-        f"{text.join([who(n) for n in uncoded])}"
-        + (f", only for {text.join([who(n) for n in coded_names])}" if coded_names else "") + ".",
-        sources=sorted(set(focus["source_id"])), rank=26)
-elif distinct:
-    diffs = "; ".join(f"{who(n)} alone {'singled out' if grid.loc[a[0], n] == 'priority' else 'added'} {areas_text(a)}"
-                      for n, a in distinct)
-    if broad:
-        tail = (", so a new government is more likely to reshuffle priorities than to reverse course"
-                if likely is not None else "")
-        sec.finding(f"The differences lie at the margins ({diffs}){tail}.",
-                    sources=sorted(set(focus[focus["actor"].isin([n for n, _ in distinct])]["source_id"])
-                                   | ({likely["source_id"]} if likely is not None else set())), rank=26)
+# What each government opened: partnership instruments begun in its term (from sources published by the cut-off),
+# and the steps its sources call firsts.
+instruments = ev.frameworks[ev.frameworks["source_id"].isin(published)]
+for g in govs:
+    g["begun"] = compare.frameworks_begun(instruments, ev.administrations, g["name"], ev.as_of)
+    g["inherited"] = compare.inherited(instruments, g["start"])
+    g["firsts"] = compare.firsts(ms, g["name"])
+    g["straddling"] = instruments[(instruments["start"] < g["start"]) & (instruments["end"] >= g["start"])]
+begun_counts = {g["name"]: len(g["begun"]) for g in govs}
+opened = judgements.lead({n: c for n, c in begun_counts.items() if n in pace.rated} if len(pace.rated) >= 2
+                         else begun_counts)
+opener = gov[opened.leader] if opened.leader and begun_counts[opened.leader] else None
+first = {}  # the firsts the words name, each when its source calls it a first and it is credited to a government compared
+for e in ("ban_ki_moon_nac_2005_12", "first_foreign_ministers_meeting_2020_12", "military_staff_talks_2023_02",
+          "airworthiness_agreement_2024_07", "defence_ministers_meeting_2024_10",
+          "defence_industry_dialogue_first_2025_09_26"):
+    m = compare.credited(ms, e, names)
+    first[e] = m if m is not None and compare.first_in_relationship(m["quote"]) else None
+named_firsts = {s["event_id"] for s in first.values() if s is not None}
+other_firsts = pd.concat([g["firsts"] for g in govs])
+other_firsts = other_firsts[~other_firsts["event_id"].isin(named_firsts)]
+handover = compare.handovers(instruments, ev.administrations, ev.as_of)
+handover = handover[handover["to_admin"].isin(names)]
+ipcp = known(ev.row("frameworks", "ipcp"))
+ipcp_2019 = compare.credited(ms, "ipcp_revision_2019_swp", admins.index)
+itpp = known(ev.row("frameworks", "itpp"))
+ipcp_to_itpp = handover[(handover["from_id"] == "ipcp") & (handover["to_id"] == "itpp")]
+ipcp_to_itpp = ipcp_to_itpp.iloc[0] if len(ipcp_to_itpp) else None
+first_gov = govs[0]
+found_at_start = first_gov["inherited"]
+
+# %%
+# The sources' own judgements on continuity, each used only once its source was published.
+likely = known(ev.row("assessments", "cooperation_likely_continues"))
+likely_when = writing_when(likely["source_id"]) if likely is not None else None
+consensus = known(ev.row("assessments", "consensus_three_factors"))
+industry_objective = known(ev.row("assessments", "industry_shared_objective"))
+prioritise = known(ev.row("assessments", "swp_rec_prioritise_both_camps"))
+moon_and_yoon = {"Moon Jae-in", "Yoon Suk-yeol"} <= set(names)
+
+# %%
+# The Lee Jae-myung government, described as far as the evidence goes (whether or not it is among those compared).
+# Each step is used only when its source was published by the cut-off; the steps of June 2025 are dated by the
+# sources only to the month in which Lee took office, so the count credits them to no government (see the table of
+# steps that cannot be credited), while the quotations name President Lee.
+LEE = "Lee Jae-myung"
+lee = dict(gov[LEE]) if LEE in gov else None
+if lee is None and LEE in admins.index:
+    row = admins.loc[LEE]
+    lee_term = compare.term_table(ev.administrations, [LEE], ev.as_of).iloc[0]
+    lee = {"name": LEE, "who": who[LEE], "camp": row["camp"], "row": row, "start": lee_term["start_date"],
+           "end": lee_term["end_date"], "open": judgements.still_in_office(lee_term["end_date"], ev.as_of),
+           "label": compare.label_phrase(row) if row["source_id"] in published else None,
+           "dates": dated_by(row),
+           "steps": len(compare.certain_for(ms, LEE)),
+           "covered_months": int(round(compare.covered_years(compare.term_table(ev.administrations, [LEE], ev.as_of),
+                                                             evidence_until)[LEE] * 12))}
+if lee is not None:
+    lee_years = compare.covered_years(compare.term_table(ev.administrations, [LEE], ev.as_of), evidence_until)[LEE]
+    lee["rated"] = judgements.enough_years(lee_years)
+    lee["compared"] = LEE in names
+    lee["label_source"] = sec.citations.name(lee["row"]["source_id"]) if lee["label"] else None
+    lee["label_date"] = sec.citations.published(lee["row"]["source_id"]) if lee["label"] else None
+    lee["priorities"] = sorted(set(ev.cooperation_areas[
+        (ev.cooperation_areas["actor"] == LEE) & (ev.cooperation_areas["emphasis"] == "priority")
+        & ev.cooperation_areas["source_id"].isin(published)]["area"]))
+    lee["priority_rows"] = ev.cooperation_areas[(ev.cooperation_areas["actor"] == LEE)
+                                                & ev.cooperation_areas["source_id"].isin(published)]
+lee_step = {e: known(ev.row("events", e)) for e in (
+    "lee_jae_myung_inauguration_2025_06_04", "hague_summit_rok_nsa_2025_06", "defence_industry_body_agreed_2025_06",
+    "ip4_joint_statement_hague_2025_06", "defence_industry_dialogue_first_2025_09_26", "lee_rutte_call_2025_07",
+    "lee_rutte_call_2026_02", "ahn_cavo_dragone_2025_09", "ahn_shekerinska_2025_10", "yoon_removed_2025_04_04")}
+lee_body = known(ev.row("frameworks", "defence_industry_consultative_body"))
+lee_first_body_meeting = lee_step["defence_industry_dialogue_first_2025_09_26"]
+if lee_first_body_meeting is not None and not compare.first_in_relationship(lee_first_body_meeting["quote"]):
+    lee_first_body_meeting = None
+if lee is not None and lee_step["lee_rutte_call_2026_02"] is not None:
+    relevant |= set(links[links["event_id"] == "lee_rutte_call_2026_02"]["conflict_id"])
+lee_calls = [lee_step[e] for e in ("lee_rutte_call_2025_07", "lee_rutte_call_2026_02") if lee_step[e] is not None]
+
+# %%
+# How the words name things: a term's span at month precision, and the sources' labels grouped by source, so that
+# one sentence can name a source once for several governments.
+def span(g) -> str:
+    """'May 2017 to May 2022'; a term still running ends at the cut-off."""
+    from helpers.writing.filters import month
+
+    return f"{month(g['start'])} to {month(g['end']) if g['end'] is not None else month(ev.as_of)}"
+
+
+label_groups = []
+for g in [g for g in govs if g["label"]]:
+    if label_groups and label_groups[-1]["source"] == g["label_source"] and label_groups[-1]["date"] == g["label_date"]:
+        label_groups[-1]["items"].append(g)
     else:
-        sec.finding(f"The agendas differed more than they overlapped: {diffs}.",
-                    sources=sorted(set(focus[focus["actor"].isin([n for n, _ in distinct])]["source_id"])), rank=26)
-for name in [n for n in ([fastest, slowest] if len(names) > 2 else names) if n not in thin]:
-    sec.key_number(f"administrations_rate_{compare.slug(short[name])}",
-                   f"milestones per year in office under {short[name]}"
-                   + (f" (term counted to {cut_off})" if term.loc[name, "open"] else ""),
-                   round(float(rates.loc[name, "rate"]), 2), num(rates.loc[name, "rate"]),
-                   sources=sorted(set(compare.certain_for(ms, name)["source_id"])))
-if len(grid):
-    sec.key_number("administrations_shared_areas",
-                   f"cooperation areas coded for every administration compared ({text.join([short[n] for n in names])})",
-                   len(shared), f"{len(shared)} of {len(grid)}", sources=sorted(set(focus["source_id"])))
-sec.record()
+        label_groups.append({"source": g["label_source"], "date": g["label_date"], "when": g["label_when"], "items": [g]})
+unlabelled = [g for g in govs if not g["label"]]
+first_industry_year = int(ms[ms["category"] == industry]["year"].min()) if (ms["category"] == industry).any() else None
+if opener is not None:
+    opener_count = sec.num(f"instruments_{compare.slug(opener['who'])}", len(opener["begun"]), words(len(opener["begun"])),
+                           sources=opener["begun"])
+whos = [g["who"] for g in govs]
+nothing = not has_steps and not len(grid) and not any(len(g["begun"]) for g in govs)
+mixed = [g for g in govs if g["mix"] is not None and g["mix"].leader]
+cyber_detail = bool(cyber_by) and cyber_by in gov and gov[cyber_by]["mix"] is not None \
+    and gov[cyber_by]["mix"].leader == "cyber and technology"
+kinds_differ = len({g["mix"].leader for g in mixed}) > 1
+yoon_built = [step[e] for e in ("mission_to_nato_announced_2022_06", "military_staff_talks_2023_02", "itpp_vilnius_2023_07")]
+yoon_built = yoon_built if summits_by and all(s is not None and s["administration"] == summits_by for s in yoon_built) else []
+summits_detail = bool(summits_by) and bool(yoon_built)
+plain_mixed = [g for g in mixed if not (cyber_detail and g["name"] == cyber_by)
+               and not (summits_detail and g["name"] == summits_by)]
+carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
+           and "ipcp" in set(first_gov["inherited"]["framework_id"]))
+
+# %% [markdown] tags=["summary"]
+# {% if nothing %}**The sources published by {{ ev.as_of | day }} record no step in South Korea's relations with NATO
+# under {{ whos | and_list }}, so this section has nothing yet to compare.**{% else %}**{{ whos | and_list }}{% if cross_camp and whos | length == 2 %}, from opposite camps,{% elif cross_camp %}, from
+# both camps,{% endif %} {% if pace.leader %}engaged NATO at {% if pace.word == "far more" %}very {% endif %}different
+# speeds{% elif pace.tie %}engaged NATO at a similar pace{% else %}cannot yet be compared on the pace of their dealings
+# with NATO{% endif %}{% if shared_priority %}, but {{ all_word }} made {{ shared_priority | and_list }}
+# {% if shared_priority | length == 1 %}a priority{% else %}priorities{% endif %}{% endif %}.**
+# {% if leader and opener and opener.name == leader.name %}Relations moved fastest under {{ leader.who }}, whose
+# government set up {{ opener_count.value | count("new standing arrangement") }} with NATO on top of those it
+# inherited.{% endif %} {% if lee is not none and not lee.compared and lee_step.hague_summit_rok_nsa_2025_06 is not none and lee_body is not none %}{{ lee.who }}'s {{ lee.camp }} government{% if lee.open %}, in office since {{ lee.start | month }},{% endif %} sent
+# the national security adviser to NATO's summit at The Hague in place of the president, but agreed there on a
+# defence-industry body with the Alliance.{% endif %}{% endif %}
+
+# %% [markdown] tags=["key-numbers"]
+# {% if opener %}- **{{ opener_count }}** standing {% if opener_count.value == 1 %}arrangement{% else %}arrangements{% endif %}
+# with NATO begun under {{ opener.who }} ({{ span(opener) }}){% for g in rated if g.name != opener.name %}{% if loop.first %},
+# against {% elif loop.last %} and {% else %}, {% endif %}{% if begun_counts[g.name] %}{{ begun_counts[g.name] | words }}{% else %}none{% endif %}
+# under {{ g.who }}{% endfor %}, as the sources date them (this report's list of instruments){% endif %}
 
 # %% [markdown]
-# ## Different frames for one partnership
+# {% if later %}*Note.* {{ later | and_list }} had not taken office by the cut-off
+# ({{ ev.as_of | day }}), so this section leaves {% if later | length == 1 %}that government{% else %}those
+# governments{% endif %} out{% if added %} and compares {{ whos | and_list }}, the governments in office closest to
+# it{% endif %}.{% endif %}
+#
+# ## {% if shared_priority and cross_camp %}Two camps, shared priorities{% elif shared %}Different records, common ground{% else %}Different records{% endif %} {#routes}
+
+# %% [markdown] tags=["brief"]
+# {% if nothing %}No source published by {{ ev.as_of | day }} records a step in South Korea's relations with
+# NATO under {{ whos | and_list }}, or names an area of cooperation for {% if whos | length == 2 %}either{% else %}any{% endif %}
+# government; the comparison needs evidence published later. {% else -%}
+# {{ whos | and_list }}{% if cross_camp and whos | length == 2 %}, from opposite camps,{% elif cross_camp %}, from
+# both camps,{% else %}, {{ all_word }} {{ camps[0] }},{% endif %} {% if pace.leader %}dealt with NATO at
+# {% if pace.word == "far more" %}very {% endif %}different speeds{% if kinds_differ %} and in different ways{% endif %}{% if shared %},
+# but on common ground{% endif %}{% elif pace.tie %}dealt with NATO at a similar pace{% if shared %} and on common
+# ground{% endif %}{% else %}cannot yet be compared on the pace of their dealings with NATO{% if shared %}, though
+# they share common ground{% endif %}{% endif %}.
+# {% for grp in label_groups %}{{ grp.source }}, writing {{ grp.when }}, sums up {% for g in grp["items"] %}{{ g.who }}'s
+# {% if loop.first %}foreign policy {% endif %}in the words {{ quote(g.row, g.label) }}{% if not loop.last %} and {% endif %}{% endfor %}
+# {{ cite(grp["items"] | map(attribute="row") | list) }}. {% endfor %}({{ see("terms") }})
+#
+# {% if pace.leader and pace.others | length == 1 %}Engagement was {{ pace.word }} frequent under {{ leader.who }}:
+# {{ leader.rate }} steps in the relationship a year in office ({{ span(leader) }}), against {{ runner_up.rate }} under
+# {{ runner_up.who }} ({{ span(runner_up) }}), as the sources record them ({{ fig("pace") }}).{% if industry_counts[leader.name] and first_industry_year %}
+# Arms contracts and industry talks, recorded only from {{ first_industry_year }}, make up
+# {{ industry_counts[leader.name] | words }} of {{ leader.who }}'s {{ leader.steps }} steps{% if pace_without_industry.leader == leader.name %};
+# without them engagement under {{ leader.who }} is still {{ pace_without_industry.word }} frequent{% endif %}.{% endif %}
+# {% elif pace.leader %}Engagement was most frequent under {{ leader.who }}: {{ leader.rate }} steps in the
+# relationship a year in office, against {% for g in rated if g.name != leader.name %}{{ g.rate }} under
+# {{ g.who }}{% if not loop.last %} and {% endif %}{% endfor %}, as the sources record them
+# ({{ fig("pace") }}).{% elif pace.tie %}Counted per year in office, the steps in the relationship that the sources
+# record come to {% for g in rated %}{{ g.rate }}{% if loop.first %} a year{% endif %} under {{ g.who }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %},
+# too close to rank ({{ fig("pace") }}). {% endif -%}
+# {% for g in unrated %}{{ g.who }}'s term lies too little inside the evidence for a rate. {% endfor -%}
+# ({{ see("pace") }})
+#
+# {% if mixed %}{% if mixed | length > 1 and kinds_differ %}The kinds of engagement differed{% if pace.leader %}
+# too{% endif %}. {% elif mixed | length > 1 %}The kinds of engagement were alike: {{ mixed[0].mix.leader }} led the
+# records of {{ mixed | map(attribute="who") | list | and_list }}. {% endif -%}
+# {% if plain_mixed and (kinds_differ or mixed | length == 1) %}{% for g in plain_mixed %}{{ g.who }}'s {% if loop.first %}record was led {% endif %}by
+# {{ g.mix.leader }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %}. {% endif -%}
+# {% if cyber_detail %}{{ gov[cyber_by].mix.share | upper_first }} of {{ gov[cyber_by].who }}'s steps concerned cyber
+# defence and technology: the application to join NATO's cyber defence centre
+# {{ cyber_steps[0] | dated }}{% if ccdcoe_member is not none and ccdcoe_member.administration == cyber_by %} and
+# membership {{ ccdcoe_member | dated("month") }}{% endif %}, the Locked Shields exercise and malware sharing
+# {{ cite(cyber_steps[0]) }}. {% endif -%}
+# {% if summits_detail %}{{ who[summits_by] }} attended NATO's summits in
+# {% for s in summit_steps %}{{ s | when("year") }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %},
+# and his government opened a mission to NATO, began military staff talks and signed a tailored partnership
+# programme {{ cite(summit_steps[1], yoon_built[1]) }}. {% endif -%}
+# ({{ see("kinds") }}){% endif %}
+#
+# {% if shared or carried or likely is not none %}{% if shared %}{% if pace.leader or kinds_differ %}Yet the{% else %}The{% endif %}
+# agendas overlapped {% if breadth == "broad" %}broadly{% else %}only narrowly{% endif %}: {{ areas_shared }} of the
+# {{ areas_total }} areas of cooperation the sources name {% if areas_shared.value == 1 %}was{% else %}were{% endif %}
+# pursued by {{ all_word }}{% if shared_priority %}, and {{ all_word }} made {{ shared_priority | and_list }}
+# {% if shared_priority | length == 1 %}a priority{% else %}priorities{% endif %}{% endif %} ({{ fig("focus") }}). {% endif -%}
+# {% if carried and ipcp_to_itpp.to_admin != first_gov.name %}Institutions did the carrying: {{ first_gov.who }}
+# inherited the partnership programme of {{ ipcp | when("year") }}{% if ipcp_2019 is not none and ipcp_2019.administration == first_gov.name %}
+# and revised it {{ ipcp_2019 | dated }}{% endif %}, and {{ who[ipcp_to_itpp.to_admin] }}'s government upgraded it to
+# an Individually Tailored Partnership Programme {{ itpp | dated("month") }} {{ cite(ipcp, itpp) }}.
+# {% elif carried %}Institutions did the carrying: {{ first_gov.who }}'s government upgraded the partnership
+# programme begun under {{ who[ipcp.administration] }} in {{ ipcp | when("year") }} to an Individually Tailored
+# Partnership Programme {{ itpp | dated("month") }} {{ cite(ipcp, itpp) }}. {% endif -%}
+# {% if likely is not none %}SWP, writing {{ likely_when }}, judged it {{ quote(likely, "highly likely") }} that
+# cooperation would survive a change of government in Seoul {{ cite(likely) }}.{% endif %} ({{ see("continuity") }}){% endif %}
+#
+# {% if lee is not none and lee_step.hague_summit_rok_nsa_2025_06 is not none %}{{ lee.who }}'s {{ lee.camp }}
+# government{% if lee.open %}, in office since {{ lee.start | day }},{% endif %} has {% if lee.open %}so far {% endif %}kept
+# the relationship going while lowering its profile. {% if lee.label and not lee.compared %}Lee, who promised
+# {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, did{% else %}Lee did{% endif %} not attend NATO's summit at
+# The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }} and sent his national security adviser
+# {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}{% if lee_body is not none %}, who agreed there with NATO's
+# Secretary General on a consultative body on defence industry {{ cite(lee_body) }}{% if lee_first_body_meeting is not none %};
+# it first met {{ lee_first_body_meeting | dated("month") }} {{ cite(lee_first_body_meeting) }}{% endif %}{% endif %}.
+# {% if lee_step.lee_rutte_call_2025_07 is not none %}He has told the Secretary General that South Korea would
+# {{ quote(lee_step.lee_rutte_call_2025_07, "continue to deepen its partnership with NATO") }}
+# {{ cite(lee_step.lee_rutte_call_2025_07) }}. {% endif -%}
+# {% if not lee.rated and not lee.compared %}His term is still too short in the evidence for a rate. {% endif -%}
+# ({{ see("lee") }}){% endif %}{% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if uncoded and pace.leader %}The governments compared differed in how often they engaged NATO; the sources name no
+# area of cooperation for {{ uncoded | map(attribute="who") | list | and_list }}, so their aims cannot be set side by
+# side.{% elif uncoded and pace.tie %}The governments compared engaged NATO at a similar pace; the sources name no area
+# of cooperation for {{ uncoded | map(attribute="who") | list | and_list }}, so their aims cannot be set side by
+# side.{% elif pace.leader and breadth_core == "broad" %}The governments compared differed more in how often and in what form they
+# engaged NATO than in what they wanted from it.{% elif pace.leader %}The governments compared differed both in how
+# often they engaged NATO and in what they wanted from it.{% elif pace.tie and breadth_core == "broad" %}The governments
+# compared engaged NATO at a similar pace and wanted much the same from it.{% elif pace.tie %}The governments compared
+# engaged NATO at a similar pace but wanted different things from it.{% elif breadth_core == "broad" %}The governments
+# compared wanted much the same from NATO; the evidence does not yet allow their pace to be
+# compared.{% else %}The evidence does not yet allow the pace of the governments compared to be set side by
+# side.{% endif %} The evidence follows: their terms and labels, the pace per year in office, the kinds of step,
+# the areas of cooperation, what each government opened and what carried the relationship from one to the
+# next{% if lee is not none and not lee.compared %}, and then the record of the Lee Jae-myung government{% endif %}.
 
 # %%
-if later:
-    sec.md(
-        f"*Note on the comparison.* {text.join([text.esc(n) for n in later])} had not taken office by the evidence "
-        f"cut-off ({cut_off}), so {'this administration is' if len(later) == 1 else 'these administrations are'} left "
-        f"out" + (f"; to keep a comparison, this edition adds {text.join([text.esc(n) for n in added])}, the "
-                  f"closest earlier {'government' if len(added) == 1 else 'governments'} in office by then" if added else "")
-        + f". The section compares {text.full_stop(text.join([text.esc(n) for n in names]))}")
-if cross_camp:
-    sec.md(
-        f"The {text.join(camps)} governments compared here framed their NATO policy in different terms, yet each "
-        f"built on the instruments its predecessor left. The frame shows in what each singled out, in the doctrine it "
-        f"announced and in the steps it chose to take first.")
-else:
-    sec.md(
-        f"The governments compared here came from the same {camps[0]} camp, so differences between them reflect "
-        f"the times and the leaders more than party lines. The frame shows in what each singled out, in the doctrine "
-        f"it announced and in the steps it chose to take first.")
+# The comparison at a glance: aspects (rows) by government (columns). Cells are short values; the prose argues.
+def term_cell(g) -> str:
+    from helpers.writing.filters import day
+
+    end = f"in office at the cut-off ({day(ev.as_of)})" if g["open"] else day(g["end"])
+    return f"{day(g['start'])} – {end}" + (f"; powers suspended {day(g['suspended'])}" if g["suspended"] else "")
 
 
-# %%
-def quote_for(name: str):
-    """The source's own words on what this administration singled out: the quotation naming it (and no other
-    administration compared) that supports the most priority areas."""
-    rows = focus[(focus["actor"] == name) & (focus["emphasis"] == "priority")]
-    own = [r for _, r in rows.iterrows()
-           if compare.mentions(r["quote"], admins.loc[name])
-           and not any(compare.mentions(r["quote"], admins.loc[o]) for o in names if o != name)]
-    if not own:
-        return None
-    support = {q: int((rows["quote"] == q).sum()) for q in {r["quote"] for r in own}}
-    best = sorted(own, key=lambda r: (-support[r["quote"]], len(r["quote"])))[0]
-    return best
+def when_cell(rows) -> str:
+    from helpers.writing.filters import when
+
+    return "; ".join(f"{r.short_name} ({when(r._asdict())})" for r in rows.itertuples()) or "none recorded"
 
 
-def firsts_for(name: str) -> pd.DataFrame:
-    """Milestones presented as firsts, leaving out those that opened an instrument already listed."""
-    begun = compare.frameworks_begun(ev.frameworks, ev.administrations, name, ev.as_of)["short_name"].str.casefold()
-    found = compare.firsts(ms, name)
-    return found[pd.Series([not any(b in t.casefold() for b in begun) for t in found["title"]], index=found.index,
-                           dtype=bool)]
+at_a_glance = pd.DataFrame({
+    "Aspect": ["Camp", "Term as dated", "Label in the sources", "Steps recorded", "Steps per year in office",
+               "Most frequent kind of step", "Areas singled out", "Areas listed", "Instruments begun",
+               "Steps the sources call firsts"],
+    **{g["who"]: [
+        g["camp"],
+        term_cell(g),
+        f"“{g['label']}” ({sec.citations.in_text(g['row']['source_id'])})" if g["label"] else "none quotable",
+        f"{g['steps']}" + (f", and {words(g['uncertain'])} that may be its own" if g["uncertain"] else ""),
+        f"{g['rate']}" if g["rated"] else "not rated: too little of the term in the evidence",
+        (g["mix"].leader if g["mix"] is not None and g["mix"].leader else "no single kind") if g["mix"] else "none",
+        "; ".join(g["priorities"]) or "none",
+        "; ".join(g["listed"]) or "none",
+        when_cell(g["begun"]),
+        "; ".join(when(r._asdict()) for r in g["firsts"].itertuples()) or "none",
+    ] for g in govs},
+})
+sec.table_data("comparison", at_a_glance,
+               sources=[*[g["row"]["source_id"] for g in govs if g["label"]], *[g["dates"] for g in govs], ours,
+                        focus, *[g["begun"] for g in govs]])
+suspension_rows = {g["name"]: ev.events[(ev.events["start"] <= g["suspended"]) & (ev.events["end"] >= g["suspended"])
+                                         & (ev.events["category"] == "Korean domestic politics")
+                                         & ev.events["source_id"].isin(published)].sort_values("date_precision")
+                   for g in govs if g["suspended"] is not None}
+suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 
-
-for name in names:
-    t, r, a = term.loc[name], rates.loc[name], admins.loc[name]
-    parts = [f"**{text.esc(name)}** ({text.esc(t['camp'])}; {term_text(name)})."]
-    if t["doctrine"]:
-        doctrines = [f"“{text.esc(d.strip())}”" for d in t["doctrine"].split(";") if d.strip()]
-        parts.append(f"Its flagship foreign-policy label{'s were' if len(doctrines) > 1 else ' was'} "
-                     f"{text.join(doctrines)} {sec.cite(t['source_id'])}.")
-    pri, pres = compare.priorities(grid, name), [x for x in grid.index if grid.loc[x, name] == "present"]
-    mine = focus[focus["actor"] == name]
-    if pri:
-        quote = quote_for(name)
-        parts.append(f"The sources single out {areas_text(pri)} as its priorities with NATO"
-                     + (f"; as {text.esc(sec.citations.name(quote['source_id']))} puts it, "
-                        f"“{text.esc(quote['quote'])}”" if quote is not None else "")
-                     + f" {sec.cite(*mine[mine['emphasis'] == 'priority']['source_id'])}.")
-        if pres:
-            parts.append(f"They also list {areas_text(pres)} {sec.cite(*mine[mine['emphasis'] == 'present']['source_id'])}.")
-    elif pres:
-        parts.append(f"The sources list {areas_text(pres)} without singling any out {sec.cite(*mine['source_id'])}.")
-    else:
-        parts.append("The sources code no cooperation area for it.")
-    # Say who judges and when: the sources were written years apart and do not always agree.
-    claims = about[name][~about[name]["assessment_id"].isin(shared_ids)]
-    for source_id, group in claims.groupby("source_id", sort=False):
-        said = [text.esc(c[0].lower() + c[1:] if c.split(" ", 1)[0] in SENTENCE_OPENERS else c).rstrip(".")
-                for c in group["claim"]]
-        parts.append(cited(f"{text.esc(sec.citations.name(source_id))}, writing in "
-                           f"{sec.citations.published(source_id)}, notes that "
-                           + text.join(said[:1] + [f"that {c}" for c in said[1:]]), source_id))
-    lead = leading_category(name)
-    if lead is not None:
-        examples = compare.certain_for(ms, name)
-        examples = examples[examples["category"] == lead["category"]]
-        parts.append(f"Its most frequent kind of milestone was {text.esc(lead['category'])} "
-                     f"({text.count(lead['count'], 'milestone')}: {'; '.join(text.esc(x) for x in examples['title'])}) "
-                     f"{sec.cite(*examples['source_id'])}.")
-    begun = compare.frameworks_begun(ev.frameworks, ev.administrations, name, ev.as_of)
-    if len(begun):
-        parts.append(f"It opened {text.count(len(begun), 'new instrument')}: "
-                     + "; ".join(f"{text.esc(f.short_name)} ({say_date(f.start_date, f.date_precision)})" for f in begun.itertuples())
-                     + f" {sec.cite(*begun['source_id'])}.")
-    first = firsts_for(name)
-    if len(first):
-        parts.append("Firsts on its watch: " + "; ".join(f"{text.esc(f.title)} ({text.when(f._asdict())})"
-                                                           for f in first.itertuples())
-                     + f" {sec.cite(*first['source_id'])}.")
-    sec.md(" ".join(parts))
-
+# %% [markdown] tags=["report"]
+# ## The governments and their terms {#terms}
+#
+# {% for g in govs %}{{ g.name }} ({{ g.camp }}) took office on {{ g.start | day }}{% if g.suspended %}; an
+# impeachment vote suspended the president's powers on {{ g.suspended | day }}
+# {{ cite(suspension_rows[g.name]) }}{% endif %}{% if g.open %}, and the term was still running at the cut-off{% elif g.removed %},
+# and the term ended with removal from office on {{ g.end | day }}{% else %}, and the term ended on
+# {{ g.end | day }}{% endif %} {{ cite(g.dates) }}. {% endfor %}
+# {{ tab("comparison") }} sets the governments side by side.
+#
+# {% for grp in label_groups %}{{ grp.source }}, writing {{ grp.when }}, sums up {% for g in grp["items"] %}{{ g.who }}'s
+# {% if loop.first %}foreign policy {% endif %}in the words {{ quote(g.row, g.label) }}{% if not loop.last %} and {% endif %}{% endfor %}
+# {{ cite(grp["items"] | map(attribute="row") | list) }}. {% endfor %}{% if unlabelled %}The sources give no label
+# for the foreign policy of {{ unlabelled | map(attribute="who") | list | and_list }}.{% endif %}
+# {% if step.indo_pacific_strategy_2022_12 is not none %}{{ who[step.indo_pacific_strategy_2022_12.administration] }}'s
+# government also wrote cooperation with NATO into the Indo-Pacific strategy it published 
+# {{ step.indo_pacific_strategy_2022_12 | dated }} {{ cite(step.indo_pacific_strategy_2022_12) }}.{% endif %}
+# A label is quoted here only where the source's words carry it; where a name appears in the data but not in those
+# words, the report leaves it out rather than spell it differently from its source.
+#
+# ```{table} comparison
+# The governments compared, as the evidence stands on {{ ev.as_of | day }}. Steps are counted once each and credited
+# to a government only when every source dates them inside its term ({{ see("pace") }}); areas are those the
+# sources name for each government; instruments are those begun in the term, as the sources date them.
+# ```
+#
+# {% if "yoon_administration_end" in relevant %}
+# ```{note} yoon_administration_end
+# ```
+# {% endif %}
 
 # %%
-def comparison_table() -> pd.DataFrame:
-    """Aspects (rows) by administration (columns): the comparison at a glance."""
-    columns = {}
-    for name in names:
-        t, r = term.loc[name], rates.loc[name]
-        lead = leading_category(name)
-        begun = compare.frameworks_begun(ev.frameworks, ev.administrations, name, ev.as_of)
-        first = firsts_for(name)
-        uncertain_note = (f"{in_words(r['uncertain'])} more uncertain (up to {num(r['rate_upper'])} a year)"
-                          if r["uncertain"] else "none uncertain")
-        columns[name] = [
-            t["camp"],
-            "; ".join(d.strip() for d in t["doctrine"].split(";")) if t["doctrine"] else "none named in the sources",
-            f"{day(t['start_date'])} – " + (f"open at the cut-off ({cut_off})" if t["open"] else day(t["end_date"]))
-            + (f"; powers suspended {day(t['powers_suspended'])}" if t["powers_suspended"] else ""),
-            f"{num(t['years'])}",
-            f"{int(r['certain'])}; {uncertain_note}",
-            num(r["rate"]) + (" (too little of the term in the evidence to compare)" if name in thin else ""),
-            f"{lead['category']} ({int(lead['count'])})" if lead is not None else "none",
-            "; ".join(compare.priorities(grid, name)) or "none singled out",
-            "; ".join(x for x in grid.index if grid.loc[x, name] == "present") or "none",
-            "; ".join([f"{f.short_name} ({say_date(f.start_date, f.date_precision)})" for f in begun.itertuples()]
-                      + [f"{f.title} ({text.when(f._asdict())})" for f in first.itertuples()]) or "none recorded",
-        ]
-    aspects = ["Camp", "Frame (flagship doctrine)", "Term as dated", "Years in office counted", "Milestones",
-               "Milestones per year in office", "Most frequent kind of milestone", "Priority areas (singled out)",
-               "Other areas listed", "Signature steps (new instruments and firsts)"]
-    table = pd.DataFrame(columns, index=aspects)
-    table.columns = [short[n] for n in names]
-    return table.reset_index(names="Aspect")
+# The pace chart (the brief's figure), the rates without defence-industry steps, and the steps set aside.
+band_labels = {g["name"]: f"{g['who']}: {g['rate']} a year" if g["rated"] else f"{g['who']}: not rated" for g in govs}
+if has_steps:
+    sec.chart("pace", compare.pace_chart(per_year, terms, band_labels, ev.as_of),
+              sources=[ours, uncertain], data=per_year.reset_index().rename(columns={"index": "year"}))
+year_totals = per_year[names].sum(axis=1) if len(per_year) else pd.Series(dtype=int)
+busiest_year = int(year_totals.idxmax()) if len(year_totals) and year_totals.max() > 0 else None
+rates_without = compare.rates_by_administration(ms[ms["category"] != industry], terms).set_index("administration")
+for g in govs:
+    g["rate_without"] = sec.num(f"rate_without_industry_{compare.slug(g['who'])}",
+                                round(float(rates_without.loc[g["name"], "rate"]), 1),
+                                f"{rates_without.loc[g['name'], 'rate']:.1f}")
+    g["upper"] = f"{g['rate_upper']:.1f}"
+    g["after_suspension"] = (int(rate.loc[g["name"], "certain"]) - int(rate.loc[g["name"], "certain_to_suspension"])
+                             if g["suspended"] is not None and g["to_suspension"] is not None else 0)
+    g["years_to_suspension"] = float(term.loc[g["name"], "years_to_suspension"]) if g["suspended"] else None
+industry_rows = ours[ours["category"] == industry]
+context_count = int(ev.events[ev.events["category"].isin(compare.CONTEXT)
+                              & ev.events["administration"].isin(names)].shape[0])
+version_rows = ev.events.set_index("event_id")
+uncertain_view = pd.DataFrame({
+    "Step": list(uncertain["title"]),
+    "Date as the sources give it": ["; ".join(f"{sec.citations.in_text(version_rows.loc[v, 'source_id'])}: "
+                                              f"{when(version_rows.loc[v])}" for v in vs) for vs in uncertain["versions"]],
+    "Could belong to": [", ".join(who.get(c, c) for c in cs) for cs in uncertain["candidates"]],
+    "Why it cannot be credited": list(uncertain["reason"]),
+}) if len(uncertain) else None
+if uncertain_view is not None:
+    sec.table_data("uncertain", uncertain_view, sources=[s for ss in uncertain["version_sources"] for s in ss])
 
-
-table_sources = sorted(set(terms["source_id"]) | set(focus["source_id"])
-                       | set(ms[ms["administration"].isin(names)]["source_id"]) | set(ev.administrations.loc[
-                           ev.administrations["administration"].isin(names), "dates_source_id"]))
-sec.table(comparison_table(), "comparison",
-          caption=f"The administrations compared, at {cut_off}",
-          sources=table_sources,
-          note=("Terms from official records. Milestones are counted once each, per year in office (a term still running "
-                "is counted to the cut-off). Areas as the sources code each government."))
+# %% [markdown] tags=["report"]
+# {% if not nothing %}
+# ## The pace per year in office {#pace}
+#
+# {% if pace.leader and pace.others | length == 1 %}Engagement was {{ pace.word }} frequent under {{ leader.who }}
+# than under {{ runner_up.who }}. The sources record {{ leader.steps }} steps in the relationship in the
+# {{ leader.years | number(1) }} years of {{ leader.who }}'s term counted here, {{ leader.rate }} a year, against
+# {{ runner_up.steps }} in {{ runner_up.years | number(1) }} years under {{ runner_up.who }}, {{ runner_up.rate }} a
+# year ({{ fig("pace") }}).{% elif pace.leader %}Engagement was most frequent under {{ leader.who }}.
+# {% for g in rated %}The sources record {{ g.steps }} steps in {{ g.years | number(1) }} years under {{ g.who }},
+# {{ g.rate }} a year. {% endfor %}({{ fig("pace") }}){% elif pace.tie %}Engagement came at a similar pace: the gap
+# is too small to rank the governments on this report's rule. {% for g in rated %}The sources record {{ g.steps }}
+# steps in {{ g.years | number(1) }} years under {{ g.who }}, {{ g.rate }} a year. {% endfor %}({{ fig("pace") }})
+# {% else %}The pace cannot yet be compared, as the evidence gives a rate for at most one of the
+# governments{% if has_steps %} ({{ fig("pace") }}){% endif %}.{% endif %}
+# {% for g in unrated %}{{ g.who }}'s term is not rated: {% if evidence_until > g.start %}the evidence covers it only
+# from {{ g.start | day }} to {{ evidence_until | day }}, less than the year a rate per year in office
+# needs{% elif evidence_until == g.start %}the latest source published by the cut-off dates from
+# {{ evidence_until | day }}, the day the term began{% else %}it began after the latest source published by the
+# cut-off ({{ evidence_until | day }}){% endif %}. {% endfor -%}
+# Rates per year in office let terms of different length be compared; a term still running at the cut-off is counted
+# up to it.
+#
+# A step, in this count, is a meeting, agreement, exercise, arms contract or statement of Seoul's policy that the
+# sources record in South Korea's relations with NATO and its members. Each counts once, however many sources report
+# it; the setting is left out (Korean domestic politics, NATO's own decisions and the regional context:
+# {{ context_count | count("such entry", "such entries") }} in these terms), and so is an expectation that a source
+# reported before the step was taken.
+# {% endif %}
 
 # %% [markdown]
-# ## Engagement intensity: the pace per year in office
+# {% if has_steps %}
+# ```{figure} pace
+# :title: {% if pace.leader and pace.others | length == 1 %}Steps came {{ pace.word }} often under {{ leader.who }} than under {{ runner_up.who }}{% elif pace.leader %}Steps came most often under {{ leader.who }}{% elif pace.tie %}Steps came at a similar pace under {{ whos | and_list }}{% else %}Steps recorded each year under {{ whos | and_list }}{% endif %}
+# :alt: Stacked bar chart of steps in South Korea–NATO relations per calendar year{% if busiest_year %}, highest in {{ busiest_year }} with {{ year_totals.max() }}{% endif %}, with each term drawn as a band above the bars: {% for g in govs %}{{ g.who }} {% if g.rated %}{{ g.rate }} steps a year in office{% else %}not rated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.{% if uncertain | length %} {{ uncertain | length | count("step") | upper_first }} that cannot be credited to one government {% if uncertain | length == 1 %}is{% else %}are{% endif %} hatched.{% endif %}
+# Steps in South Korea's relations with NATO and its members per calendar year, coloured by the government in office
+# when they were taken. Bands above the bars show each term as counted, with its rate per year in
+# office{% if terms.open.any() %}; a term still running is drawn to the cut-off (dotted line), so its last year is
+# incomplete{% endif %}{% if suspended_govs %}; a tick on a band marks the day an impeachment vote suspended the
+# president's powers{% endif %}.{% if uncertain | length %} Hatched: steps dated only to a year or month that spans a
+# change of government, or dated by the sources to different terms; they count in no rate.{% endif %}
+# ```
+# {% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if industry_rows | length and first_industry_year %}The judgement does not rest on the arms trade. Arms contracts
+# and defence-industry talks with NATO members and partners make up {% for g in govs if industry_counts[g.name] %}{{ industry_counts[g.name] | words }}
+# of the {{ g.steps }} steps under {{ g.who }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %},
+# and the sources record none before {{ first_industry_year }}, so that kind of step favours the governments in office
+# since. Without them the rates are {% for g in rated %}{{ g.rate_without }} a year under {{ g.who }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %}{% if pace_without_industry.leader and pace.leader and pace_without_industry.leader == pace.leader %},
+# and engagement under {{ leader.who }} is still {{ pace_without_industry.word }} frequent{% elif pace.leader %}, and
+# {{ leader.who }}'s lead no longer holds on this report's rule{% endif %}.{% endif %}
+#
+# {% for g in suspended_govs %}Counted only to the day before an impeachment vote suspended {{ g.who }}'s powers
+# ({{ g.suspended | day }}), the term is {{ g.years_to_suspension | number(1) }} years long and the rate
+# {{ g.to_suspension | number(1) }} a year rather than {{ g.rate }}{% if g.after_suspension %}:
+# {{ g.after_suspension | count("step") }} in the count came under the acting president{% if g.suspension_rises %},
+# but the shorter term raises the rate all the same{% else %}, and leaving {% if g.after_suspension == 1 %}it{% else %}them{% endif %}
+# out lowers the rate{% endif %}{% endif %}. {% if g.suspension_pace.tie %}On
+# this report's rule the two rates are similar.{% else %}The difference changes the picture: the pace is
+# {{ g.suspension_pace.word }} frequent counted that way.{% endif %} {% endfor %}
+#
+# {% if uncertain | length %}{{ uncertain | length | count("further step") | upper_first }} cannot be credited to one
+# government ({{ tab("uncertain") }}): {% if uncertain | length == 1 %}it is{% else %}they are{% endif %} dated only
+# to a year or month that spans a change of government, or dated by the sources to different terms. Credited in full
+# to every government that could claim {% if uncertain | length == 1 %}it{% else %}them{% endif %}, the rates would
+# rise at most to {% for g in rated if g.uncertain %}{{ g.upper }} a year under {{ g.who }}{% if not loop.last %} and {% endif %}{% endfor %}{% if pace.leader and pace.holds %},
+# which leaves the judgement unchanged{% elif pace.leader %}, enough to close the gap: the ranking is sensitive to
+# them{% endif %}.{% else %}Every step in these terms falls clearly within one of them.{% endif %}
+#
+# {% if uncertain | length %}
+# ```{table} uncertain
+# Steps that cannot be credited to one government, and why. They count in no rate.
+# ```
+# {% endif %}
 
 # %%
-def frac(d) -> float:
-    """A date as a fractional year, for drawing terms over calendar-year bars."""
-    length = 366 if (d.year % 4 == 0 and (d.year % 100 != 0 or d.year % 400 == 0)) else 365
-    return d.year + (d.timetuple().tm_yday - 1) / length
+kind_names = pace.rated if len(pace.rated) >= 2 else names
+if len(cats) and cats["count"].sum():
+    sec.chart("kinds", compare.kinds_chart(cats[cats["administration"].isin(kind_names)], kind_names, who),
+              sources=ours, data=cats)
+kinds_alt = {n: "; ".join(f"{r.category} {r.per_year:.1f}" for r in cats[(cats["administration"] == n)
+                                                                         & (cats["count"] > 0)].sort_values(
+    "per_year", ascending=False).itertuples()) or "none" for n in kind_names}
+far, clear, gap = judgements.FAR_RATIO, judgements.CLEAR_RATIO, judgements.MIN_GAP
 
+# %% [markdown] tags=["report"]
+# {% if not nothing %}
+# ## The kinds of engagement {#kinds}
+#
+# {% if mixed | length > 1 %}{% if kinds_differ %}The governments put their weight on different kinds of
+# step.{% else %}The governments put their weight on the same kind of step.{% endif %}{% endif %}
+# {% for g in govs if g.mix %}{% if g.mix.total == 1 %}{{ g.who }}'s one step was in {{ g.mix.tied[0] }}.
+# {% elif g.mix.leader and g.mix.share in ("all", "both", "most", "half") %}{{ g.mix.share | upper_first }} of
+# {{ g.who }}'s {{ g.steps }} steps were in {{ g.mix.leader }}.
+# {% elif g.mix.leader %}{{ g.mix.leader | upper_first }} was the most frequent kind of step under {{ g.who }}
+# ({{ g.mix.count | words }} of {{ g.steps }}).
+# {% else %}No single kind of step stands out under {{ g.who }}: {{ g.mix.tied | and_list }} are level, with
+# {{ g.mix.count | words }} each.
+# {% endif %}{% endfor %}
+# {% if cyber_by and gov[cyber_by].mix and gov[cyber_by].mix.leader == "cyber and technology" %}Under
+# {{ gov[cyber_by].who }}, Seoul applied {{ cyber_steps[0] | dated }} to join NATO's Cooperative Cyber Defence
+# Centre of Excellence, and it took part in the Locked Shields exercise and contributed to NATO's malware-sharing
+# platform {{ cite(cyber_steps[1]) }}.{% endif %}
+# {% if summits_by and yoon_built %}Under {{ who[summits_by] }}, the record is one of presence and institutions: the
+# president went to NATO's summits three years running {{ cite(summit_steps) }}, and Seoul announced a mission to
+# NATO, held its first military staff talks with the Alliance and signed a tailored partnership programme
+# {{ cite(yoon_built) }}.{% endif %}
+#
+# {% if leads and pace.comparable %}{% if any_led %}Compared per year in office, {% for n in pace.rated if led[n] %}{{ who[n] }}
+# led in {{ led[n] | and_list }}{% if not loop.last %}, and {% endif %}{% endfor %}.{% if level %} In
+# {{ level | and_list }}, no government led{% endif %}{% else %}Compared per year in office, no government led in any
+# kind of step{% endif %}{% if level %}: the rates are too close or too small to separate on this report's rule, under
+# which one rate leads another only when it is at least {{ clear | number(2) }} times as high and at least
+# {{ gap | number(1) }} steps a year apart{% endif %}. {{ fig("kinds") }} shows each kind.{% endif %}
+# {% endif %}
 
-rate_list = [f"{num(rates.loc[n, 'rate'])} milestones a year under {who(n)}" for n in names]
-year_list = [f"{who(n)} {num(term.loc[n, 'years'])}" for n in names]
-count_list = [f"{text.count(int(rates.loc[n, 'certain']), 'milestone')} under {who(n)}" for n in names]
-open_terms = [n for n in names if term.loc[n, "open"]]
-if thin:
-    pace_sentence = (f"Measured per year in office, so that terms of different length compare fairly: "
-                     f"{text.join(rate_list)}. These rates do not yet bear comparison: "
-                     f"{'; '.join(thin_reason(n) for n in thin)}.")
-elif pace != "similar":
-    pace_sentence = (f"Measured per year in office, so that terms of different length compare fairly, engagement was "
-                     f"{pace} under {who(fastest)}: {text.join(rate_list)}.")
-else:
-    pace_sentence = (f"Measured per year in office, so that terms of different length compare fairly, the pace was "
-                     f"similar: {text.join(rate_list)}.")
-sec.md(
-    f"{pace_sentence} The sources record {text.join(count_list)} "
-    f"{sec.cite(*ms[ms['administration'].isin(names)]['source_id'])}, over terms of {text.join(year_list)} years"
-    + (f", a term still running being counted up to the cut-off of {cut_off}." if open_terms else "."))
-
-context_events = ev.events[ev.events["category"].isin(compare.CONTEXT) & ev.events["administration"].isin(names)
-                           & (ev.events["end"] <= ev.as_of)]
-sec.md(
-    f"A milestone here is a step in South Korea–NATO relations recorded in the evidence: a meeting, an agreement, "
-    f"an exercise, an arms deal with a NATO member or partner, or a statement of policy by Seoul. Each counts once, "
-    f"however many sources report it. The counts leave out the setting: "
-    f"{text.join([text.esc(c) for c in compare.CONTEXT])} "
-    f"({text.count(len(context_events), 'such event')} in these terms), and expectations that a source reported before "
-    f"the step was taken.")
-
-# %%
-def years_figure():
-    """Milestones per calendar year, stacked by administration, uncertain ones hatched; terms drawn above."""
-    first_year = min(d.year for d in terms["start_date"])
-    last_year = max(d.year for d in terms["counted_end"])
-    if len(per_year):
-        first_year, last_year = min(first_year, int(per_year.index.min())), max(last_year, int(per_year.index.max()))
-    years = list(range(first_year, last_year + 1))
-    table = per_year.reindex(years, fill_value=0)
-    totals = table.sum(axis=1).to_numpy()
-    top = max(int(totals.max()) if len(totals) else 0, 1)
-    fig, ax = charts.new_figure(height_in=3.0)
-    xs = np.array(years) + 0.5
-    bottom = np.zeros(len(years))
-    for name in names:
-        values = table[name].to_numpy()
-        ax.bar(xs, values, bottom=bottom, width=0.7, color=colours[name], linewidth=0, zorder=2)
-        bottom += values
-    doubtful = table[compare.UNCERTAIN].to_numpy()
-    handles = []
-    if doubtful.any():
-        ax.bar(xs, doubtful, bottom=bottom, width=0.7, facecolor="white", edgecolor=charts.UNCERTAIN, hatch="////",
-               linewidth=0.8, zorder=2)
-        handles.append(Patch(facecolor="white", edgecolor=charts.UNCERTAIN, hatch="////",
-                             label="cannot be placed in one term (year or month spans a change, or sources disagree)"))
-    for x, total in zip(xs, totals):
-        if total:
-            ax.text(x, total + top * 0.02, str(int(total)), ha="center", va="bottom", fontsize=7.5, color=charts.MUTED)
-    band = top * 1.25 + 0.6
-    for name in names:
-        t = term.loc[name]
-        x0, x1 = frac(t["start_date"]), frac(t["counted_end"] + pd.Timedelta(days=1))
-        ax.plot([x0, x1], [band, band], color=colours[name], linewidth=6, solid_capstyle="butt", zorder=3)
-        ax.text(x0, band + top * 0.07, f"{short[name]}: {num(rates.loc[name, 'rate'])} a year", ha="left", va="bottom",
-                fontsize=8, color=charts.INK)
-        if t["powers_suspended"]:
-            xs_ = frac(t["powers_suspended"])
-            ax.plot([xs_, xs_], [band - top * 0.06, band + top * 0.06], color=charts.INK, linewidth=1.2, zorder=4)
-    if open_terms:
-        x = frac(ev.as_of + pd.Timedelta(days=1))
-        ax.axvline(x, color=charts.MUTED, linestyle=":", linewidth=0.9, zorder=1)
-        ax.text(x + 0.06, top * 0.5, "cut-off", rotation=90, ha="left", va="center", fontsize=7, color=charts.MUTED)
-    ax.set_xticks(xs, [str(y) for y in years])
-    ax.tick_params(axis="x", length=0)
-    ax.set_xlim(first_year - 0.1, last_year + 1.35)
-    step = 1 if top <= 6 else 2 if top <= 12 else 5
-    ax.set_yticks(range(0, top + 1, step))
-    ax.spines["left"].set_bounds(0, top)
-    ax.set_ylim(0, band + top * 0.3)
-    ax.set_ylabel("milestones")
-    charts.value_grid(ax, "y")
-    if handles:
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=7.5, handlelength=1.6)
-    return fig
-
-
-busiest = per_year[names].sum(axis=1)
-year_alt = "; ".join(f"{y}: {int(busiest[y])}" + (f" plus {int(per_year.loc[y, compare.UNCERTAIN])} uncertain"
-                                                  if per_year.loc[y, compare.UNCERTAIN] else "")
-                     for y in per_year.index if busiest[y] or per_year.loc[y, compare.UNCERTAIN])
-if thin:
-    years_title = (f"Milestones per year by government; {text.join([plain(n) for n in thin])}'s term is still too "
-                   f"short in the evidence to rate")
-elif pace != "similar":
-    years_title = (f"Engagement quickened under {plain(fastest)}: {num(rates.loc[fastest, 'rate'])} milestones a year "
-                   f"in office, against {num(rates.loc[slowest, 'rate'])} under {plain(slowest)}")
-else:
-    years_title = ("Milestones came at a similar pace: "
-                   + text.join([f"{num(rates.loc[n, 'rate'])} a year in office under {plain(n)}" for n in names]))
-sec.figure(
-    years_figure(), "years",
-    title=years_title,
-    caption=(f"Milestones in South Korea–NATO relations per calendar year, coloured by the administration in office "
-             f"when they happened, {text.period(min(per_year.index), max(per_year.index)) if len(per_year) else ''}. "
-             f"Hatched segments are milestones that cannot be placed in one term; they are not counted in any rate. "
-             f"The bands above the bars show each term as counted, with its rate per year in office"
-             + (f"; a term still running is drawn to the evidence cut-off ({cut_off}, dotted line), so the last year is "
-                f"incomplete" if open_terms else "")
-             + ("; a tick on a band marks the day a president's powers were suspended by impeachment"
-                if terms["powers_suspended"].notna().any() else "")
-             + ". Context events (Korean domestic politics, NATO's own policy decisions, the regional context) and "
-               "expectations are left out; a milestone reported in several versions counts once."),
-    sources=sorted(set(ms[ms["administration"].isin(names)]["source_id"]) | set(uncertain["source_id"])),
-    alt=(f"Stacked bar chart of milestones per year. {text.join(rate_list)}. By year: {year_alt}."),
-)
-
-# %%
-if len(uncertain):
-    upper = [f"{num(rates.loc[n, 'rate_upper'])} for {who(n)}" for n in names if rates.loc[n, "uncertain"]]
-    gap_holds = all(rates.loc[fastest, "rate"] >= rates.loc[n, "rate_upper"] for n in names if n != fastest)
-    sec.md(
-        f"{text.count(len(uncertain), 'further milestone').capitalize()} cannot be placed in a single term and "
-        f"{'is' if len(uncertain) == 1 else 'are'} shown separately (hatched in {sec.fig_ref('years')}, listed in "
-        f"{sec.table_ref('uncertain')}): " + "; ".join(text.esc(t) for t in uncertain["title"])
-        + f" {sec.cite(*uncertain['source_id'])}. Credited in full to every government that could claim "
-        f"{'it' if len(uncertain) == 1 else 'them'}, the rates would rise to at most {text.join(upper)}, which "
-        + ("leaves the comparison unchanged." if gap_holds else "would narrow the gap; the comparison is sensitive to them."))
-else:
-    sec.md("Every milestone in these terms falls clearly within one of them; none had to be set aside as uncertain.")
-
-# %%
-if len(uncertain):
-    version_rows = ev.events.set_index("event_id")
-    uncertain_view = pd.DataFrame({
-        "Milestone": list(uncertain["title"]),
-        "Date as the sources give it": ["; ".join(f"{text.when(version_rows.loc[v])} ({sec.citations.short(version_rows.loc[v, 'source_id'])})"
-                                                  for v in vs) for vs in uncertain["versions"]],
-        "Could belong to": [", ".join(admins.loc[c, "short_name"] if c in admins.index else c for c in cs)
-                            for cs in uncertain["candidates"]],
-        "Why it cannot be placed": list(uncertain["reason"]),
-        "Sources": [", ".join(sec.citations.link(s) for s in ss) for ss in uncertain["version_sources"]],
-    })
-    sec.table(uncertain_view, "uncertain",
-              caption="Milestones that cannot be credited to one government, and why",
-              sources=sorted({s for ss in uncertain["version_sources"] for s in ss}), html_columns=("Sources",),
-              note=f"Counted in no rate; hatched in {sec.fig_ref('years')}.")
-
-
-# %%
-def category_figure():
-    """Milestones per year in office by category: one bar per administration, value and count at the bar end."""
-    wide = cats.pivot(index="category", columns="administration", values="per_year")[names]
-    counts = cats.pivot(index="category", columns="administration", values="count")[names]
-    order = sorted(wide.index, key=lambda c: (-wide.loc[c].max(), c))
-    k = len(names)
-    slot = 0.8 / k
-    fig, ax = charts.new_figure(height_in=0.45 + 0.17 * k * len(order) + 0.08 * len(order))
-    peak = float(wide.to_numpy().max()) or 1.0
-    for j, name in enumerate(names):
-        ys = np.arange(len(order)) + (j - (k - 1) / 2) * slot
-        values = wide.loc[order, name].to_numpy()
-        ax.barh(ys, values, height=slot * 0.88, color=colours[name], linewidth=0)
-        named = False
-        for y, v, c in zip(ys, values, counts.loc[order, name]):
-            label = f"{num(v)} ({int(c)})" if c else "0"
-            if c and not named:  # the administration's name on its first non-empty bar
-                label, named = f"{short[name]}: {label}", True
-            ax.text(v + peak * 0.015, y, label, va="center", ha="left", fontsize=7.2, color=charts.INK)
-    ax.set_yticks(range(len(order)), [cat_label(c) for c in order])
-    ax.set_ylim(len(order) - 0.5, -0.5)
-    ax.tick_params(axis="y", length=0)
-    ax.spines["left"].set_visible(False)
-    ax.set_xlim(0, peak * 1.3)
-    ax.set_xlabel("milestones per year in office (number of milestones in brackets)")
-    charts.value_grid(ax, "x")
-    return fig
-
-
-if len(cats):
-    leads = {}
-    for n in names:
-        if leading_category(n) is not None:
-            leads.setdefault(leading_category(n)["category"], []).append(plain(n))
-    leaderless = [plain(n) for n in names if leading_category(n) is None]
-    if len(leads) > 1:
-        category_title = "The mix changed with the government: "
-    elif len(leads) == 1 and not leaderless:
-        category_title = "The mix was much the same: "
-    else:
-        category_title = "Milestones by kind: "
-    category_title += ", ".join(f"{c} led under {text.join(ns)}" for c, ns in leads.items())
-    if leaderless:
-        category_title += ("; " if leads else "") + f"no single kind stands out under {text.join(leaderless)}"
-    n_cats = cats["category"].nunique()
-    sec.figure(
-        category_figure(), "categories",
-        title=category_title,
-        caption=(f"Milestones per year in office by category for each administration, from its start to the end of its "
-                 f"term or the cut-off ({cut_off}); the number of milestones is in brackets. Only milestones placed "
-                 f"in one term are counted ({text.count(len(uncertain), 'uncertain milestone')} left out)."),
-        sources=sorted(set(ms[ms["administration"].isin(names)]["source_id"])),
-        alt=(f"Horizontal bar chart of {n_cats} categories. "
-             + " ".join(f"{short[n]}: " + ", ".join(
-                 f"{r.category} {num(r.per_year)}" for r in cats[(cats['administration'] == n) & (cats['count'] > 0)]
-                 .sort_values('per_year', ascending=False).itertuples()) + "." for n in names)),
-    )
-    shifts = []
-    for n in names:
-        mine = cats[(cats["administration"] == n) & (cats["count"] > 0)]
-        others_max = cats[cats["administration"] != n].groupby("category")["per_year"].max()
-        ahead = [r.category for r in mine.sort_values("per_year", ascending=False).itertuples()
-                 if r.per_year > others_max.get(r.category, 0)]
-        if ahead:
-            shifts.append(f"{who(n)} led {text.join(['in ' + text.esc(c) for c in ahead[:4]])}")
-    none_for = {n: [c for c in cats["category"].unique()
-                    if cats[(cats["category"] == c) & (cats["administration"] == n)]["count"].iloc[0] == 0
-                    and cats[(cats["category"] == c) & (cats["administration"] != n)]["count"].sum() > 0]
-                for n in names}
-    absent = [f"none {text.join(['in ' + text.esc(c) for c in cs])} under {who(n)}" for n, cs in none_for.items() if cs]
-    sec.md(
-        ("The kind of engagement changed as much as its pace. " if len(leads) > 1 else "")
-        + f"Per year in office, "
-        f"{'; '.join(shifts) if shifts else 'no government led in every category'}"
-        + (f". The sources record {'; '.join(absent)}" if absent else "")
-        + f" {sec.cite(*ms[ms['administration'].isin(names)]['source_id'])}.")
-
-# %% [markdown]
-# ## Focus areas: where the governments put their weight
+# %% [markdown] tags=["report"]
+# {% if leads and pace.comparable %}
+# ```{figure} kinds
+# :title: {% if mixed | length > 1 and kinds_differ %}Each government's record leaned to a different kind of step{% elif mixed | length > 1 %}The same kind of step led each government's record{% elif not any_led %}No government led in any kind of step, per year in office{% else %}Steps per year in office, by kind{% endif %}
+# :alt: Horizontal bar chart of steps per year in office by kind. {% for n in kind_names %}{{ who[n] }}: {{ kinds_alt[n] }}.{% if not loop.last %} {% endif %}{% endfor %}
+# Steps per year in office by kind, for each government from the start of its term to its end or the cut-off; the
+# number of steps is in brackets. Only steps credited to one government are counted.
+# ```
+# {% endif %}
 
 # %%
 if len(grid):
-    priority_only = {n: [a for a in only[n] if grid.loc[a, n] == "priority"] for n in names}
-    sec.md(
-        (f"The sources code {text.count(len(grid), 'cooperation area')} for the governments compared; "
-         f"{text.count(len(shared), 'area')} {'is' if len(shared) == 1 else 'are'} coded for every one of them"
-         + (f", and {areas_text(shared_priority)} {'was' if len(shared_priority) == 1 else 'were'} a priority for all"
-            if shared_priority else "")
-         + ". " if shared else
-         f"The sources code {text.count(len(grid), 'cooperation area')} for the governments compared, but none for "
-         f"all of them. ")
-        + cited(" ".join(f"Only {who(n)} {'singled out' if priority_only[n] else 'is coded for'} "
-                         f"{areas_text(priority_only[n] or only[n])}." for n in names if only[n]),
-                *focus["source_id"]))
-    if uncoded:
-        sec.md(f"The sources code no area for {text.join([who(n) for n in uncoded])}, so the overlap cannot include "
-               f"{'it' if len(uncoded) == 1 else 'them'}; a blank column means the evidence is silent, not that nothing "
-               f"was done.")
-else:
-    sec.md("The sources code no cooperation area for any of the governments compared, so no focus matrix can be drawn.")
-
-
-# %%
-def matrix_figure():
-    """Areas (rows) by administration (columns): filled = priority, ring = listed, small grey dot = not coded."""
-    n, k = len(grid), len(names)
-    fig, ax = charts.new_figure(height_in=0.26 * n + 0.75)
-    matrix_share = (k + 0.2) / (k + 2.8)  # the matrix columns' share of the x range set below
-    for i, area in enumerate(grid.index):
-        coded = (grid.loc[area] != "").sum()
-        if coded == k:
-            ax.axhspan(i - 0.5, i + 0.5, xmin=0, xmax=matrix_share, color="#ececec", zorder=0, linewidth=0)
-        for j, name in enumerate(names):
-            value = grid.loc[area, name]
-            if value == "priority":
-                ax.scatter(j, i, s=95, color=colours[name], zorder=3)
-            elif value == "present":
-                ax.scatter(j, i, s=80, facecolor="white", edgecolor=colours[name], linewidth=1.6, zorder=3)
-            else:
-                ax.scatter(j, i, s=6, color=charts.UNCERTAIN, zorder=3)
-    ax.set_yticks(range(n), [cat_label(a) for a in grid.index])
-    ax.set_ylim(n - 0.5, -0.5)
-    ax.xaxis.tick_top()
-    ax.set_xticks(range(k), [short[name] for name in names], fontsize=8.5)
-    ax.tick_params(length=0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    ax.set_xlim(-0.6, k - 0.4 + 2.6)
-    handles = [
-        Line2D([], [], marker="o", linestyle="", markersize=8, color=charts.INK, label="singled out (priority)"),
-        Line2D([], [], marker="o", linestyle="", markersize=7.5, markerfacecolor="white", markeredgecolor=charts.INK,
-               markeredgewidth=1.4, label="listed (present)"),
-        Line2D([], [], marker="o", linestyle="", markersize=2.5, color=charts.UNCERTAIN, label="not coded"),
-        Patch(facecolor="#ececec", label="coded for every government"),
-    ]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(matrix_share + 0.04, 1.0), fontsize=7.5,
-              handletextpad=0.6, borderaxespad=0)
-    return fig
-
-
-if len(grid):
-    if shared_priority:
-        matrix_title = (f"{cat_label(areas_text(shared_priority))} {'was a priority' if len(shared_priority) == 1 else 'were priorities'} "
-                        f"for every government compared, and {len(shared)} of {len(grid)} areas were shared")
-    elif shared:
-        matrix_title = f"{len(shared)} of {len(grid)} cooperation areas were shared by every government compared"
-    else:
-        matrix_title = f"No cooperation area is coded for every government compared"
-    sec.figure(
-        matrix_figure(), "focus",
-        title=matrix_title,
-        caption=(f"Cooperation areas each administration pursued with NATO, as coded from the sources: a filled dot "
-                 f"where a source singles the area out, a ring where it only lists it, a small grey dot where no source "
-                 f"codes it. Where several sources code the same cell, the strongest emphasis is drawn. Shaded rows "
-                 f"are coded for every government compared. Only sources published by the cut-off ({cut_off}) are "
-                 f"used; {sec.table_ref('evidence')} gives the quotation behind every cell."),
-        sources=sorted(set(focus["source_id"])),
-        alt=(f"Dot matrix of {len(grid)} cooperation areas against {text.full_stop(text.join([short[n] for n in names]))} "
-             + " ".join(f"{short[n]}: priority {', '.join(compare.priorities(grid, n)) or 'none'}; listed "
-                        f"{', '.join(a for a in grid.index if grid.loc[a, n] == 'present') or 'none'}." for n in names)
-             + f" Shared by all: {', '.join(shared) or 'none'}."),
-    )
-
-# %%
-if len(grid):
+    sec.chart("focus", compare.focus_chart(grid, who), sources=focus, data=grid.reset_index())
     evidence = compare.evidence_table(focus, names)
     evidence_view = pd.DataFrame({
-        "Administration": [short[a] for a in evidence["administration"]],
-        "Areas (emphasis)": ["; ".join(f"{area} ({emph})" for area, emph in areas) for areas in evidence["areas"]],
+        "Government": [who[a] for a in evidence["administration"]],
+        "Areas (as the source presents them)": ["; ".join(f"{area} ({'singled out' if e == 'priority' else 'listed'})"
+                                                          for area, e in areas) for areas in evidence["areas"]],
         "Quotation": [f"“{q}”" for q in evidence["quote"]],
-        "Source": [sec.citations.link(s) for s in evidence["source_id"]],
+        "Source": [sec.cite_any(s) for s in evidence["source_id"]],
     })
-    sec.table(evidence_view, "evidence",
-              caption=f"The evidence behind the focus matrix: each quotation and the areas it supports",
-              sources=sorted(set(evidence["source_id"])), html_columns=("Source",))
+    sec.table_data("evidence", evidence_view, sources=evidence, html_columns=("Source",))
+focus_alt = {g["name"]: (f"singled out {', '.join(g['priorities']) or 'none'}; listed {', '.join(g['listed']) or 'none'}")
+             for g in govs}
+only_govs = [g for g in govs if g["only"]]
+only_rows = focus[[any(a in g["only"] and actor == g["name"] for g in only_govs)
+                   for a, actor in zip(focus["area"], focus["actor"])]] if len(focus) else focus
 
-# %% [markdown]
-# ## What carried relations from one government to the next
-
-# %%
-common = [a for a in shared if a not in shared_priority]
-shared_claims = assessments[assessments["assessment_id"].isin(shared_ids)]
-begun_by = {n: compare.frameworks_begun(ev.frameworks, ev.administrations, n, ev.as_of) for n in names}
-live_mine = live[live["administration"].isin(names)]
-live_before = live[live["end"] < term.loc[names[0], "start_date"]]  # begun, certainly, before the first term
-if shared:
-    sec.md(
-        f"Continuity rested on shared interests rather than shared outlooks. "
-        + (f"{cat_label(areas_text(shared_priority))} {'was a priority' if len(shared_priority) == 1 else 'were priorities'} "
-           f"for {camp_phrase()}" if shared_priority else f"{camp_phrase().capitalize()} pursued the same core")
-        + (f", and {'both' if len(names) == 2 else 'all'} kept up {areas_text(common)}" if common else "")
-        + f" {sec.cite(*focus[focus['area'].isin(shared)]['source_id'])}."
-        + "".join(" " + cited(text.esc(r.claim), r.source_id) for r in shared_claims.itertuples()))
-else:
-    sec.md("The sources code no cooperation area for every government compared, so continuity cannot be traced to a "
-           "shared agenda in the evidence.")
-
-handover = compare.handovers(ev.frameworks, ev.administrations, ev.as_of)
-handover = handover[(handover["from_admin"].isin(names) | handover["to_admin"].isin(names))
-                    & ~handover["from_admin"].isin([compare.AMBIGUOUS]) & ~handover["to_admin"].isin([compare.AMBIGUOUS])]
-institution = []
-if len(live_before):
-    institution.append(
-        f"Each government inherited instruments it did not create: at the start of {who(names[0])}'s term, "
-        f"{text.count(len(live_before), 'instrument')} begun earlier {'was' if len(live_before) == 1 else 'were'} in "
-        f"force and remained so at the cut-off ({text.join([text.esc(x) for x in live_before['short_name']])}) "
-        f"{sec.cite(*live_before['source_id'])}.")
-for h in handover.itertuples():
-    institution.append(
-        f"The {text.esc(h.predecessor)} begun under {who(h.from_admin)} in {say_date(*h.from_date)} was replaced by the "
-        f"{text.esc(h.successor)} under {who(h.to_admin)} in {say_date(*h.to_date)} {sec.cite(*h.source_ids)}.")
-if len(live_mine):
-    by_admin = [f"{text.count(len(live_mine[live_mine['administration'] == n]), 'instrument')} begun under {who(n)}"
-                for n in names if len(live_mine[live_mine["administration"] == n])]
-    institution.append(
-        f"By the cut-off, {text.join(by_admin)} {'was' if len(live_mine) == 1 else 'were'} still in force "
-        f"({text.join([text.esc(x) for x in live_mine['short_name']])}) {sec.cite(*live_mine['source_id'])}; "
-        f"a successor government inherits {'it' if len(live_mine) == 1 else 'them'}.")
-if institution:
-    sec.md("Institutions carried the relationship from one government to the next. " + " ".join(institution))
-
-consensus = assessments[assessments["topic"] == "Continuity across camps"]
-if len(consensus):
-    sec.md(
-        "Seoul's political class has, on the sources' reading, converged on why the partnership matters. "
-        + " ".join(cited(text.esc(r.claim), r.source_id) for r in consensus.itertuples()))
-
-camp_of = dict(zip(terms["administration"], terms["camp"]))
-one_sided = [(n, only[n]) for n in names if only[n]]
-prioritise = assessment("swp_rec_prioritise_both_camps")
-if one_sided:
-    risk = "; ".join(f"{areas_text(a)} ({who(n)}{', ' + text.esc(camp_of[n]) if cross_camp else ''})"
-                     for n, a in one_sided)
-    sec.md(
-        f"For a change of government the differences matter more than the pace. Areas that only one of the "
-        f"governments compared took up are the ones a successor may drop: {risk}. "
-        + (f"Areas that {camp_phrase()} pursued ({areas_text(shared_priority or shared)}) are the safest base. "
-           if shared else "")
-        + (cited(text.esc(prioritise["claim"]), prioritise["source_id"]) if prioritise is not None else ""))
-
-# %% [markdown]
-# ## Dating traps: who gets the credit
+# %% [markdown] tags=["report"]
+# {% if not nothing %}
+# ## The areas of cooperation {#areas}
 #
-# A government is credited with a step only when every source dates it within its term. Three kinds of date make that
-# hard: a step dated only to a year or month that spans a change of government (the milestones that cannot be
-# credited to one government, listed above); a step the sources date to different terms, or that one government started and the next completed; and the
-# end of a term that the sources and the public record date differently.
+# {% if grid | length %}The sources name {{ areas_total }} areas of cooperation for {{ whos | or_list }}, and the
+# common ground is {{ breadth }}: {% if shared_share in ("none", "one") %}{{ shared_share }} of them is{% else %}{{ shared_share }}
+# of them ({{ areas_shared }}) are{% endif %} named for {{ all_word }}{% if shared_priority %}, and {{ all_word }} singled out
+# {{ shared_priority | and_list }}{% endif %} ({{ fig("focus") }}).
+# {% if only_govs %}The differences lie in what one government took up alone:
+# {% for g in only_govs %}{{ g.only | and_list }} under {{ g.who }}{% if loop.revindex == 2 %}, and {% elif not loop.last %}; {% endif %}{% endfor %}
+# {{ cite(only_rows) }}.{% endif %}
+# {% for g in unrated if g.coded %}The sources name only {{ ((g.priorities | length) + (g.listed | length)) | count("area") }}
+# for {{ g.who }}, whose term lies only partly in the evidence. {% endfor -%}
+# {% if uncoded %}The sources name no area for {{ uncoded | map(attribute="who") | list | and_list }}; an empty
+# column means the sources are silent, not that nothing was done.{% endif %}
+# An area counts as singled out where a source presents it as a priority of that government, and as listed where a
+# source only mentions it; {{ tab("evidence") }} gives the words behind every dot.{% else %}The sources name no area
+# of cooperation for the governments compared.{% endif %}
+# {% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if grid | length %}
+# ```{figure} focus
+# :title: {% if shared_priority %}{{ shared_priority | and_list | upper_first }} {% if shared_priority | length == 1 %}was a priority{% else %}were priorities{% endif %} for {{ all_word }}{% elif shared %}{{ areas_shared | upper_first }} of {{ areas_total }} areas were named for {{ all_word }}{% else %}No area is named for every government compared{% endif %}
+# :alt: Dot matrix of {{ areas_total }} areas of cooperation against {{ whos | and_list }}. {% for g in govs %}{{ g.who }}: {{ focus_alt[g.name] }}.{% if not loop.last %} {% endif %}{% endfor %}
+# Areas of cooperation each government pursued with NATO, as the sources published by {{ ev.as_of | day }} name
+# them: a filled dot where a source singles the area out, a ring where it only lists it, a small grey dot where no
+# source names it. Where several sources name the same cell, the stronger emphasis is drawn. Shaded rows are named
+# for every government compared.
+# ```
+#
+# ```{table} evidence
+# The evidence behind {{ fig("focus") }}: each quotation and the areas it supports.
+# ```
+# {% endif %}
 
 # %%
-links = compare.conflict_links(ev.conflicts, ev.conflict_versions, ev.events, section="administrations")
-milestone_of = {v: row.event_id for row in ms.itertuples() for v in row.versions}
-forecast_rows = ev.events[compare.forecasts(ev.events, ev.sources)]
-version_rows = ev.events.set_index("event_id")
-topics = ev.conflicts.set_index("conflict_id")
+# The partnership programme's path through several governments, each step with the government it is credited to.
+pii = known(ev.row("frameworks", "pii"))
+programme_path = ipcp is not None and itpp is not None and ipcp_2019 is not None and ipcp_to_itpp is not None
+if programme_path:
+    path_govs = [ipcp["administration"], ipcp_2019["administration"], ipcp_to_itpp["to_admin"]]
+    path_camps = [admins.loc[n, "camp"] for n in path_govs if n in admins.index]
+    path_cross = len(set(path_camps)) > 1
+inherited_named = [r for r in (ipcp, pii) if r is not None and r["framework_id"] in set(first_gov["inherited"]["framework_id"])]
+n_firsts = sum(s is not None for s in first.values()) + len(other_firsts)
+consensus_quote = "growing consensus among South Korean foreign policy and security elites"
+source_shares = {}
+for g in rated:
+    counts = compare.certain_for(ms, g["name"])["source_id"].value_counts()
+    if len(counts):
+        source_shares[g["name"]] = {"source": sec.citations.name(counts.index[0]), "id": counts.index[0],
+                                    "share": judgements.share_word(int(counts.iloc[0]), int(counts.sum()))}
 
+# %% [markdown] tags=["report"]
+# {% if not nothing %}
+# ## What each government opened {#opened}
+#
+# {% for g in govs %}{% if g.begun | length %}{{ g.begun | length | count("new standing arrangement") | upper_first }}
+# with NATO {% if g.begun | length == 1 %}dates{% else %}date{% endif %} from {{ g.who }}'s term
+# {{ cite(g.begun) }}.{% else %}No new standing arrangement with NATO dates with certainty from {{ g.who }}'s
+# term{% if g.straddling | length %}: the {{ g.straddling.iloc[0].short_name | lower_first }} is dated only to
+# {{ g.straddling.iloc[0] | when }}, which spans the start of the term {{ cite(g.straddling.iloc[0]) }}{% endif %}.{% endif %}
+# {% endfor %}({{ tab("comparison") }})
+# {% if opener and opened.leader and pace.comparable %}{{ opener.who }}'s government opened the most. {% endif -%}
+# {% if mission is not none and itpp is not none and opener and opener.name == mission.administration == itpp.administration %}Among them,
+# Seoul established its Mission to NATO {{ mission | dated }}{% if step.mission_to_nato_announced_2022_06 is not none %},
+# having announced it {{ step.mission_to_nato_announced_2022_06 | dated }}{% endif %}, and signed the Individually
+# Tailored Partnership Programme at the Vilnius summit {{ itpp | dated }} {{ cite(mission, itpp) }}.{% endif %}
+#
+# {% if n_firsts > 1 %}The sources call {{ n_firsts | count("step") }} in these terms firsts. {% endif -%}
+# {% if first.ban_ki_moon_nac_2005_12 is not none %}{% set s = first.ban_ki_moon_nac_2005_12 %}{{ s | dated | upper_first }},
+# under {{ who[s.administration] }}, Foreign Minister Ban Ki-moon became the first South Korean official to address
+# the North Atlantic Council {{ cite(s) }}.{% endif %}
+# {% if first.first_foreign_ministers_meeting_2020_12 is not none %}{% set s = first.first_foreign_ministers_meeting_2020_12 %}
+# {{ s | dated | upper_first }}, under {{ who[s.administration] }}, South Korea took part in a meeting of NATO's foreign ministers
+# for the first time {{ cite(s) }}.{% endif %}
+# {% if first.military_staff_talks_2023_02 is not none %}{% set s = first.military_staff_talks_2023_02 %}South Korea
+# and NATO held their first military staff talks {{ s | dated }}, under {{ who[s.administration] }}
+# {{ cite(s) }}.{% endif %}
+# {% if first.airworthiness_agreement_2024_07 is not none %}{% set s = first.airworthiness_agreement_2024_07 %}{{ s | dated | upper_first }}
+# NATO and South Korea agreed to recognise each other's military airworthiness certification,
+# {{ quote(s, "NATO’s first such deal with an Asian country") }} {{ cite(s) }}.{% endif %}
+# {% if first.defence_ministers_meeting_2024_10 is not none %}{% set s = first.defence_ministers_meeting_2024_10 %}And
+# {{ s | dated }} South Korea attended a meeting of NATO's defence ministers for the first time
+# {{ cite(s) }}.{% endif %}
+# {% if first.defence_industry_dialogue_first_2025_09_26 is not none %}{% set s = first.defence_industry_dialogue_first_2025_09_26 %}Under
+# {{ who[s.administration] }}, NATO opened its first staff-to-staff dialogue with South Korea on defence industrial
+# cooperation {{ s | dated }} {{ cite(s) }}.{% endif %}
+# {% if other_firsts | length %}The sources call {{ other_firsts | length | count("further step") }} in these terms a
+# first {{ cite(other_firsts) }}.{% endif %}
+# {% endif %}
 
-def relevant(row) -> bool:
-    return (row["status"] == compare.CERTAIN and row["administration"] in names) or \
-        (row["status"] == compare.UNCERTAIN and bool(set(row["candidates"]) & set(names)))
-
-
-def boundary_note(version) -> str:
-    """'5 May 2022 falls five days before Yoon took office on 10 May 2022' for a precise date near a new term."""
-    if version["date_precision"] == "year":
-        return ""
-    for name in names:
-        start = term.loc[name, "start_date"]
-        gap = (start - version["end"]).days
-        if 0 < gap <= 31:
-            return (f" On that date {who(administration_on(version['end'], ev.administrations))} was still in office: "
-                    f"{text.when(version)} falls {text.count(gap, 'day')} before {who(name)} took office on {day(start)} "
-                    f"{sec.cite(admins.loc[name, 'dates_source_id'])}.")
-    return ""
-
-
-shown = set()
-for conflict_id, group in links.groupby("conflict_id", sort=False):
-    ids = list(dict.fromkeys(milestone_of[e] for e in group["event_id"] if e in milestone_of))
-    mine = ms[ms["event_id"].isin(ids)]
-    mine = mine[pd.Series([relevant(r) for _, r in mine.iterrows()], index=mine.index, dtype=bool)]
-    expected_any = bool(len(mine)) and forecast_rows["version_of"].isin(mine["event_id"]).any()
-    if mine.empty or not ((mine["status"] == compare.UNCERTAIN).any() or expected_any):
-        continue  # nothing disputed among the milestones counted here (e.g. the disputed step is after the cut-off)
-    parts = [f"**{text.esc(topics.loc[conflict_id, 'topic'])}.**"]
-    begun_under = None  # a step of the same process credited to one government before an uncertain one
-    for _, m in mine.iterrows():
-        if m["status"] == compare.CERTAIN:
-            parts.append(cited(text.esc(m["description"]), m["source_id"]))
-            expected = forecast_rows[forecast_rows["version_of"] == m["event_id"]]
-            for f in expected.itertuples():
-                parts.append(cited(text.esc(f.description), f.source_id))
-            if len(expected):
-                parts.append(f"The brief counts this step once, under {who(m['administration'])}, as dated by "
-                             f"{text.esc(sec.citations.short(m['source_id']))}.")
-            else:
-                begun_under = m["administration"]
-        else:
-            ordered = [m["event_id"]] + [v for v in m["versions"] if v != m["event_id"]]
-            for v in ordered:
-                row = version_rows.loc[v]
-                parts.append(cited(text.esc(row["description"]), row["source_id"]) + boundary_note(row))
-            later = [c for c in m["candidates"] if c != begun_under]
-            if begun_under in m["candidates"] and later:
-                parts.append(f"The process thus began under {who(begun_under)}; whether it was completed under "
-                             f"{who(begun_under)} or under {text.join([who(c) for c in later], last='or')} depends on "
-                             f"the source. The brief credits the start to {who(begun_under)} and counts the completion "
-                             f"as uncertain.")
-            else:
-                parts.append(f"The brief therefore credits this step to neither government and counts it as "
-                             f"uncertain between {text.join([who(c) for c in m['candidates']])}.")
-    if begun_under is not None and not any(mine["status"] == compare.UNCERTAIN):
-        parts.append(f"The brief credits this step to {who(begun_under)}.")
-    sec.md(" ".join(parts))
-    sec.disagreement(conflict_id)
-    shown.add(conflict_id)
-
-# %%
-for name in names:
-    t, r = term.loc[name], rates.loc[name]
-    dates_cite = sec.cite(admins.loc[name, "dates_source_id"])
-    parts = []
-    if t["open"]:
-        parts.append(f"{who(name)}'s term is counted from {day(t['start_date'])} to the cut-off of {cut_off}, as it "
-                     f"was still running then {dates_cite}.")
-    elif t["end_basis"] and t["powers_suspended"] is not None:
-        parts.append(f"{who(name)}'s term is counted from {day(t['start_date'])} to {day(t['end_date'])}: "
-                     f"{text.esc(t['end_basis'])} {dates_cite}.")
-    if t["powers_suspended"] is not None:
-        lead = ("" if not t["open"] else
-                f"An impeachment vote suspended {who(name)}'s powers on {day(t['powers_suspended'])} {dates_cite}; ")
-        clause = (f"counting only the milestones dated before "
-                  + ("that day" if lead else f"the suspension of powers on {day(t['powers_suspended'])}")
-                  + f", the rate would be {num(r['rate_to_suspension'])} a year rather than {num(r['rate'])}"
-                  if r["rate_to_suspension"] is not None else "")
-        if lead or clause:
-            sentence = (lead + clause) if lead else clause[0].upper() + clause[1:]
-            parts.append(sentence.rstrip("; ") + ".")
-    ended = (not t["open"]) or t["powers_suspended"] is not None
-    conflicts_here = [c for c in compare.term_conflicts(ev.conflicts, ev.administrations, name, "administrations")
-                      if c not in shown] if ended else []
-    if conflicts_here:
-        parts.append("The sources date the end differently, as the note below sets out.")
-    if parts:
-        sec.md(" ".join(parts))
-    for conflict_id in conflicts_here:
-        sec.disagreement(conflict_id)
-        shown.add(conflict_id)
-
-# %% [markdown]
-# ## What the comparison does not show
+# %% [markdown] tags=["report"]
+# {% if not nothing %}
+# ## What carried relations from one government to the next {#continuity}
+#
+# {% if shared_priority %}Shared interests carried the relationship {% if cross_camp %}across camps{% else %}from one
+# government to the next{% endif %}: {{ camps | and_list }} governments alike made {{ shared_priority | and_list }}
+# {% if shared_priority | length == 1 %}a priority{% else %}priorities{% endif %} {{ cite(shared_priority_rows) }}.
+# {% if industry_objective is not none and moon_and_yoon and "defence industry" in shared_priority %}In SWP's account,
+# building up the defence industry and arms exports, with NATO members as partners, was
+# {{ quote(industry_objective, "a shared objective of both the Moon and Yoon administration") }}
+# {{ cite(industry_objective) }}.{% endif %}{% elif shared %}The governments shared {{ shared | length | words }} areas
+# of cooperation, though none was a priority for {{ all_word }} {{ cite(focus[focus.area.isin(shared)]) }}.{% else %}No
+# area of cooperation is named for {{ all_word }} governments, so the sources do not show a shared agenda carrying the
+# relationship.{% endif %}
+# {% if lee is not none and not lee.compared and "defence industry" in lee.priorities and "defence industry" in shared_priority %}
+# {{ lee.who }}'s government has kept the defence industry among its priorities with NATO
+# {{ cite(lee.priority_rows) }}.{% endif %}
+#
+# {% if programme_path %}Institutions carried the rest, and the partnership programme shows how. Signed in
+# {{ ipcp | when("year") }} under {{ who[ipcp.administration] }}, it was revised in {{ ipcp_2019 | when("year") }}
+# under {{ who[ipcp_2019.administration] }} and turned into the Individually Tailored Partnership Programme 
+# {{ itpp | dated }} under {{ who[ipcp_to_itpp.to_admin] }} {{ cite(ipcp, itpp) }}{% if path_cross %}: three governments
+# from both camps built on one instrument{% endif %}.{% endif %}
+# {% if first_gov.inherited | length %}When {{ first_gov.who }} took office, {{ first_gov.inherited | length | count("standing arrangement") }}
+# begun by earlier governments {% if first_gov.inherited | length == 1 %}was{% else %}were{% endif %} in place and not
+# recorded as ended{% if inherited_named %}, {% if first_gov.inherited | length > inherited_named | length %}among them{% else %}namely{% endif %} {% for r in inherited_named %}{% if r.framework_id == "ipcp" %}the
+# partnership programme of {{ r | when("year") }}{% else %}NATO's Partnership Interoperability Initiative, which Seoul
+# joined in {{ r | when("year") }}{% endif %}{% if not loop.last %} and {% endif %}{% endfor %}{% endif %}
+# {{ cite(first_gov.inherited) }}.{% endif %}
+#
+# {% if consensus is not none or likely is not none %}SWP, writing {{ writing_when((consensus if consensus is not none else likely).source_id) }},
+# {% if consensus is not none %}traces the continuity to a {{ quote(consensus, consensus_quote) }} on working with
+# NATO{% endif %}{% if consensus is not none and likely is not none %}, and {% endif %}{% if likely is not none %}judged
+# it {{ quote(likely, "highly likely") }} that cooperation would continue to develop after a change of government in
+# Seoul{% endif %} {{ cite(consensus, likely) }}.{% if lee is not none and likely is not none %} The change came in
+# {{ lee.start | month }}, and the record of the government that
+# took office then is set out below ({{ see("lee") }}).{% endif %}{% endif %}
+# {% endif %}
 
 # %%
-supplied = {}
-for n in names:
-    mine = compare.certain_for(ms, n)
-    if len(mine):
-        counts = mine["source_id"].value_counts()
-        supplied.setdefault(counts.index[0], []).append(f"{counts.iloc[0]} of {who(n)}'s {len(mine)}")
-dominant = {n: compare.certain_for(ms, n)["source_id"].value_counts() for n in names}
-heavy = any(len(c) and c.iloc[0] > c.sum() / 2 for c in dominant.values())
-caveats = [f"{text.esc(sec.citations.short(source))} supplies {text.join(parts)} milestones"
-           for source, parts in supplied.items()]
-fast_ms = compare.certain_for(ms, fastest)
-months = fast_ms[fast_ms["date_precision"] != "year"].assign(month=lambda f: f["date"].str[:7])["month"].value_counts()
-busy = (f" Several milestones can come from one occasion: {text.count(int(months.iloc[0]), 'milestone')} under "
-        f"{who(fastest)} date from {say_date(months.index[0], 'month')}." if len(months) and months.iloc[0] >= 3 else "")
-sec.md(
-    f"The counts measure what the sources record, not the weight of each step. The evidence comes from "
-    f"{text.count(len(set(ms['source_id'])), 'source')} written at different times"
-    + (f", and a few of them carry most of the weight: {'; '.join(caveats)} {sec.cite(*supplied)}." if heavy else
-       f"; no single source supplies most of the milestones of any government compared.") + busy
-    + " The focus matrix records whether a source names an area for a government, not how much was spent or achieved "
-      "in it; an empty cell means the sources are silent.")
+if lee is not None:
+    lee_ms = compare.certain_for(ms, LEE)
+    lee["industry_share"] = judgements.share_word(int((lee_ms["category"] == industry).sum()), len(lee_ms)) \
+        if len(lee_ms) else "none"
+    lee["steps_count"] = len(lee_ms)
+    kinds_of_source = set(ev.sources.set_index("source_id").loc[list(lee_ms["source_id"]), "kind"]) if len(lee_ms) else set()
+    lee["press_only"] = bool(kinds_of_source) and kinds_of_source <= {"news report", "press release"}
+    lee_june = [lee_step[e] for e in ("hague_summit_rok_nsa_2025_06", "defence_industry_body_agreed_2025_06",
+                                      "ip4_joint_statement_hague_2025_06") if lee_step[e] is not None]
+    lee_june_uncredited = [r for r in lee_june if compare.credited(ms, r["event_id"], [LEE]) is None]
+    lee_ministers = [lee_step[e] for e in ("ahn_cavo_dragone_2025_09", "ahn_shekerinska_2025_10")
+                     if lee_step[e] is not None]
+
+# %% [markdown] tags=["report"]
+# {% if lee is not none %}
+# ## The Lee Jae-myung government{% if lee.open %} so far{% endif %} {#lee}
+#
+# {{ lee.who }}, of the {{ lee.camp }} camp, took office on {{ lee.start | day }}{% if lee_step.lee_jae_myung_inauguration_2025_06_04 is not none %},
+# after winning the snap election that followed Yoon Suk-yeol's removal{% endif %}
+# {{ cite(lee_step.lee_jae_myung_inauguration_2025_06_04 if lee_step.lee_jae_myung_inauguration_2025_06_04 is not none else lee.dates) }},
+# and {% if lee.open %}was still in office at the cut-off{% else %}left office on {{ lee.end | day }}{% endif %}.
+# {% if lee.label %}{{ lee.label_source }} reported on {{ lee.label_date }} his promise to pursue
+# {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}.{% endif %}
+#
+# {% if lee_step.hague_summit_rok_nsa_2025_06 is not none %}With NATO, the government has kept the channels open
+# while lowering the level at which Seoul shows up. Lee stayed away from the Alliance's summit at The Hague 
+# {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }}; his national security adviser attended and handed the Secretary
+# General a personal letter explaining the president's absence
+# {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.{% endif %}{% if lee_body is not none %} Meeting in The Hague,
+# the adviser and the Secretary General agreed to set up a consultative body on defence-industry cooperation
+# {{ cite(lee_body) }}{% if lee_first_body_meeting is not none %}; NATO describes its first meeting,
+# {{ lee_first_body_meeting | dated }}, as the {{ quote(lee_first_body_meeting, "first staff-to-staff dialogue on defence industrial cooperation and capabilities") }}
+# between NATO and South Korea {{ cite(lee_first_body_meeting) }}{% endif %}.{% endif %}
+# {% if lee_step.ip4_joint_statement_hague_2025_06 is not none %}At a session of the summit with Secretary General
+# Rutte, South Korea and NATO's other Indo-Pacific partners adopted a joint statement reaffirming
+# {{ quote(lee_step.ip4_joint_statement_hague_2025_06, "closer cooperation between NATO and its Indo-Pacific partners, particularly in practical areas, such as defense") }}
+# {{ cite(lee_step.ip4_joint_statement_hague_2025_06) }}.{% endif %}
+#
+# {% if lee_calls %}Lee has spoken to the Secretary General by telephone {% if lee_calls | length == 1 %}once{% elif lee_calls | length == 2 %}twice{% else %}{{ lee_calls | length | words }} times{% endif %}
+# in the evidence.
+# {% if lee_step.lee_rutte_call_2025_07 is not none %}{{ lee_step.lee_rutte_call_2025_07 | dated | upper_first }} he said South
+# Korea would {{ quote(lee_step.lee_rutte_call_2025_07, "continue to deepen its partnership with NATO") }}
+# {{ cite(lee_step.lee_rutte_call_2025_07) }}{% endif %}{% if lee_step.lee_rutte_call_2026_02 is not none %}; 
+# {{ lee_step.lee_rutte_call_2026_02 | dated }} the two {{ quote(lee_step.lee_rutte_call_2026_02, "agreed to maintain close communication on Russia's war against Ukraine and the security situation on the Korean Peninsula") }}
+# {{ cite(lee_step.lee_rutte_call_2026_02) }}{% endif %}.{% endif %}
+# {% if lee_ministers | length == 2 %}His defence minister met the chair of NATO's Military Committee in Seoul 
+# {{ lee_ministers[0] | dated }} and NATO's Deputy Secretary General {{ lee_ministers[1] | dated }}, asking for
+# support for {{ quote(lee_ministers[1], "efforts to establish peace on the Korean Peninsula") }}
+# {{ cite(lee_ministers) }}.{% endif %}
+# {% if lee.priorities %}The only area of cooperation the sources name as a priority of his government is
+# {{ lee.priorities | and_list }} {{ cite(lee.priority_rows) }}.{% endif %}
+#
+# {% if not lee.rated %}The pace of Lee's government cannot yet be set against full terms. The evidence covers his
+# term only from {{ lee.start | day }} to {{ [evidence_until, ev.as_of] | min | day }}, less than the year a rate per
+# year in office needs{% if lee.steps_count and lee.industry_share in ("half", "most", "all") %}, and
+# {{ lee.industry_share }} of the {{ lee.steps_count | words }} steps the sources record for it are arms contracts and
+# defence-industry news{% if lee.press_only %}, taken from press reports and official releases rather than from an
+# assessment of the government's NATO policy{% endif %}{% endif %}.{% endif %}{% if lee_june_uncredited %} The steps at The Hague are dated by the sources only
+# to {{ lee_june_uncredited[0] | when }}, the month in which Lee took office, so the count credits them to no
+# government, although the quotations name President Lee.{% endif %}
+# {% if "lee_rutte_call_2026_date" in relevant %}
+# ```{note} lee_rutte_call_2026_date
+# ```
+# {% endif %}
+# {% endif %}
+
+# %%
+# Steps the sources date to different terms, among those that could belong to a government compared.
+ccdcoe = next((m for _, m in uncertain.iterrows() if "ccdcoe_membership_2022_05_05" in m["versions"]), None)
+ccdcoe_versions = [version_rows.loc[v] for v in ccdcoe["versions"]] if ccdcoe is not None else []
+ccdcoe_day = next((v for v in ccdcoe_versions if v["date_precision"] == "day"), None)
+next_term = next((g for g in govs if ccdcoe_day is not None and g["start"] > ccdcoe_day["end"]
+                  and (g["start"] - ccdcoe_day["end"]).days <= 31), None)
+
+# %% [markdown] tags=["report"]
+# {% if not nothing %}
+# ## Who gets the credit {#dating}
+#
+# A government is credited with a step only when every source dates it inside its term. Three kinds of date make
+# that hard: a step dated only to a year or month that spans a change of government; a step the sources place in
+# different terms; and a term whose end the sources date differently{% if "yoon_administration_end" in relevant %}, as
+# with the note on Yoon's term above{% endif %}.
+# {% if ccdcoe is not none and ccdcoe_day is not none and next_term is not none %}South Korea's membership of NATO's
+# Cooperative Cyber Defence Centre of Excellence shows the problem. One source dates it to
+# {{ ccdcoe_day | when }} {{ cite(ccdcoe_day) }}, {{ (next_term.start - ccdcoe_day.end).days | count("day") }} before
+# {{ next_term.who }} took office {{ cite(next_term.dates) }}, while another places it in {{ next_term.who }}'s term
+# {{ cite(ccdcoe_versions | rejectattr("date_precision", "equalto", "day") | list) }}; this report credits it to
+# neither government.{% elif ccdcoe_member is not none and ccdcoe_next is not none %}South Korea's membership of
+# NATO's Cooperative Cyber Defence Centre of Excellence shows the problem. Admitted {{ ccdcoe_member | dated }},
+# {{ (ccdcoe_next.start - ccdcoe_member.end).days | count("day") }} before {{ ccdcoe_next.who }} took office
+# {{ cite(ccdcoe_member, ccdcoe_next.dates) }}, it belongs to {{ who[ccdcoe_member.administration] }}'s term, although
+# one source places it in {{ ccdcoe_next.who }}'s; the note below gives each version.{% endif %}
+# {% if ccdcoe_app is not none %}The application to join, {{ ccdcoe_app | dated }}, is {{ who[ccdcoe_app.administration] }}'s
+# {{ cite(ccdcoe_app) }}.{% endif %}
+# {% if mission is not none %}The Mission to NATO is dated here to its establishment {{ mission | dated }}, not to
+# Seoul's announcement{% if step.mission_to_nato_announced_2022_06 is not none %}
+# {{ step.mission_to_nato_announced_2022_06 | dated }}{% endif %} {{ cite(mission) }}.{% endif %}
+#
+# {% if "ccdcoe_membership_timing" in relevant %}
+# ```{note} ccdcoe_membership_timing
+# ```
+# {% endif %}{% if "mission_to_nato_date" in relevant %}
+# ```{note} mission_to_nato_date
+# ```
+# {% endif %}{% if "cyber_exercises_start" in relevant %}
+# ```{note} cyber_exercises_start
+# ```
+# {% endif %}
+# {% endif %}
+
+# %% [markdown] tags=["report"]
+# ## What the comparison does not show {#limits}
+#
+# The counts measure what the sources record, not what each step weighed: a summit and a working meeting count alike,
+# and a count says how often the two sides acted together, not how much they achieved. The evidence was also written
+# at different times and for different purposes.{% for n, s in source_shares.items() if s.share in ("most", "all", "half") %}
+# {{ s.source }} alone supplies {{ s.share }} of the steps credited to {{ who[n] }} {{ cite(s.id) }}.{% endfor %}
+# {% if first_industry_year %}Arms contracts enter the record one by one only from {{ first_industry_year }}, which
+# lifts the count for later governments; the pace above is therefore also given without them.{% endif %}
+# The areas of cooperation record whether a source names an area for a government, not how much was spent or done
+# in it; an empty cell means the sources are silent.
+#
+# The judgement words follow stated rules. One rate is called far higher than another when it is at least
+# {{ far | number(0) }} times as high, and higher when it is at least {{ clear | number(2) }} times as high and
+# {{ gap | number(1) }} steps a year apart; otherwise the two are similar. A government leads a kind of step only on
+# the same margin, and a rate needs at least {{ judgements.MIN_YEARS | number(0) }} year of a term inside the evidence.
+# Most means more than half.
+
+# %%
+sec.record()

@@ -16,6 +16,7 @@ Rules, so that a count can be traced back to data/events.csv:
   begin by the cut-off still count when deciding which government it belongs to.
 - A forecast is not a milestone: a row dated after its source was published, or whose title says it was
   only expected or planned.
+- Only what the brief could know at its cut-off counts: a row whose source was published after `as_of` is left out.
 - A milestone belongs to an administration when every version of it falls in that administration's term.
   Otherwise it is *uncertain*: either its year or month spans a change of government, or the sources'
   versions place it in different terms. Uncertain milestones are never assigned; they are counted
@@ -24,12 +25,14 @@ Rules, so that a count can be traced back to data/events.csv:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
 
 from ..evidence.data import AMBIGUOUS, NO_PRESIDENT, administration_for, published_sources, terms_of
 from ..evidence.dates import as_date, parse_partial_date
+from ..writing import judgements
 
 # Categories that describe the setting rather than engagement between Seoul and NATO.
 CONTEXT = ("Korean domestic politics", "NATO policy", "regional context")
@@ -189,7 +192,8 @@ def milestones(events: pd.DataFrame, sources: pd.DataFrame, admins: pd.DataFrame
     `candidates` (administrations it could belong to) and `reason` (why it is uncertain; empty if certain).
     """
     cutoff = as_date(as_of)
-    kept = events[(events["start"] <= cutoff) & ~events["category"].isin(context)]
+    kept = events[(events["start"] <= cutoff) & ~events["category"].isin(context)
+                  & events["source_id"].isin(published_sources(sources, cutoff))]
     kept = kept[~forecasts(kept, sources)]
     version_of = kept["version_of"].fillna("") if "version_of" in kept else pd.Series("", index=kept.index)
     kept = kept.assign(_key=[v or e for e, v in zip(kept["event_id"], version_of)], _main=(version_of == ""))
@@ -213,7 +217,7 @@ def milestones(events: pd.DataFrame, sources: pd.DataFrame, admins: pd.DataFrame
             reason = VERSIONS_DIFFER if len(group) > 1 and len(set(derived)) > 1 else STRADDLES
         records.append({
             **{c: main[c] for c in ("event_id", "date", "date_precision", "title", "description", "category",
-                                     "source_id", "start", "end", "year")},
+                                     "source_id", "quote", "start", "end", "year")},
             "versions": list(group["event_id"]),
             "version_sources": list(dict.fromkeys(group["source_id"])),
             "version_administrations": derived,
@@ -222,8 +226,8 @@ def milestones(events: pd.DataFrame, sources: pd.DataFrame, admins: pd.DataFrame
             "candidates": candidates,
             "reason": reason,
         })
-    columns = ["event_id", "date", "date_precision", "title", "description", "category", "source_id", "start", "end",
-               "year", "versions", "version_sources", "version_administrations", "status", "administration",
+    columns = ["event_id", "date", "date_precision", "title", "description", "category", "source_id", "quote", "start",
+               "end", "year", "versions", "version_sources", "version_administrations", "status", "administration",
                "candidates", "reason"]
     return pd.DataFrame(records, columns=columns).sort_values("start", kind="stable").reset_index(drop=True)
 
@@ -241,16 +245,21 @@ def uncertain_for(ms: pd.DataFrame, names) -> pd.DataFrame:
 
 def rates_by_administration(ms: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
     """Per compared administration: certain and uncertain milestones, years counted, and the rate per year in
-    office (`rate` counts certain milestones only; `rate_upper` adds every uncertain one it could own)."""
+    office (`rate` counts certain milestones only; `rate_upper` adds every uncertain one it could own).
+
+    Where an impeachment vote suspended the president's powers within the term, `rate_to_suspension` counts the
+    certain milestones that began before that day over the shorter span from the first day of the term to the day
+    before the suspension (`certain_to_suspension` of them); both are None otherwise. Counting to the suspension
+    shortens the term, so the rate rises unless steps were taken under the acting president."""
     rows = []
     for term in terms.itertuples():
-        certain = len(certain_for(ms, term.administration))
+        mine = certain_for(ms, term.administration)
+        certain = len(mine)
         uncertain = len(uncertain_for(ms, term.administration))
-        suspended_rate = None
-        if term.powers_suspended is not None:
-            before = certain_for(ms, term.administration)
-            before = before[before["end"] < term.powers_suspended]
-            suspended_rate = len(before) / term.years_to_suspension if term.years_to_suspension else None
+        before, suspended_rate = None, None
+        if term.powers_suspended is not None and term.years_to_suspension:
+            before = int((mine["start"] < term.powers_suspended).sum())
+            suspended_rate = before / term.years_to_suspension
         rows.append({
             "administration": term.administration,
             "short_name": term.short_name,
@@ -259,6 +268,7 @@ def rates_by_administration(ms: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFra
             "years": term.years,
             "rate": certain / term.years if term.years else 0.0,
             "rate_upper": (certain + uncertain) / term.years if term.years else 0.0,
+            "certain_to_suspension": before,
             "rate_to_suspension": suspended_rate,
         })
     return pd.DataFrame(rows)
@@ -292,10 +302,28 @@ def by_year(ms: pd.DataFrame, names) -> pd.DataFrame:
     return table.reindex(index=years, columns=[*names, UNCERTAIN], fill_value=0)
 
 
+_PERSONAL_FIRST = re.compile(r"\b(?:his|her)\s+first\b", re.IGNORECASE)
+
+
+def first_in_relationship(quote: str) -> bool:
+    """A step its source calls a first (judgements.says_first), unless the first is only a person's own ('his first
+    NATO summit' is Yoon's first, which the quote does not say was a first for South Korea)."""
+    return judgements.says_first(quote) and not _PERSONAL_FIRST.search(str(quote))
+
+
 def firsts(ms: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Certain milestones of an administration whose title presents them as a first."""
+    """Certain milestones of an administration whose source's own words present them as a first."""
     mine = certain_for(ms, name)
-    return mine[mine["title"].str.contains(r"\bfirst\b", case=False, regex=True)]
+    return mine[pd.Series([first_in_relationship(q) for q in mine["quote"]], index=mine.index, dtype=bool)]
+
+
+def credited(ms: pd.DataFrame, event_id: str, names) -> pd.Series | None:
+    """The milestone `event_id` (or the milestone it is a version of) if it is credited with certainty to one of
+    `names`, else None: prose about a particular step asks here and leaves the sentence out when it is None."""
+    for _, row in ms.iterrows():
+        if event_id in row["versions"]:
+            return row if row["status"] == CERTAIN and row["administration"] in set(names) else None
+    return None
 
 
 def frameworks_begun(frameworks: pd.DataFrame, admins: pd.DataFrame, name: str, as_of) -> pd.DataFrame:
@@ -334,6 +362,16 @@ def handovers(frameworks: pd.DataFrame, admins: pd.DataFrame, as_of) -> pd.DataF
                          "source_ids": list(dict.fromkeys([row["source_id"], nxt["source_id"]]))})
     return pd.DataFrame(rows, columns=["from_id", "to_id", "predecessor", "successor", "from_admin", "to_admin",
                                        "from_date", "to_date", "source_ids"])
+
+
+def inherited(frameworks: pd.DataFrame, start: date) -> pd.DataFrame:
+    """Instruments a government found when it took office on `start`: begun before that day (the whole interval of
+    their start date) and not recorded as ended or replaced before it. The sources do not say which instruments are
+    still in force, only when some ended; 'not recorded as ended' is all this claims."""
+    before = frameworks[frameworks["end"] < start]
+    ended = pd.Series([bool(e) and parse_partial_date(e).start < start for e in before["end_date"]],
+                      index=before.index, dtype=bool)
+    return before[~ended].sort_values("start")
 
 
 # -- focus areas -------------------------------------------------------------------------------------------
@@ -465,17 +503,15 @@ def slug(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(label).casefold()).strip("_")
 
 
-MIN_YEARS = 1.0  # a term (or the part of it the evidence covers) shorter than this gives no meaningful rate
+MIN_YEARS = judgements.MIN_YEARS  # a term (or the part the evidence covers) shorter than this gives no rate
 
 
 def evidence_end(sources: pd.DataFrame, as_of) -> date:
-    """The last day the evidence can speak for: the end of the latest publication date among the core sources
-    (the brief counts facts by their own date, whoever reported them), or as_of if that is earlier."""
+    """The last day the evidence can speak for: the end of the latest publication date among the sources published
+    by the cut-off (a step after it could not yet be reported), or as_of if no source is dated."""
     cutoff = as_date(as_of)
-    core = sources
-    if "in_seeds" in core:
-        core = core[core["in_seeds"].fillna(False).astype(bool)]
-    return min(max(core["end"]), cutoff) if len(core) else cutoff
+    known = sources[sources["end"] <= cutoff]
+    return min(max(known["end"]), cutoff) if len(known) else cutoff
 
 
 def covered_years(terms: pd.DataFrame, until: date) -> pd.Series:
@@ -487,16 +523,284 @@ def covered_years(terms: pd.DataFrame, until: date) -> pd.Series:
     return pd.Series(values, dtype=float)
 
 
-def pace(rates: pd.DataFrame) -> str:
-    """How the fastest administration's pace compares with the others' (rates_by_administration output):
-    'far more intense' (at least twice every other rate), 'more intense' (at least 1.2 times), or 'similar' —
-    also 'similar' when the gap is not robust, i.e. another administration's rate would reach the fastest one's
-    if every uncertain milestone it could own were credited to it."""
-    if len(rates) < 2:
-        return "similar"
-    ordered = rates.sort_values("rate", ascending=False)
-    top, rest = ordered.iloc[0], ordered.iloc[1:]
-    if top["rate"] <= 0 or (rest["rate_upper"] >= top["rate"]).any():
-        return "similar"
-    ratio = top["rate"] / rest["rate"].max() if rest["rate"].max() > 0 else float("inf")
-    return "far more intense" if ratio >= 2 else "more intense" if ratio >= 1.2 else "similar"
+# -- judgements on the comparison (words from helpers.writing.judgements) -----------------------------------
+
+@dataclass(frozen=True)
+class PaceComparison:
+    """How the pace per year in office compares among the administrations that can be rated.
+
+    `rated`: enough of the term in the evidence for a rate (judgements.enough_years); `unrated`: the others.
+    `leader`: the one clearly ahead of the runner-up by judgements.lead, else None; `tied`: those level with the top.
+    `word`: the leader against the runner-up ('far more', 'more'), 'similar' for a tie, None with fewer than two
+    rated. `holds`: the leader is still ahead (by the same rule) if every uncertain milestone each other government
+    could own were credited to it."""
+    rated: tuple[str, ...]
+    unrated: tuple[str, ...]
+    leader: str | None
+    runner_up: str | None
+    tied: tuple[str, ...]
+    word: str | None
+    holds: bool
+
+    @property
+    def comparable(self) -> bool:
+        return len(self.rated) >= 2
+
+    @property
+    def tie(self) -> bool:
+        return self.comparable and self.leader is None
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        return tuple(n for n in self.rated if n != self.leader)
+
+
+def compare_pace(rates: pd.DataFrame, covered: pd.Series) -> PaceComparison:
+    """`rates`: rates_by_administration output (one row per administration, in the order compared); `covered`: years
+    of each term the evidence covers (covered_years)."""
+    table = rates.set_index("administration")
+    rated = tuple(n for n in table.index if judgements.enough_years(covered.get(n, 0.0)))
+    unrated = tuple(n for n in table.index if n not in rated)
+    if len(rated) < 2:
+        return PaceComparison(rated, unrated, None, None, (), None, False)
+    values = {n: float(table.loc[n, "rate"]) for n in rated}
+    found = judgements.lead(values)
+    ranked = sorted(rated, key=lambda n: (-values[n], rated.index(n)))
+    top, second = ranked[0], ranked[1]
+    if found.leader is None:
+        return PaceComparison(rated, unrated, None, None, tuple(n for n in rated if n in found.tied), "similar", False)
+    word = judgements.pace(values[top], values[second]).word
+    holds = all(judgements.pace(values[top], float(table.loc[n, "rate_upper"])).higher for n in rated if n != top)
+    return PaceComparison(rated, unrated, top, second, (top,), word, holds)
+
+
+@dataclass(frozen=True)
+class Mix:
+    """One government's most frequent kind of milestone: `leader` (a category) only when it stands clear of the next
+    by judgements.lead, else None with the `tied` categories; `count` of the top kind, `total` milestones and
+    `share` (judgements.share_word of count in total)."""
+    leader: str | None
+    tied: tuple[str, ...]
+    count: int
+    total: int
+    share: str
+
+
+def mix(cats: pd.DataFrame, name: str) -> Mix | None:
+    """The kind of milestone that led one government's record (by_category output); None when it has none."""
+    mine = cats[(cats["administration"] == name) & (cats["count"] > 0)]
+    if mine.empty:
+        return None
+    counts = {r.category: int(r.count) for r in mine.itertuples()}
+    found = judgements.lead(counts)
+    total = sum(counts.values())
+    top = max(counts.values())
+    return Mix(found.leader, tuple(sorted(found.tied, key=lambda c: (-counts[c], c))), top, total,
+               judgements.share_word(top, total))
+
+
+@dataclass(frozen=True)
+class CategoryLead:
+    category: str
+    leader: str | None          # the government clearly ahead per year in office, or None (a tie)
+    values: dict                # administration -> milestones per year in office
+    counts: dict                # administration -> milestones
+
+
+def category_leads(cats: pd.DataFrame, names) -> list[CategoryLead]:
+    """For each kind of milestone, which of `names` led it per year in office (judgements.lead: a real margin, else
+    a tie), ordered by the highest rate in the category."""
+    names = list(names)
+    out = []
+    for category, group in cats[cats["administration"].isin(names)].groupby("category", sort=False):
+        values = {r.administration: float(r.per_year) for r in group.itertuples()}
+        counts = {r.administration: int(r.count) for r in group.itertuples()}
+        if not any(counts.values()):
+            continue
+        out.append(CategoryLead(category, judgements.lead(values).leader, values, counts))
+    return sorted(out, key=lambda c: (-max(c.values.values()), c.category))
+
+
+# -- how governments are named and labelled ----------------------------------------------------------------
+
+def display_name(admin_row) -> str:
+    """The name used in prose and on charts: the short name ('Moon') unless it carries an initial ('Lee M.'), in
+    which case the full name ('Lee Myung-bak')."""
+    short = str(admin_row["short_name"])
+    return str(admin_row["administration"]) if "." in short else short
+
+
+def label_phrase(admin_row) -> str | None:
+    """The government's foreign-policy label (a `doctrine` item) as its source's quote spells it, or None when no
+    label stands in the quote word for word (a label the brief cannot quote is not printed: 'Peace-first approach'
+    is SWP's 'Peace-First approach', and SWP writes the Indo-Pacific strategy with commas the data omit)."""
+    quote = str(admin_row.get("quote", "") or "")
+    plain = _plain(quote)
+    for item in str(admin_row.get("doctrine", "") or "").split(";"):
+        item = item.strip()
+        if not item:
+            continue
+        at = quote.translate(_PLAIN).casefold().find(item.translate(_PLAIN).casefold())
+        if at >= 0 and plain:
+            return quote[at:at + len(item)]
+    return None
+
+
+def removed(admin_row) -> bool:
+    """True when the term ended by removal from office (as `end_basis` records it), not at the end of five years."""
+    return "removed" in str(admin_row.get("end_basis", "") or "").casefold()
+
+
+# -- charts ------------------------------------------------------------------------------------------------
+
+def _frac(day: date) -> float:
+    """A date as a fractional year, for drawing terms over calendar-year bars."""
+    length = 366 if (day.year % 4 == 0 and (day.year % 100 != 0 or day.year % 400 == 0)) else 365
+    return day.year + (day.timetuple().tm_yday - 1) / length
+
+
+def pace_chart(per_year: pd.DataFrame, terms: pd.DataFrame, band_labels: dict, as_of: date):
+    """Milestones per calendar year, stacked by the government credited (its house colour), milestones that cannot
+    be credited to one government hatched on top; above the bars, each term as a band from its first day to its end
+    (or the cut-off), labelled with `band_labels` (name -> text, e.g. 'Yoon: 9.0 a year'); a tick where powers were
+    suspended; a dotted line at the cut-off when a term was still running."""
+    import numpy as np
+    from matplotlib.patches import Patch
+
+    from ..writing import charts
+
+    names = list(terms["administration"])
+    first_year = min(d.year for d in terms["start_date"])
+    last_year = max(d.year for d in terms["counted_end"])
+    if len(per_year):
+        first_year, last_year = min(first_year, int(per_year.index.min())), max(last_year, int(per_year.index.max()))
+    years = list(range(first_year, last_year + 1))
+    if len(per_year):
+        table = per_year.reindex(years, fill_value=0)
+    else:
+        table = pd.DataFrame(0, index=years, columns=[*names, UNCERTAIN])
+    totals = table.sum(axis=1).to_numpy()
+    top = max(int(totals.max()) if len(totals) else 0, 1)
+    fig, ax = charts.new_figure(height_in=3.0)
+    xs = np.array(years) + 0.5
+    bottom = np.zeros(len(years))
+    for name in names:
+        values = table[name].to_numpy()
+        ax.bar(xs, values, bottom=bottom, width=0.7, color=charts.colour_for("administration", name), linewidth=0,
+               zorder=2)
+        bottom += values
+    doubtful = table[UNCERTAIN].to_numpy()
+    if doubtful.any():
+        ax.bar(xs, doubtful, bottom=bottom, width=0.7, facecolor="white", edgecolor=charts.UNCERTAIN, hatch="////",
+               linewidth=0.8, zorder=2)
+        ax.legend(handles=[Patch(facecolor="white", edgecolor=charts.UNCERTAIN, hatch="////",
+                                 label="cannot be credited to one government")],
+                  loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=7.5, handlelength=1.6)
+    for x, total in zip(xs, totals):
+        if total:
+            ax.text(x, total + top * 0.02, str(int(total)), ha="center", va="bottom", fontsize=7.5, color=charts.MUTED)
+    band = top * 1.25 + 0.6
+    indexed = terms.set_index("administration")
+    for name in names:
+        t = indexed.loc[name]
+        x0, x1 = _frac(t["start_date"]), _frac(t["counted_end"] + timedelta(days=1))
+        ax.plot([x0, x1], [band, band], color=charts.colour_for("administration", name), linewidth=6,
+                solid_capstyle="butt", zorder=3)
+        ax.text(x0, band + top * 0.07, band_labels[name], ha="left", va="bottom", fontsize=8, color=charts.INK)
+        if t["powers_suspended"] is not None:
+            xs_ = _frac(t["powers_suspended"])
+            ax.plot([xs_, xs_], [band - top * 0.06, band + top * 0.06], color=charts.INK, linewidth=1.2, zorder=4)
+    if terms["open"].any():
+        x = _frac(as_of + timedelta(days=1))
+        ax.axvline(x, color=charts.MUTED, linestyle=":", linewidth=0.9, zorder=1)
+        ax.text(x + 0.06, top * 0.5, "cut-off", rotation=90, ha="left", va="center", fontsize=7, color=charts.MUTED)
+    step_x = 1 if len(years) <= 12 else 2
+    ax.set_xticks(xs[::step_x], [str(y) for y in years][::step_x])
+    ax.tick_params(axis="x", length=0)
+    ax.set_xlim(first_year - 0.1, last_year + 1.35)
+    step = 1 if top <= 6 else 2 if top <= 12 else 5
+    ax.set_yticks(range(0, top + 1, step))
+    ax.spines["left"].set_bounds(0, top)
+    ax.set_ylim(0, band + top * 0.3)
+    ax.set_ylabel("steps recorded")
+    charts.value_grid(ax, "y")
+    return fig
+
+
+def kinds_chart(cats: pd.DataFrame, names, labels: dict):
+    """Milestones per year in office by kind, one bar per government (its house colour), the rate and the count
+    at the end of each bar."""
+    import numpy as np
+
+    from ..writing import charts
+    from ..writing.text import number
+
+    names = list(names)
+    wide = cats.pivot(index="category", columns="administration", values="per_year").reindex(columns=names).fillna(0)
+    counts = cats.pivot(index="category", columns="administration", values="count").reindex(columns=names).fillna(0)
+    order = sorted(wide.index, key=lambda c: (-wide.loc[c].max(), c))
+    k = len(names)
+    slot = 0.8 / max(k, 1)
+    fig, ax = charts.new_figure(height_in=0.45 + 0.17 * k * len(order) + 0.08 * len(order))
+    peak = float(wide.to_numpy().max()) or 1.0
+    for j, name in enumerate(names):
+        ys = np.arange(len(order)) + (j - (k - 1) / 2) * slot
+        values = wide.loc[order, name].to_numpy()
+        ax.barh(ys, values, height=slot * 0.88, color=charts.colour_for("administration", name), linewidth=0)
+        named = False
+        for y, v, c in zip(ys, values, counts.loc[order, name]):
+            label = f"{number(round(v, 1), 1)} ({int(c)})" if c else "0"
+            if c and not named:  # the government's name on its first non-empty bar
+                label, named = f"{labels[name]}: {label}", True
+            ax.text(v + peak * 0.015, y, label, va="center", ha="left", fontsize=7.2, color=charts.INK)
+    ax.set_yticks(range(len(order)), [c[0].upper() + c[1:] for c in order])
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.set_xlim(0, peak * 1.35)
+    ax.set_xlabel("steps per year in office (number of steps in brackets)")
+    charts.value_grid(ax, "x")
+    return fig
+
+
+def focus_chart(grid: pd.DataFrame, labels: dict):
+    """Areas (rows) by government (columns): a filled dot where a source singles the area out, a ring where it lists
+    it, a small grey dot where no source names it; rows named for every government shaded."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    from ..writing import charts
+
+    names = list(grid.columns)
+    n, k = len(grid), len(names)
+    fig, ax = charts.new_figure(height_in=0.26 * n + 0.75)
+    matrix_share = (k + 0.2) / (k + 2.8)  # the matrix columns' share of the x range set below
+    for i, area in enumerate(grid.index):
+        if (grid.loc[area] != "").sum() == k:
+            ax.axhspan(i - 0.5, i + 0.5, xmin=0, xmax=matrix_share, color="#ececec", zorder=0, linewidth=0)
+        for j, name in enumerate(names):
+            value, colour = grid.loc[area, name], charts.colour_for("administration", name)
+            if value == "priority":
+                ax.scatter(j, i, s=95, color=colour, zorder=3)
+            elif value == "present":
+                ax.scatter(j, i, s=80, facecolor="white", edgecolor=colour, linewidth=1.6, zorder=3)
+            else:
+                ax.scatter(j, i, s=6, color=charts.UNCERTAIN, zorder=3)
+    ax.set_yticks(range(n), [a[0].upper() + a[1:] for a in grid.index])
+    ax.set_ylim(n - 0.5, -0.5)
+    ax.xaxis.tick_top()
+    ax.set_xticks(range(k), [labels[name] for name in names], fontsize=8.5)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xlim(-0.6, k - 0.4 + 2.6)
+    handles = [
+        Line2D([], [], marker="o", linestyle="", markersize=8, color=charts.INK, label="singled out"),
+        Line2D([], [], marker="o", linestyle="", markersize=7.5, markerfacecolor="white", markeredgecolor=charts.INK,
+               markeredgewidth=1.4, label="listed"),
+        Line2D([], [], marker="o", linestyle="", markersize=2.5, color=charts.UNCERTAIN, label="not named"),
+        Patch(facecolor="#ececec", label="named for every government"),
+    ]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(matrix_share + 0.04, 1.0), fontsize=7.5,
+              handletextpad=0.6, borderaxespad=0)
+    return fig
