@@ -521,32 +521,27 @@ def deals_chart(deals: pd.DataFrame, first_year: int, last_day, admins: pd.DataF
     import matplotlib.lines as mlines
 
     buyers = list(dict.fromkeys(deals.sort_values("start")["buyer"]))
-    rows = []
-    for buyer in buyers:
-        rows.append(("buyer", buyer, None))
-        for _, deal in deals[deals["buyer"] == buyer].sort_values("start").iterrows():
-            rows.append(("deal", buyer, deal))
-    fig, ax = charts.new_figure(height_in=0.23 * len(rows) + 0.9)
+    rows = [deal for buyer in buyers for _, deal in deals[deals["buyer"] == buyer].sort_values("start").iterrows()]
+    fig, ax = charts.new_figure(height_in=0.21 * len(rows) + 0.9)
     right = last_day.year + 1 + 0.6
-    for y, (what, buyer, deal) in enumerate(rows):
-        if what == "buyer":
-            nato = bool(deals.loc[deals["buyer"] == buyer, "buyer_nato_member"].iloc[0])
-            ax.text(first_year - 0.08, y, buyer + ("" if nato else " (not NATO)"), ha="right", va="center",
-                    fontsize=8.5, fontweight="bold", color=charts.INK)
-            continue
+    for y, deal in enumerate(rows):
+        if y and deal["buyer"] != rows[y - 1]["buyer"]:
+            ax.axhline(y - 0.5, color=charts.GRID, linewidth=0.6)
         colour = _admin_colour(deal.get("administration"))
         x = _year_fraction(deal["start"] + (deal["end"] - deal["start"]) / 2)
         marker = "D" if deal["kind"] == UNDER_NEGOTIATION else "o"
         face = colour if deal["kind"] == SIGNED else "white"
-        ax.plot(x, y, marker=marker, markersize=6, markerfacecolor=face, markeredgecolor=colour, markeredgewidth=1.4,
+        ax.plot(x, y, marker=marker, markersize=5.5, markerfacecolor=face, markeredgecolor=colour, markeredgewidth=1.3,
                 linestyle="none", zorder=3)
-        ax.text(first_year - 0.08, y, deal["equipment_short"], ha="right", va="center", fontsize=7.5, color=charts.INK)
+        buyer = deal["buyer"] + ("" if deal["buyer_nato_member"] else " (not NATO)")
+        ax.text(first_year - 0.08, y, f"{buyer}: {deal['equipment_short']}", ha="right", va="center", fontsize=7.5,
+                color=charts.INK)
         stated = pd.notna(deal["value"])
         said = deal_value(deal, usd=False) if stated else "no value stated"
         said = f"potential {said}" if stated and deal["kind"] == UNDER_NEGOTIATION else said
         ax.text(x + 0.1, y, said, va="center", fontsize=7.5,
                 color=charts.INK if stated else charts.MUTED, style="normal" if stated else "italic")
-    ax.set_ylim(len(rows) - 0.4, -0.8)
+    ax.set_ylim(len(rows) - 0.5, -0.6)
     ax.set_yticks([])
     years = list(range(first_year, last_day.year + 1))
     ax.set_xticks(years, [str(y) for y in years])
