@@ -280,8 +280,6 @@ lee_body = known(ev.row("frameworks", "defence_industry_consultative_body"))
 lee_first_body_meeting = lee_step["defence_industry_dialogue_first_2025_09_26"]
 if lee_first_body_meeting is not None and not compare.first_in_relationship(lee_first_body_meeting["quote"]):
     lee_first_body_meeting = None
-if lee is not None and lee_step["lee_rutte_call_2026_02"] is not None:
-    relevant |= set(links[links["event_id"] == "lee_rutte_call_2026_02"]["conflict_id"])
 lee_calls = [lee_step[e] for e in ("lee_rutte_call_2025_07", "lee_rutte_call_2026_02") if lee_step[e] is not None]
 
 # %%
@@ -510,10 +508,6 @@ suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 
 # %%
 # The pace chart (the brief's figure), the rates without defence-industry steps, and the steps set aside.
-band_labels = {g["name"]: f"{g['who']}: {g['rate']} a year" if g["rated"] else f"{g['who']}: not rated" for g in govs}
-if has_steps:
-    sec.chart("pace", compare.pace_chart(per_year, terms, band_labels, ev.as_of),
-              sources=[ours, uncertain], data=per_year.reset_index().rename(columns={"index": "year"}))
 year_totals = per_year[names].sum(axis=1) if len(per_year) else pd.Series(dtype=int)
 busiest_year = int(year_totals.idxmax()) if len(year_totals) and year_totals.max() > 0 else None
 rates_without = compare.rates_by_administration(ms[ms["category"] != industry], terms).set_index("administration")
@@ -526,6 +520,14 @@ for g in govs:
                              if g["suspended"] is not None and g["to_suspension"] is not None else 0)
     g["years_to_suspension"] = float(term.loc[g["name"], "years_to_suspension"]) if g["suspended"] else None
 industry_rows = ours[ours["category"] == industry]
+band_labels = {g["name"]: (f"{g['who']}: {g['rate']} a year" + (f" ({g['rate_without']} without arms contracts)"
+                                                                 if industry_counts[g["name"]] else ""))
+               if g["rated"] else f"{g['who']}: not rated" for g in govs}
+if has_steps:
+    industry_per_year = compare.by_year(ms[ms["category"] == industry], names)
+    sec.chart("pace", compare.pace_chart(per_year, terms, band_labels, ev.as_of, industry_per_year,
+                                         "arms contracts and defence-industry talks"),
+              sources=[ours, uncertain], data=per_year.reset_index().rename(columns={"index": "year"}))
 context_count = int(ev.events[ev.events["category"].isin(compare.CONTEXT)
                               & ev.events["administration"].isin(names)].shape[0])
 version_rows = ev.events.set_index("event_id")
@@ -573,13 +575,15 @@ if uncertain_view is not None:
 # {% if has_steps %}
 # ```{figure} pace
 # :title: {% if pace.leader and pace.others | length == 1 %}Steps came {{ pace.word }} often under {{ leader.who }} than under {{ runner_up.who }}{% elif pace.leader %}Steps came most often under {{ leader.who }}{% elif pace.tie %}Steps came at a similar pace under {{ whos | and_list }}{% else %}Steps recorded each year under {{ whos | and_list }}{% endif %}
-# :alt: Stacked bar chart of steps in South Korea–NATO relations per calendar year{% if busiest_year %}, highest in {{ busiest_year }} with {{ year_totals.max() }}{% endif %}, with each term drawn as a band above the bars: {% for g in govs %}{{ g.who }} {% if g.rated %}{{ g.rate }} steps a year in office{% else %}not rated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.{% if uncertain | length %} {{ uncertain | length | count("step") | upper_first }} that cannot be credited to one government {% if uncertain | length == 1 %}is{% else %}are{% endif %} hatched.{% endif %}
+# :alt: Stacked bar chart of steps in South Korea–NATO relations per calendar year{% if busiest_year %}, highest in {{ busiest_year }} with {{ year_totals.max() }}{% endif %}, with each term drawn as a band above the bars: {% for g in govs %}{{ g.who }} {% if g.rated %}{{ g.rate }} steps a year in office{% if industry_counts[g.name] %} ({{ g.rate_without }} without arms contracts and defence-industry talks){% endif %}{% else %}not rated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.{% if uncertain | length %} {{ uncertain | length | count("step") | upper_first }} that cannot be credited to one government {% if uncertain | length == 1 %}is{% else %}are{% endif %} hatched.{% endif %}
 # Steps in South Korea's relations with NATO and its members per calendar year, coloured by the government in office
 # when they were taken. Bands above the bars show each term as counted, with its rate per year in
 # office{% if terms.open.any() %}; a term still running is drawn to the cut-off (dotted line), so its last year is
 # incomplete{% endif %}{% if suspended_govs %}; a tick on a band marks the day an impeachment vote suspended the
 # president's powers{% endif %}.{% if uncertain | length %} Hatched: steps dated only to a year or month that spans a
-# change of government, or dated by the sources to different terms; they count in no rate.{% endif %}
+# change of government, or dated by the sources to different terms; they count in no rate.{% endif %}{% if industry_rows | length %} A
+# lighter tint marks arms contracts and defence-industry talks, which the sources record only from
+# {{ first_industry_year }}.{% endif %}
 # ```
 # {% endif %}
 
@@ -670,13 +674,19 @@ far, clear, gap = judgements.FAR_RATIO, judgements.CLEAR_RATIO, judgements.MIN_G
 if len(grid):
     sec.chart("focus", compare.focus_chart(grid, who), sources=focus, data=grid.reset_index())
     evidence = compare.evidence_table(focus, names)
-    evidence_view = pd.DataFrame({
-        "Government": [who[a] for a in evidence["administration"]],
-        "Areas (as the source presents them)": ["; ".join(f"{area} ({'singled out' if e == 'priority' else 'listed'})"
-                                                          for area, e in areas) for areas in evidence["areas"]],
-        "Quotation": [f"“{q}”" for q in evidence["quote"]],
-        "Source": [sec.cite_any(s) for s in evidence["source_id"]],
-    })
+    evidence["areas_text"] = ["; ".join(f"{area} ({'singled out' if e == 'priority' else 'listed'})"
+                                        for area, e in areas) for areas in evidence["areas"]]
+    merged = []  # one row per quotation: a quotation that supports two governments names both
+    for (quote_text, source), group in evidence.groupby(["quote", "source_id"], sort=False):
+        same = group["areas_text"].nunique() == 1
+        merged.append({
+            "Government": " and ".join(who[a] for a in group["administration"]),
+            "Areas (as the source presents them)": group["areas_text"].iloc[0] if same else
+            "; ".join(f"{who[a]}: {t}" for a, t in zip(group["administration"], group["areas_text"])),
+            "Quotation": f"“{quote_text}”",
+            "Source": sec.cite_any(source),
+        })
+    evidence_view = pd.DataFrame(merged)
     sec.table_data("evidence", evidence_view, sources=evidence, html_columns=("Source",))
 focus_alt = {g["name"]: (f"singled out {', '.join(g['priorities']) or 'none'}; listed {', '.join(g['listed']) or 'none'}")
              for g in govs}
@@ -877,10 +887,6 @@ if lee is not None:
 # assessment of the government's NATO policy{% endif %}{% endif %}.{% endif %}{% if lee_june_uncredited %} The steps at The Hague are dated by the sources only
 # to {{ lee_june_uncredited[0] | when }}, the month in which Lee took office, so the count credits them to no
 # government, although the quotations name President Lee.{% endif %}
-# {% if "lee_rutte_call_2026_date" in relevant %}
-# ```{note} lee_rutte_call_2026_date
-# ```
-# {% endif %}
 # {% endif %}
 
 # %%
@@ -913,13 +919,11 @@ next_term = next((g for g in govs if ccdcoe_day is not None and g["start"] > ccd
 # {{ cite(ccdcoe_app) }}.{% endif %}
 # {% if mission is not none %}The Mission to NATO is dated here to its establishment {{ mission | dated }}, not to
 # Seoul's announcement{% if step.mission_to_nato_announced_2022_06 is not none %}
-# {{ step.mission_to_nato_announced_2022_06 | dated }}{% endif %} {{ cite(mission) }}.{% endif %}
+# {{ step.mission_to_nato_announced_2022_06 | dated }}{% endif %} {{ cite(mission) }}; {{ section_link("history") }} gives
+# each source's date.{% endif %}
 #
 # {% if "ccdcoe_membership_timing" in relevant %}
 # ```{note} ccdcoe_membership_timing
-# ```
-# {% endif %}{% if "mission_to_nato_date" in relevant %}
-# ```{note} mission_to_nato_date
 # ```
 # {% endif %}{% if "cyber_exercises_start" in relevant %}
 # ```{note} cyber_exercises_start

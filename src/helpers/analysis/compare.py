@@ -659,11 +659,13 @@ def _frac(day: date) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / length
 
 
-def pace_chart(per_year: pd.DataFrame, terms: pd.DataFrame, band_labels: dict, as_of: date):
+def pace_chart(per_year: pd.DataFrame, terms: pd.DataFrame, band_labels: dict, as_of: date,
+               part_per_year: pd.DataFrame | None = None, part_label: str = ""):
     """Milestones per calendar year, stacked by the government credited (its house colour), milestones that cannot
     be credited to one government hatched on top; above the bars, each term as a band from its first day to its end
     (or the cut-off), labelled with `band_labels` (name -> text, e.g. 'Yoon: 9.0 a year'); a tick where powers were
-    suspended; a dotted line at the cut-off when a term was still running."""
+    suspended; a dotted line at the cut-off when a term was still running. `part_per_year` (by_year of a subset,
+    e.g. one category) is drawn in a lighter tint of each government's colour, with `part_label` in the legend."""
     import numpy as np
     from matplotlib.patches import Patch
 
@@ -684,29 +686,42 @@ def pace_chart(per_year: pd.DataFrame, terms: pd.DataFrame, band_labels: dict, a
     fig, ax = charts.new_figure(height_in=3.0)
     xs = np.array(years) + 0.5
     bottom = np.zeros(len(years))
+    part = part_per_year.reindex(index=years, columns=table.columns, fill_value=0) \
+        if part_per_year is not None and len(part_per_year) else table * 0
+    handles = []
     for name in names:
-        values = table[name].to_numpy()
-        ax.bar(xs, values, bottom=bottom, width=0.7, color=charts.colour_for("administration", name), linewidth=0,
-               zorder=2)
-        bottom += values
+        colour = charts.colour_for("administration", name)
+        whole, light = table[name].to_numpy(), part[name].to_numpy()
+        ax.bar(xs, whole - light, bottom=bottom, width=0.7, color=colour, linewidth=0, zorder=2)
+        ax.bar(xs, light, bottom=bottom + whole - light, width=0.7, color=colour, alpha=0.4, linewidth=0, zorder=2)
+        bottom += whole
+    if part.to_numpy().any():
+        handles.append(Patch(facecolor=charts.MUTED, alpha=0.4, label=part_label))
     doubtful = table[UNCERTAIN].to_numpy()
     if doubtful.any():
         ax.bar(xs, doubtful, bottom=bottom, width=0.7, facecolor="white", edgecolor=charts.UNCERTAIN, hatch="////",
                linewidth=0.8, zorder=2)
-        ax.legend(handles=[Patch(facecolor="white", edgecolor=charts.UNCERTAIN, hatch="////",
-                                 label="cannot be credited to one government")],
-                  loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=7.5, handlelength=1.6)
+        handles.append(Patch(facecolor="white", edgecolor=charts.UNCERTAIN, hatch="////",
+                             label="cannot be credited to one government"))
+    if handles:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=7.5, handlelength=1.6,
+                  ncol=len(handles))
     for x, total in zip(xs, totals):
         if total:
             ax.text(x, total + top * 0.02, str(int(total)), ha="center", va="bottom", fontsize=7.5, color=charts.MUTED)
     band = top * 1.25 + 0.6
     indexed = terms.set_index("administration")
+    char_width = (last_year + 1.45 - first_year) * 0.058 / 5.6  # an 8-point character, in years on this axis
+    label_end, raised = -1e9, False
     for name in names:
         t = indexed.loc[name]
         x0, x1 = _frac(t["start_date"]), _frac(t["counted_end"] + timedelta(days=1))
         ax.plot([x0, x1], [band, band], color=charts.colour_for("administration", name), linewidth=6,
                 solid_capstyle="butt", zorder=3)
-        ax.text(x0, band + top * 0.07, band_labels[name], ha="left", va="bottom", fontsize=8, color=charts.INK)
+        raised = x0 < label_end and not raised  # a label that would run into the one before goes up a line
+        ax.text(x0, band + top * (0.22 if raised else 0.07), band_labels[name], ha="left", va="bottom", fontsize=8,
+                color=charts.INK)
+        label_end = x0 + len(band_labels[name]) * char_width
         if t["powers_suspended"] is not None:
             xs_ = _frac(t["powers_suspended"])
             ax.plot([xs_, xs_], [band - top * 0.06, band + top * 0.06], color=charts.INK, linewidth=1.2, zorder=4)
@@ -721,7 +736,7 @@ def pace_chart(per_year: pd.DataFrame, terms: pd.DataFrame, band_labels: dict, a
     step = 1 if top <= 6 else 2 if top <= 12 else 5
     ax.set_yticks(range(0, top + 1, step))
     ax.spines["left"].set_bounds(0, top)
-    ax.set_ylim(0, band + top * 0.3)
+    ax.set_ylim(0, band + top * 0.42)
     ax.set_ylabel("steps recorded")
     charts.value_grid(ax, "y")
     return fig
