@@ -238,6 +238,8 @@ found_at_start = first_gov["inherited"]
 # %%
 # The sources' own judgements on continuity, each used only once its source was published.
 likely = known(ev.row("assessments", "cooperation_likely_continues"))
+itpp_terms = known(ev.row("assessments", "itpp_renewable_not_binding"))
+itpp_terms_source = sec.citations.name(itpp_terms["source_id"]) if itpp_terms is not None else None
 likely_when = writing_when(likely["source_id"]) if likely is not None else None
 consensus = known(ev.row("assessments", "consensus_three_factors"))
 industry_objective = known(ev.row("assessments", "industry_shared_objective"))
@@ -277,6 +279,11 @@ lee_step = {e: known(ev.row("events", e)) for e in (
     "ip4_joint_statement_hague_2025_06", "defence_industry_dialogue_first_2025_09_26", "lee_rutte_call_2025_07",
     "lee_rutte_call_2026_02", "ahn_cavo_dragone_2025_09", "ahn_shekerinska_2025_10", "yoon_removed_2025_04_04")}
 lee_body = known(ev.row("frameworks", "defence_industry_consultative_body"))
+# How the sources read Lee's line: each an argument of a named source, used once it was published.
+lee_glimpse = known(ev.row("assessments", "lee_pragmatic_glimpse"))
+lee_dilemma = known(ev.row("assessments", "lee_national_interest_dilemma"))
+lee_cho = known(ev.row("assessments", "cho_hyun_best_decision"))
+lee_opposition = known(ev.row("assessments", "opposition_weakest_link"))
 lee_first_body_meeting = lee_step["defence_industry_dialogue_first_2025_09_26"]
 if lee_first_body_meeting is not None and not compare.first_in_relationship(lee_first_body_meeting["quote"]):
     lee_first_body_meeting = None
@@ -324,7 +331,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # speeds{% elif pace.tie %}engaged NATO at a similar pace{% else %}cannot yet be compared on the pace of their dealings
 # with NATO{% endif %}{% if shared_priority %}, but {{ all_word }} made {{ shared_priority | and_list }}
 # {% if shared_priority | length == 1 %}a priority{% else %}priorities{% endif %}{% endif %}.**
-# {% if leader and opener and opener.name == leader.name %}Relations moved fastest under {{ leader.who }}, whose
+# {% if leader and opener and opener.name == leader.name %}Relations moved {% if rated | length == 2 %}faster{% else %}fastest{% endif %} under {{ leader.who }}, whose
 # government set up {{ opener_count.value | count("new standing arrangement") }} with NATO on top of those it
 # inherited.{% endif %} {% if lee is not none and not lee.compared and lee_step.hague_summit_rok_nsa_2025_06 is not none and lee_body is not none %}{{ lee.who }}'s {{ lee.camp }} government{% if lee.open %}, in office since {{ lee.start | month }},{% endif %} sent
 # the national security adviser to NATO's summit at The Hague in place of the president, but agreed there on a
@@ -809,7 +816,9 @@ for g in rated:
 # {{ ipcp | when("year") }} under {{ who[ipcp.administration] }}, it was revised in {{ ipcp_2019 | when("year") }}
 # under {{ who[ipcp_2019.administration] }} and turned into the Individually Tailored Partnership Programme 
 # {{ itpp | dated }} under {{ who[ipcp_to_itpp.to_admin] }} {{ cite(ipcp, itpp) }}{% if path_cross %}: three governments
-# from both camps built on one instrument{% endif %}.{% endif %}
+# from both camps built on one instrument{% endif %}.{% if itpp_terms is not none and ipcp_to_itpp.to_admin in names %}
+# {{ itpp_terms_source }}, writing {{ writing_when(itpp_terms.source_id) }}, notes that the ITPP, like the IPCP
+# before it, is {{ quote(itpp_terms, "renewable and not legally binding") }} {{ cite(itpp_terms) }}.{% endif %}{% endif %}
 # {% if first_gov.inherited | length %}When {{ first_gov.who }} took office, {{ first_gov.inherited | length | count("standing arrangement") }}
 # begun by earlier governments {% if first_gov.inherited | length == 1 %}was{% else %}were{% endif %} in place and not
 # recorded as ended{% if inherited_named %}, {% if first_gov.inherited | length > inherited_named | length %}among them{% else %}namely{% endif %} {% for r in inherited_named %}{% if r.framework_id == "ipcp" %}the
@@ -849,7 +858,9 @@ if lee is not None:
 # {{ cite(lee_step.lee_jae_myung_inauguration_2025_06_04 if lee_step.lee_jae_myung_inauguration_2025_06_04 is not none else lee.dates) }},
 # and {% if lee.open %}was still in office at the cut-off{% else %}left office on {{ lee.end | day }}{% endif %}.
 # {% if lee.label %}{{ lee.label_source }} reported on {{ lee.label_date }} his promise to pursue
-# {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}.{% endif %}
+# {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}{% if lee_dilemma is not none %}; {{ sec.citations.name(lee_dilemma.source_id) }}
+# rendered the same line as {{ quote(lee_dilemma, "national interest and pragmatic diplomacy") }}
+# {{ cite(lee_dilemma) }}{% endif %}.{% endif %}
 #
 # {% if lee_step.hague_summit_rok_nsa_2025_06 is not none %}With NATO, the government has kept the channels open
 # while lowering the level at which Seoul shows up. Lee stayed away from the Alliance's summit at The Hague 
@@ -878,6 +889,17 @@ if lee is not None:
 # {{ cite(lee_ministers) }}.{% endif %}
 # {% if lee.priorities %}The only area of cooperation the sources name as a priority of his government is
 # {{ lee.priorities | and_list }} {{ cite(lee.priority_rows) }}.{% endif %}
+#
+# {% if lee_glimpse is not none or lee_cho is not none or lee_opposition is not none %}The decision to stay away from
+# The Hague was read as the label at work.{% if lee_glimpse is not none %} {{ sec.citations.name(lee_glimpse.source_id) }},
+# writing {{ writing_when(lee_glimpse.source_id) }}, saw in it {{ quote(lee_glimpse, "a glimpse") }} of Lee's pragmatic
+# foreign policy {{ cite(lee_glimpse) }}.{% endif %}{% if lee_cho is not none %} Cho Hyun, then the nominee for foreign
+# minister, called it {{ quote(lee_cho, "the best possible decision given the high level of uncertainty on multiple fronts") }}
+# {{ cite(lee_cho) }}{% if lee_opposition is not none %}, while the conservative opposition warned that South Korea
+# might look, to China and Russia, like {{ quote(lee_opposition, "the weakest link among US allies") }}
+# {{ cite(lee_opposition) }}{% endif %}.{% elif lee_opposition is not none %} The conservative opposition warned that
+# South Korea might look, to China and Russia, like {{ quote(lee_opposition, "the weakest link among US allies") }}
+# {{ cite(lee_opposition) }}.{% endif %}{% endif %}
 #
 # {% if not lee.rated %}The pace of Lee's government cannot yet be set against full terms. The evidence covers his
 # term only from {{ lee.start | day }} to {{ [evidence_until, ev.as_of] | min | day }}, less than the year a rate per
