@@ -287,6 +287,11 @@ lee_opposition = known(ev.row("assessments", "opposition_weakest_link"))
 lee_first_body_meeting = lee_step["defence_industry_dialogue_first_2025_09_26"]
 if lee_first_body_meeting is not None and not compare.first_in_relationship(lee_first_body_meeting["quote"]):
     lee_first_body_meeting = None
+# The government in office at the cut-off, when it is neither compared nor Lee's (judgements.in_office).
+successor = None
+if in_office is not None and in_office not in names and in_office != LEE and lee is not None:
+    row = admins.loc[in_office]
+    successor = {"who": who[in_office], "camp": row["camp"], "start": row["start_date"], "dates": dated_by(row)}
 lee_calls = [lee_step[e] for e in ("lee_rutte_call_2025_07", "lee_rutte_call_2026_02") if lee_step[e] is not None]
 
 # %%
@@ -412,14 +417,14 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # cooperation would survive a change of government in Seoul {{ cite(likely) }}.{% endif %} ({{ see("continuity") }}){% endif %}
 #
 # {% if lee is not none and lee_step.hague_summit_rok_nsa_2025_06 is not none %}{{ lee.who }}'s {{ lee.camp }}
-# government{% if lee.open %}, in office since {{ lee.start | day }},{% endif %} has {% if lee.open %}so far {% endif %}kept
-# the relationship going while lowering its profile. {% if lee.label and not lee.compared %}Lee, who promised
+# government{% if lee.open %}, in office since {{ lee.start | day }}, has so far kept{% else %} kept{% endif %} the
+# relationship going while lowering its profile. {% if lee.label and not lee.compared %}Lee, who promised
 # {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, did{% else %}Lee did{% endif %} not attend NATO's summit at
 # The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }} and sent his national security adviser
 # {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}{% if lee_body is not none %}, who agreed there with NATO's
 # Secretary General on a consultative body on defence industry {{ cite(lee_body) }}{% if lee_first_body_meeting is not none %};
 # it first met {{ lee_first_body_meeting | dated("month") }} {{ cite(lee_first_body_meeting) }}{% endif %}{% endif %}.
-# {% if lee_step.lee_rutte_call_2025_07 is not none %}He has told the Secretary General that South Korea would
+# {% if lee_step.lee_rutte_call_2025_07 is not none %}He {% if lee.open %}has told{% else %}told{% endif %} the Secretary General that South Korea would
 # {{ quote(lee_step.lee_rutte_call_2025_07, "continue to deepen its partnership with NATO") }}
 # {{ cite(lee_step.lee_rutte_call_2025_07) }}. {% endif -%}
 # {% if not lee.rated and not lee.compared %}His term is still too short in the evidence for a rate. {% endif -%}
@@ -809,7 +814,7 @@ for g in rated:
 # area of cooperation is named for {{ all_word }} governments, so the sources do not show a shared agenda carrying the
 # relationship.{% endif %}
 # {% if lee is not none and not lee.compared and "defence industry" in lee.priorities and "defence industry" in shared_priority %}
-# {{ lee.who }}'s government has kept the defence industry among its priorities with NATO
+# {{ lee.who }}'s government {% if lee.open %}has kept{% else %}kept{% endif %} the defence industry among its priorities with NATO
 # {{ cite(lee.priority_rows) }}.{% endif %}
 #
 # {% if programme_path %}Institutions carried the rest, and the partnership programme shows how. Signed in
@@ -862,8 +867,8 @@ if lee is not None:
 # rendered the same line as {{ quote(lee_dilemma, "national interest and pragmatic diplomacy") }}
 # {{ cite(lee_dilemma) }}{% endif %}.{% endif %}
 #
-# {% if lee_step.hague_summit_rok_nsa_2025_06 is not none %}With NATO, the government has kept the channels open
-# while lowering the level at which Seoul shows up. Lee stayed away from the Alliance's summit at The Hague 
+# {% if lee_step.hague_summit_rok_nsa_2025_06 is not none %}With NATO, the government {% if lee.open %}has kept{% else %}kept{% endif %}
+# the channels open while lowering the level at which Seoul {% if lee.open %}shows{% else %}showed{% endif %} up. Lee stayed away from the Alliance's summit at The Hague 
 # {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }}; his national security adviser attended and handed the Secretary
 # General a personal letter explaining the president's absence
 # {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.{% endif %}{% if lee_body is not none %} Meeting in The Hague,
@@ -876,7 +881,7 @@ if lee is not None:
 # {{ quote(lee_step.ip4_joint_statement_hague_2025_06, "closer cooperation between NATO and its Indo-Pacific partners, particularly in practical areas, such as defense") }}
 # {{ cite(lee_step.ip4_joint_statement_hague_2025_06) }}.{% endif %}
 #
-# {% if lee_calls %}Lee has spoken to the Secretary General by telephone {% if lee_calls | length == 1 %}once{% elif lee_calls | length == 2 %}twice{% else %}{{ lee_calls | length | words }} times{% endif %}
+# {% if lee_calls %}Lee {% if lee.open %}has spoken{% else %}spoke{% endif %} to the Secretary General by telephone {% if lee_calls | length == 1 %}once{% elif lee_calls | length == 2 %}twice{% else %}{{ lee_calls | length | words }} times{% endif %}
 # in the evidence.
 # {% if lee_step.lee_rutte_call_2025_07 is not none %}{{ lee_step.lee_rutte_call_2025_07 | dated | upper_first }} he said South
 # Korea would {{ quote(lee_step.lee_rutte_call_2025_07, "continue to deepen its partnership with NATO") }}
@@ -909,6 +914,9 @@ if lee is not None:
 # assessment of the government's NATO policy{% endif %}{% endif %}.{% endif %}{% if lee_june_uncredited %} The steps at The Hague are dated by the sources only
 # to {{ lee_june_uncredited[0] | when }}, the month in which Lee took office, so the count credits them to no
 # government, although the quotations name President Lee.{% endif %}
+# {% if successor is not none %}{{ successor.who }}'s {{ successor.camp }} government has been in office since
+# {{ successor.start | day }} {{ cite(successor.dates) }}; the evidence holds too little of its term to say how it
+# deals with NATO.{% endif %}
 # {% endif %}
 
 # %%
