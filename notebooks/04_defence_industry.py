@@ -494,7 +494,8 @@ if len(versions):
 if len(poland_accounts) > 1:
     poland_rows = pd.DataFrame([r for a in poland_accounts for r in a["rows"]])
     poland_sources = sorted({s for a in poland_accounts for s in a["sources"]})
-    sec.chart("poland", industry.poland_chart(poland_accounts, account_labels, poland_systems), sources=poland_sources,
+    quantity_sources = sorted({s for a in poland_accounts for s in a["quantity_sources"]})  # what the chart draws
+    sec.chart("poland", industry.poland_chart(poland_accounts, account_labels, poland_systems), sources=quantity_sources,
               data=industry.accounts_frame(poland_accounts, account_labels, poland_systems))
     sec.table_data("poland", industry.accounts_table(poland_accounts, account_labels, poland_systems, sec.cite_any),
                    sources=poland_sources, html_columns=("Sources",))

@@ -317,16 +317,18 @@ def poland_versions(versions: pd.DataFrame, deals: pd.DataFrame, items: pd.DataF
     """The accounts of Poland's first Korean deals, side by side: one per source of the deal `deal_id` (the 2022
     agreement as each source describes it), then the contracts signed in `year` under other deal ids (the executive
     contracts and other agreements, each by the version the report follows), taken together. Each account is a dict:
-    label, sources, date text, quantities by system type, values (rows) and types of agreement."""
+    label, sources (all) and quantity_sources (those that give the quantities), date text, quantities by system type,
+    values (rows) and types of agreement."""
     accounts = []
     for _, row in versions[versions["deal_id"] == deal_id].iterrows():
-        accounts.append({"kind": "source", "sources": [row["source_id"]], "rows": [row], "when": deal_when(row),
+        accounts.append({"kind": "source", "sources": [row["source_id"]], "quantity_sources": [row["source_id"]],
+                         "rows": [row], "when": deal_when(row),
                          "quantities": quantities(items, deal_id, row["source_id"]),
                          "types": [CONTRACT_LABELS[row["contract_type"]]]})
     later = deals[(deals["buyer"] == "Poland") & (deals["year"] == year) & (deals["deal_id"] != deal_id)]
     if len(later):
         totals: dict[str, float] = {}
-        used = list(later["source_id"])
+        used, counted = list(later["source_id"]), []
         for _, row in later.iterrows():
             for source_id in [row["source_id"], *row["other_sources"]]:  # quantities from the first version giving them
                 found = quantities(items, row["deal_id"], source_id)
@@ -334,9 +336,11 @@ def poland_versions(versions: pd.DataFrame, deals: pd.DataFrame, items: pd.DataF
                     for system, value in found.items():
                         totals[system] = totals.get(system, 0) + value
                     used.append(source_id)
+                    counted.append(source_id)
                     break
         first, last = later.iloc[0], later.iloc[-1]
-        accounts.append({"kind": "contracts", "sources": list(dict.fromkeys(used)), "rows": [r for _, r in later.iterrows()],
+        accounts.append({"kind": "contracts", "sources": list(dict.fromkeys(used)), "quantity_sources": counted,
+                         "rows": [r for _, r in later.iterrows()],
                          "when": _span(first, last), "quantities": totals,
                          "types": list(dict.fromkeys(CONTRACT_LABELS[t] for t in later["contract_type"]))})
     return accounts
