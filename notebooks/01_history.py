@@ -81,9 +81,6 @@ ended = frameworks[~frameworks["framework_id"].isin(in_force["framework_id"])]
 # laid.{% elif presidents_share == "most" %}**Most South Korean presidents since {{ first_year }} added to the
 # partnership with NATO.**{% else %}**Only {{ with_steps | length | words }} of the {{ presidents | length | words }}
 # presidents since {{ first_year }} added to the partnership with NATO.**{% endif %}
-# {% if ipcp is not none and pii is not none %}Dialogue led to a formal programme in {{ ipcp | when("year") }} and to
-# interoperability with Allied forces from {{ pii | when("year") }}{% if itpp is not none %}; a programme tailored to
-# South Korea followed {{ itpp | dated }}{% endif %} {{ cite(ipcp, pii, itpp) }}.{% endif %}
 
 # %% [markdown] tags=["key-numbers"]
 # - **{{ live }}** partnership instruments between Seoul and NATO in force on {{ period_end | day }}, of {{ instruments }} begun since {{ frameworks.year.min() }}
@@ -106,7 +103,7 @@ ended = frameworks[~frameworks["framework_id"].isin(in_force["framework_id"])]
 # through the crisis in Seoul. After Yoon Suk-yeol's removal, President Lee Jae-myung sent his national security
 # adviser to the Hague summit instead of going himself, yet the two sides agreed there to set up a consultative body
 # on defence industry {{ cite(hague, industry_body) }}. By {{ period_end | month }}, {{ live }} of the
-# {{ instruments }} instruments begun since 2006 were in force ({{ fig("instruments") }}).{% endif %}
+# {{ instruments }} instruments begun since {{ frameworks.year.min() }} were in force ({{ fig("instruments") }}).{% endif %}
 
 # %% [markdown] tags=["report"]
 # {% if presidents_share in ("all", "both") %}No single decision made the partnership. Each government in Seoul kept
@@ -176,7 +173,7 @@ if len(frameworks):
     sec.table_data("instruments", instrument_table, sources=frameworks, html_columns=("Source",))
 first_instrument = ordered.iloc[0] if len(ordered) else None
 
-# %% [markdown]
+# %% [markdown] tags=["report"]
 # ```{figure} instruments
 # :title: {% if live.value == instruments.value %}Every instrument begun is still in force{% else %}{{ live | upper_first }} of {{ instruments }} instruments still in force{% endif %}
 # :alt: Bar chart of {{ instruments }} partnership instruments between South Korea and NATO, each drawn from its start to its end or to {{ period_end | day }}{% if first_instrument is not none %}, the first from {{ first_instrument | when("year") }}{% endif %}; {{ live }} were in force at the end of the period and {{ ended | length }} had ended or been replaced.
@@ -216,6 +213,10 @@ first_instrument = ordered.iloc[0] if len(ordered) else None
 # report started from, so a count rises with the evidence as well as with the activity. Early dates are often given
 # only to the year, so a step in a year that spans a change of government cannot be credited to either president;
 # the notes above say which version of a disputed date this report follows and why.
+
+# %% [markdown] tags=["report"]
+# ```{note} *
+# ```
 
 # %%
 sec.record()

@@ -336,9 +336,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # speeds{% elif pace.tie %}engaged NATO at a similar pace{% else %}cannot yet be compared on the pace of their dealings
 # with NATO{% endif %}{% if shared_priority %}, but {{ all_word }} made {{ shared_priority | and_list }}
 # {% if shared_priority | length == 1 %}a priority{% else %}priorities{% endif %}{% endif %}.**
-# {% if leader and opener and opener.name == leader.name %}Relations moved {% if rated | length == 2 %}faster{% else %}fastest{% endif %} under {{ leader.who }}, whose
-# government set up {{ opener_count.value | count("new standing arrangement") }} with NATO on top of those it
-# inherited.{% endif %} {% if lee is not none and not lee.compared and lee_step.hague_summit_rok_nsa_2025_06 is not none and lee_body is not none %}{{ lee.who }}'s {{ lee.camp }} government{% if lee.open %}, in office since {{ lee.start | month }},{% endif %} sent
+# {% if lee is not none and not lee.compared and lee_step.hague_summit_rok_nsa_2025_06 is not none and lee_body is not none %}{{ lee.who }}'s {{ lee.camp }} government{% if lee.open %}, in office since {{ lee.start | month }},{% endif %} sent
 # the national security adviser to NATO's summit at The Hague in place of the president, but agreed there on a
 # defence-industry body with the Alliance.{% endif %}{% endif %}
 
@@ -978,6 +976,10 @@ next_term = next((g for g in govs if ccdcoe_day is not None and g["start"] > ccd
 # {{ gap | number(1) }} steps a year apart; otherwise the two are similar. A government leads a kind of step only on
 # the same margin, and a rate needs at least {{ judgements.MIN_YEARS | number(0) }} year of a term inside the evidence.
 # Most means more than half.
+
+# %% [markdown] tags=["report"]
+# ```{note} *
+# ```
 
 # %%
 sec.record()

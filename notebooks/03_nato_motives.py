@@ -191,11 +191,7 @@ nothing = not len(timeline) and not meetings
 # {% if washington_china is not none and washington_dprk is not none %}Since {{ washington_china | when("year") }}
 # NATO has called China an enabler of Russia's war and condemned North Korea's arms exports.{% endif %}
 # {% if reluctant is not none and leverage is not none %}Seoul has been wary of calling China a threat, and NATO can
-# do little on the Korean Peninsula.{% endif %}
-# {% if previous is not none and fewer_leaders %}At {{ latest.place }}, {% if latest.leaders %}{{ latest_leaders }} of
-# the {{ n_partners | words }} partners sent a head of state or government{% elif n_partners == 2 %}neither partner
-# sent its head of state or government{% else %}none of the {{ n_partners | words }} partners sent its head of state
-# or government{% endif %}, against {{ previous_leaders }} at {{ previous.place }}.{% endif %}{% else %}**NATO's interest in its Indo-Pacific partners grew with its concern about
+# do little on the Korean Peninsula.{% endif %}{% else %}**NATO's interest in its Indo-Pacific partners grew with its concern about
 # China.** {% if ministers_2020 is not none %}Their foreign ministers met NATO's in {{ ministers_2020 | when }} to
 # discuss “the rise of China” {{ cite(ministers_2020) }}.{% endif %}
 # {% if hedging is not none %}Seoul's hedging between its great-power neighbours sets the limits
@@ -529,6 +525,10 @@ if meetings:
 # {% if reluctant is not none %}Most of the arguments on Seoul's caution and NATO's reach come from one bulletin, PISM's
 # of {{ sec.citations.published(reluctant.source_id) }}, written under President Yoon; the evidence holds no later
 # assessment of how the Lee government weighs China in its dealings with NATO.{% endif %}{% endif %}
+
+# %% [markdown] tags=["report"]
+# ```{note} *
+# ```
 
 # %%
 sec.record()

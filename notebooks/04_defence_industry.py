@@ -750,5 +750,9 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # government's totals measure contracts signed, so the two are kept apart.
 # {% endif %}
 
+# %% [markdown] tags=["report"]
+# ```{note} *
+# ```
+
 # %%
 sec.record()

@@ -193,9 +193,9 @@ sources_all = len(ev.sources)
 conflicts = ev.conflicts
 versions = ev.conflict_versions[ev.conflict_versions["source_id"].isin(known)]
 disputed = conflicts[conflicts["conflict_id"].isin(versions["conflict_id"])]
-disagreement_table = scoring.conflicts_table(disputed, versions, sec.cite_any) if len(disputed) else None
+disagreement_table = scoring.conflicts_table(disputed, versions, sec.cite_any, sec.section_link) if len(disputed) else None
 if disagreement_table is not None:
-    sec.table_data("disagreements", disagreement_table, sources=versions, html_columns=("Versions",))
+    sec.table_data("disagreements", disagreement_table, sources=versions, html_columns=("Sources", "Set out in"))
 
 # %% [markdown] tags=["report"]
 # ## How this report counts and judges {#method}
@@ -223,11 +223,12 @@ if disagreement_table is not None:
 # the same currency, or when the sources themselves give the US dollar equivalent; the report never converts a
 # currency. SIPRI's figures measure the volume of deliveries, not money, and are never added to contract values.
 #
-# **Disagreements.** Where sources disagree, every version is kept with its source, and the report says which it
-# follows and why ({{ tab("disagreements") }}).
+# **Disagreements.** Where sources disagree, every version is kept with its source, and the section that discusses
+# the point sets out each version and says which the report follows and why; {{ tab("disagreements") }} lists them
+# all.
 #
 # ```{table} disagreements
-# Where the sources disagree, and the version this report follows.
+# Where the sources disagree, and the section that sets out each version and the report's choice.
 # ```
 
 # %%

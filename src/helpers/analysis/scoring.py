@@ -208,14 +208,12 @@ def evidence_table(scores: pd.DataFrame, admins: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def conflicts_table(conflicts: pd.DataFrame, versions: pd.DataFrame, cite) -> pd.DataFrame:
-    """Every disagreement between sources known at the cut-off: topic, each version with its source, and the
-    version the report follows (the treatment recorded in data/conflicts.csv)."""
-    from html import escape
-
+def conflicts_table(conflicts: pd.DataFrame, versions: pd.DataFrame, cite, where) -> pd.DataFrame:
+    """Every disagreement between sources known at the cut-off: topic, the sources that give a version, and the
+    section whose note sets out each version and the one the report follows (`where(section slug)` names it)."""
     rows = []
     for topic in conflicts.itertuples():
         mine = versions[versions["conflict_id"] == topic.conflict_id]
-        listed = "; ".join(f"{escape(v.claim)} {cite(v.source_id)}" for v in mine.itertuples())
-        rows.append({"Topic": topic.topic, "Versions": listed, "What the report follows": topic.treatment})
-    return pd.DataFrame(rows, columns=["Topic", "Versions", "What the report follows"])
+        rows.append({"Topic": topic.topic, "Versions": str(len(mine)), "Sources": cite(*mine["source_id"]),
+                     "Set out in": where(topic.section)})
+    return pd.DataFrame(rows, columns=["Topic", "Versions", "Sources", "Set out in"])

@@ -99,8 +99,9 @@ def problems(fragment: str, quotes: list[str]) -> list[str]:
     for mark in ("{{", "}}", "{%", "%}"):
         if mark in flat:
             found.append(f"an unrendered template mark {mark!r}")
-    for word in re.findall(r"\b(nan|NaN|None|NaT)\b", flat):
-        found.append(f"{word!r} shown as a value")
+    # A missing value printed as text; "None of the ..." opening a sentence is English, not a missing value.
+    for match in re.finditer(r"\b(?:nan|NaN|NaT)\b|\bNone\b(?!\s+(?:of|was|were|is|are|had|has)\b)", flat):
+        found.append(f"{match.group(0)!r} shown as a value")
     plain = lambda s: re.sub(r"\s+", " ", s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')).strip()
     corpus = [plain(q) for q in quotes]
     for phrase in re.findall(r"“([^”]{3,}?)”", flat):

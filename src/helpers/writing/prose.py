@@ -133,7 +133,7 @@ def _with_table_downloads(fragment: str, section) -> str:
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerows(rows)
         section.downloads[anchor] = buffer.getvalue()
-        return match.group(0).replace("</div></div>", "</div>" + section._links(anchor) + "</div>", 1)
+        return match.group(0).replace("</div></div>", "</div>" + str(section._links(anchor)) + "</div>", 1)
 
     return re.sub(r'<div class="table-block" id="([^"]+)" data-table="[^"]+" data-origin="markdown">(.*?</table>)</div></div>',
                   publish, fragment, flags=re.S)

@@ -139,6 +139,7 @@ class Section:
         self._table_data: dict[str, dict] = {}
         self.recorded: dict[str, Recorded] = {}
         self.downloads: dict[str, str] = {}  # anchor -> CSV of what a figure or table shows
+        self.shown_notes: set[str] = set()  # conflict ids whose note this section has shown
         Section.current = self
 
     # -- what the Markdown cells use (helpers.writing.prose) --------------------------------------------------
@@ -245,7 +246,14 @@ class Section:
                       links=self._links(anchor)) + "\n"
 
     def notes_html(self, *conflict_ids: str) -> str:
-        """The ```{note}``` block: where sources disagree, every version with its source and the brief's choice."""
+        """The ```{note}``` block: where sources disagree, every version with its source and the brief's choice.
+        `{note} *` gives the notes of this section (data/conflicts.csv, column section) not shown above it, so every
+        disagreement appears once, in the section that discusses it."""
+        if conflict_ids == ("*",):
+            conflicts = self.evidence.tables["conflicts"]
+            conflict_ids = tuple(c for c in conflicts.loc[conflicts["section"] == self.slug, "conflict_id"]
+                                 if c not in self.shown_notes)
+        self.shown_notes.update(conflict_ids)
         return self._notes_box(conflict_ids)
 
     # -- prose ---------------------------------------------------------------------------------

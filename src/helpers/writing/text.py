@@ -39,7 +39,7 @@ def hedge(qualifier) -> str:
     """The words a source used to hedge a number ('about', 'over', ...); empty for exact figures."""
     if qualifier is None or (isinstance(qualifier, float) and math.isnan(qualifier)):
         return ""
-    return _HEDGES.get(str(qualifier), "")
+    return _HEDGES.get(str(qualifier)) or ""
 
 
 def percent(value, qualifier=None) -> str:
