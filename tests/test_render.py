@@ -160,7 +160,10 @@ def test_heading_levels_step_down_from_the_numbered_section_heading(monkeypatch)
 
 # -- the built brief -----------------------------------------------------------------------------
 def _visible_text(html: str) -> str:
+    """What print shows: quotations at the citations (HTML only, shown on request in the reader's browser, which has
+    fonts for any script a source is in) left out."""
     html = re.sub(r"<(style|script)\b.*?</\1>", "", html, flags=re.S)
+    html = re.sub(r'<span class="quote-pop".*?</span></span>', "</span>", html, flags=re.S)
     html = re.sub(r'<meta[^>]*>|\balt="[^"]*"', "", html)  # data-* attributes stay: the PDF and phones show them
     html = re.sub(r'\bdata-[a-z-]+="([^"]*)"', r">\1<", html)
     return html_module.unescape(re.sub(r"<[^>]+>", "", html))

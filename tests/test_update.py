@@ -103,6 +103,7 @@ def test_the_updated_brief_passes_the_matrix_checks(updated, publications):
     for name, page in publications.items():
         main = re.search(r"<main>(.*)</main>", page, flags=re.S).group(1)
         main = re.sub(r'<span class="quote-pop".*?</span></span>', "</span>", main, flags=re.S)
+        main = re.sub(r'<section class="references".*?</section>', "", main, flags=re.S)  # titles, not quotations
         assert problems(main, quotes) == [], name
 
 

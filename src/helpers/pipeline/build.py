@@ -402,6 +402,7 @@ def _run_sections(pool, specs, todo, executed, params, keys, store, staging, fai
         if spec not in todo:
             options.say(f"  {spec.name:<28} cached")
             result.cached.append(spec.name)
+            _forget_failure(spec, failed_dir)
     if not todo:
         return executed
     failures = []
@@ -434,11 +435,14 @@ def _run_sections(pool, specs, todo, executed, params, keys, store, staging, fai
 
 
 def _scrub_timings(path: Path) -> None:
-    """Remove execution times and dates from an executed notebook: the same inputs give the same bytes."""
+    """Remove execution times, local paths and the random id papermill gives the cell it injects: the same inputs
+    give the same bytes, and nothing published names a folder on the machine that built it."""
     nb = json.loads(path.read_text(encoding="utf-8"))
-    for key in ("start_time", "end_time", "duration"):
+    for key in ("start_time", "end_time", "duration", "input_path", "output_path"):
         nb.get("metadata", {}).get("papermill", {}).pop(key, None)
     for cell in nb.get("cells", []):
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
         cell.get("metadata", {}).pop("execution", None)
         for key in ("start_time", "end_time", "duration"):
             cell.get("metadata", {}).get("papermill", {}).pop(key, None)
