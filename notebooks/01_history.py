@@ -63,9 +63,9 @@ prt = within(ev.row("events", "isaf_prt_parwan_start_2010"))
 prt_size = ev.row("indicators", "isaf_prt_personnel") if prt is not None else None
 piracy = within(ev.row("events", "counter_piracy_start_2009"))
 madrid = within(ev.row("events", "yoon_madrid_summit_2022_06"))
+martial = within(ev.row("events", "yoon_martial_law_2024_12_03"))
 removal = within(ev.row("events", "yoon_removed_2025_04_04"))
 lee = within(ev.row("events", "lee_jae_myung_inauguration_2025_06_04"))
-hague = within(ev.row("events", "hague_summit_rok_nsa_2025_06"))
 
 # %%
 # The instruments: every partnership framework begun in the period, and those in force at its end.
@@ -75,15 +75,20 @@ instruments = sec.num("instruments", len(frameworks), words(len(frameworks)), so
 live = sec.num("instruments_in_force", len(in_force), words(len(in_force)), sources=frameworks)
 ended = frameworks[~frameworks["framework_id"].isin(in_force["framework_id"])]
 
+# Seoul's constitutional crisis (martial law to removal): which instruments in force when it began were still in
+# force at the end of the period. The paragraph that uses this is dropped when the period ends before the removal.
+if martial is not None and removal is not None:
+    at_crisis = compare.in_force(frameworks, martial["start"])
+    crisis_total = len(at_crisis)
+    crisis_kept = int(at_crisis["framework_id"].isin(in_force["framework_id"]).sum())
+    crisis_share = judgements.share_word(crisis_kept, crisis_total) if crisis_total else "none"
+
 # %% [markdown] tags=["summary"]
 # {% if presidents_share in ("all", "both") and both_camps %}**Every South Korean president since {{ first_year }},
 # liberal or conservative, added to the partnership with NATO,** so that it rests on layers no single government
 # laid.{% elif presidents_share == "most" %}**Most South Korean presidents since {{ first_year }} added to the
 # partnership with NATO.**{% else %}**Only {{ with_steps | length | words }} of the {{ presidents | length | words }}
 # presidents since {{ first_year }} added to the partnership with NATO.**{% endif %}
-
-# %% [markdown] tags=["key-numbers"]
-# - **{{ live }}** partnership instruments between Seoul and NATO in force on {{ period_end | day }}, of {{ instruments }} begun since {{ frameworks.year.min() }}
 
 # %% [markdown]
 # ## A partnership built in layers {#layers}
@@ -99,11 +104,17 @@ ended = frameworks[~frameworks["framework_id"].isin(in_force["framework_id"])]
 # {{ with_steps | length | words }} of the {{ presidents | length | words }} presidents since {{ first_year }}
 # {{ cite(ms) }}.{% endif %} ({{ see("layers") }})
 #
-# {% if industry_body is not none and hague is not none %}The institutions, not the summits, carried the relationship
-# through the crisis in Seoul. After Yoon Suk-yeol's removal, President Lee Jae-myung sent his national security
-# adviser to the Hague summit instead of going himself, yet the two sides agreed there to set up a consultative body
-# on defence industry {{ cite(hague, industry_body) }}. By {{ period_end | month }}, {{ live }} of the
-# {{ instruments }} instruments begun since {{ frameworks.year.min() }} were in force ({{ fig("instruments") }}).{% endif %}
+# {% if martial is not none and removal is not none and crisis_share in ("all", "both", "most") and crisis_total > 1
+# %}Written instruments
+# carried the partnership through Seoul's constitutional crisis, from Yoon Suk-yeol's declaration of martial law
+# {{ martial | dated }} to his removal by the Constitutional Court {{ removal | dated }} {{ cite(martial, removal) }}:
+# {% if crisis_share == "most" %}{{ crisis_kept | words }} of the {{ crisis_total | words }}{% elif crisis_share == "all"
+# %}all {{ crisis_total | words }}{% else %}both{% endif %} instruments in force when the crisis began were still in force on
+# {{ period_end | day }} ({{ fig("instruments") }}).{% elif martial is not none
+# and removal is not none %}Seoul's constitutional crisis, from Yoon Suk-yeol's declaration of martial law
+# {{ martial | dated }} to his removal {{ removal | dated }}, left {{ crisis_kept | words }} of the
+# {{ crisis_total | words }} instruments then in force still in force on {{ period_end | day }}
+# {{ cite(martial, removal) }} ({{ fig("instruments") }}).{% endif %}
 
 # %% [markdown] tags=["report"]
 # {% if presidents_share in ("all", "both") %}No single decision made the partnership. Each government in Seoul kept

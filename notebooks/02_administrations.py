@@ -266,6 +266,10 @@ if lee is None and LEE in admins.index:
 if lee is not None:
     lee_years = compare.covered_years(compare.term_table(ev.administrations, [LEE], ev.as_of), evidence_until)[LEE]
     lee["rated"] = judgements.enough_years(lee_years)
+    lee["months"] = int(round(lee_years * 12))
+    lee_certain = compare.certain_for(ms, LEE)
+    lee["step_count"] = len(lee_certain)
+    lee["industry_steps"] = int((lee_certain["category"] == "defence industry").sum())
     lee["compared"] = LEE in names
     lee["label_source"] = sec.citations.name(lee["row"]["source_id"]) if lee["label"] else None
     lee["label_date"] = sec.citations.published(lee["row"]["source_id"]) if lee["label"] else None
@@ -341,10 +345,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # defence-industry body with the Alliance.{% endif %}{% endif %}
 
 # %% [markdown] tags=["key-numbers"]
-# {% if opener %}- **{{ opener_count }}** standing {% if opener_count.value == 1 %}arrangement{% else %}arrangements{% endif %}
-# with NATO begun under {{ opener.who }} ({{ span(opener) }}){% for g in rated if g.name != opener.name %}{% if loop.first %},
-# against {% elif loop.last %} and {% else %}, {% endif %}{% if begun_counts[g.name] %}{{ begun_counts[g.name] | words }}{% else %}none{% endif %}
-# under {{ g.who }}{% endfor %}, as the sources date them (this report's list of instruments){% endif %}
+# {% if pace.leader and pace.others | length == 1 %}- **{{ leader.rate }}** steps in South Korea's relations with NATO
+# and its members a year in office under {{ leader.who }}, against {{ runner_up.rate }} under {{ runner_up.who }}{% endif %}
 
 # %% [markdown]
 # {% if later %}*Note.* {{ later | and_list }} had not taken office by the cut-off
@@ -364,8 +366,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # but on common ground{% endif %}{% elif pace.tie %}dealt with NATO at a similar pace{% if shared %} and on common
 # ground{% endif %}{% else %}cannot yet be compared on the pace of their dealings with NATO{% if shared %}, though
 # they share common ground{% endif %}{% endif %}.
-# {% for grp in label_groups %}{{ grp.source }}, writing {{ grp.when }}, sums up {% for g in grp["items"] %}{{ g.who }}'s
-# {% if loop.first %}foreign policy {% endif %}in the words {{ quote(g.row, g.label) }}{% if not loop.last %} and {% endif %}{% endfor %}
+# {% for grp in label_groups %}{{ grp.source }}, writing {{ grp.when }}, labels {% for g in grp["items"] %}{{ g.who }}'s
+# {% if loop.first %}foreign policy {% endif %}{{ quote(g.row, g.label) }}{% if not loop.last %} and {% endif %}{% endfor %}
 # {{ cite(grp["items"] | map(attribute="row") | list) }}. {% endfor %}({{ see("terms") }})
 #
 # {% if pace.leader and pace.others | length == 1 %}Engagement was {{ pace.word }} frequent under {{ leader.who }}:
@@ -404,11 +406,11 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {{ areas_total }} areas of cooperation the sources name {% if areas_shared.value == 1 %}was{% else %}were{% endif %}
 # pursued by {{ all_word }}{% if shared_priority %}, and {{ all_word }} made {{ shared_priority | and_list }}
 # {% if shared_priority | length == 1 %}a priority{% else %}priorities{% endif %}{% endif %} ({{ fig("focus") }}). {% endif -%}
-# {% if carried and ipcp_to_itpp.to_admin != first_gov.name %}Institutions did the carrying: {{ first_gov.who }}
+# {% if carried and ipcp_to_itpp.to_admin != first_gov.name %}The written programme carried over: {{ first_gov.who }}
 # inherited the partnership programme of {{ ipcp | when("year") }}{% if ipcp_2019 is not none and ipcp_2019.administration == first_gov.name %}
 # and revised it {{ ipcp_2019 | dated }}{% endif %}, and {{ who[ipcp_to_itpp.to_admin] }}'s government upgraded it to
 # an Individually Tailored Partnership Programme {{ itpp | dated("month") }} {{ cite(ipcp, itpp) }}.
-# {% elif carried %}Institutions did the carrying: {{ first_gov.who }}'s government upgraded the partnership
+# {% elif carried %}The written programme carried over: {{ first_gov.who }}'s government upgraded the partnership
 # programme begun under {{ who[ipcp.administration] }} in {{ ipcp | when("year") }} to an Individually Tailored
 # Partnership Programme {{ itpp | dated("month") }} {{ cite(ipcp, itpp) }}. {% endif -%}
 # {% if likely is not none %}SWP, writing {{ likely_when }}, judged it {{ quote(likely, "highly likely") }} that
@@ -416,7 +418,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 #
 # {% if lee is not none and lee_step.hague_summit_rok_nsa_2025_06 is not none %}{{ lee.who }}'s {{ lee.camp }}
 # government{% if lee.open %}, in office since {{ lee.start | day }}, has so far kept{% else %} kept{% endif %} the
-# relationship going while lowering its profile. {% if lee.label and not lee.compared %}Lee, who promised
+# relationship going, though not at the level of the president. {% if lee.label and not lee.compared %}Lee, who promised
 # {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, did{% else %}Lee did{% endif %} not attend NATO's summit at
 # The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }} and sent his national security adviser
 # {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}{% if lee_body is not none %}, who agreed there with NATO's
@@ -425,7 +427,10 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {% if lee_step.lee_rutte_call_2025_07 is not none %}He {% if lee.open %}has told{% else %}told{% endif %} the Secretary General that South Korea would
 # {{ quote(lee_step.lee_rutte_call_2025_07, "continue to deepen its partnership with NATO") }}
 # {{ cite(lee_step.lee_rutte_call_2025_07) }}. {% endif -%}
-# {% if not lee.rated and not lee.compared %}His term is still too short in the evidence for a rate. {% endif -%}
+# {% if not lee.rated and not lee.compared %}In his first {{ lee.months | words }} months the sources credit
+# {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
+# {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}; the term is still too short
+# for a fair rate. {% endif -%}
 # ({{ see("lee") }}){% endif %}{% endif %}
 
 # %% [markdown] tags=["report"]
@@ -467,7 +472,7 @@ at_a_glance = pd.DataFrame({
         g["camp"],
         term_cell(g),
         f"“{g['label']}” ({sec.citations.in_text(g['row']['source_id'])})" if g["label"] else "none quotable",
-        f"{g['steps']}" + (f", and {words(g['uncertain'])} that may be its own" if g["uncertain"] else ""),
+        f"{g['steps']} (uncertain, not counted: {g['uncertain']})" if g["uncertain"] else f"{g['steps']}",
         f"{g['rate']}" if g["rated"] else "not rated: too little of the term in the evidence",
         (g["mix"].leader if g["mix"] is not None and g["mix"].leader else "no single kind") if g["mix"] else "none",
         "; ".join(g["priorities"]) or "none",
@@ -495,8 +500,8 @@ suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 # {{ g.end | day }}{% endif %} {{ cite(g.dates) }}. {% endfor %}
 # {{ tab("comparison") }} sets the governments side by side.
 #
-# {% for grp in label_groups %}{{ grp.source }}, writing {{ grp.when }}, sums up {% for g in grp["items"] %}{{ g.who }}'s
-# {% if loop.first %}foreign policy {% endif %}in the words {{ quote(g.row, g.label) }}{% if not loop.last %} and {% endif %}{% endfor %}
+# {% for grp in label_groups %}{{ grp.source }}, writing {{ grp.when }}, labels {% for g in grp["items"] %}{{ g.who }}'s
+# {% if loop.first %}foreign policy {% endif %}{{ quote(g.row, g.label) }}{% if not loop.last %} and {% endif %}{% endfor %}
 # {{ cite(grp["items"] | map(attribute="row") | list) }}. {% endfor %}{% if unlabelled %}The sources give no label
 # for the foreign policy of {{ unlabelled | map(attribute="who") | list | and_list }}.{% endif %}
 # {% if step.indo_pacific_strategy_2022_12 is not none %}{{ who[step.indo_pacific_strategy_2022_12.administration] }}'s
@@ -576,7 +581,8 @@ if uncertain_view is not None:
 #
 # A step, in this count, is a meeting, agreement, exercise, arms contract or statement of Seoul's policy that the
 # sources record in South Korea's relations with NATO and its members. Each counts once, however many sources report
-# it; the setting is left out (Korean domestic politics, NATO's own decisions and the regional context:
+# it; the setting is left out (Korean domestic politics, NATO's own decisions, the regional context, and arms sales
+# outside the Alliance or competitions a Korean firm has not won:
 # {{ context_count | count("such entry", "such entries") }} in these terms), and so is an expectation that a source
 # reported before the step was taken.
 # {% endif %}

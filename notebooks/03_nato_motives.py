@@ -26,7 +26,6 @@ import pandas as pd
 
 from helpers.analysis import motives
 from helpers.evidence.data import load_all, published_sources
-from helpers.evidence.dates import as_date, say_date
 from helpers.writing import judgements
 from helpers.writing.filters import words
 from helpers.writing.section import Section
@@ -177,8 +176,7 @@ lee_glimpse = claim("lee_pragmatic_glimpse")
 cho_best = claim("cho_hyun_best_decision")
 ankara = event("ankara_summit_announced_2025_08_19")
 helsingborg = event("helsingborg_fmm_2026_05_22")
-# The Ankara summit opens on 7 July 2026 (the announcement's quote): until then the evidence cannot say who came.
-ANKARA_OPENS = as_date("2026-07-07")
+ANKARA_OPENS = motives.ANKARA_OPENS
 ankara_ahead = ankara is not None and ev.as_of < ANKARA_OPENS
 
 nothing = not len(timeline) and not meetings
@@ -430,8 +428,8 @@ if meetings:
 # {% if reluctant is not none or leverage is not none or hedging is not none %}## Where the interest stops {#limits}{% endif %}
 
 # %% [markdown] tags=["brief"]
-# {% if reluctant is not none or leverage is not none %}NATO's interest stops where Seoul's caution{% if hague_silence is not none or ankara_pressure is not none %},
-# NATO's reach and Washington's priorities{% else %} and NATO's reach{% endif %} set limits. {% if reluctant is not none %}Seoul has been reluctant to name China a
+# {% if reluctant is not none or leverage is not none %}The interest meets limits in Seoul{% if hague_silence is not none or ankara_pressure is not none %},
+# in NATO's reach and in Washington{% else %} and in NATO's reach{% endif %}. {% if reluctant is not none %}Seoul has been reluctant to name China a
 # threat{% if fear is not none %}, fearing Beijing's reaction, economic retaliation included{% if thaad is not none %},
 # as after the deployment of the THAAD missile-defence system{% endif %}{% endif %} {{ cite(reluctant, thaad) }}.{% endif %}
 # {% if leverage is not none %}NATO has
@@ -439,9 +437,9 @@ if meetings:
 # {{ cite(leverage) }}.{% endif %}{% if hague_silence is not none %} The Hague summit had, in one analyst's reading,
 # {{ quote(hague_silence, "no specific points devoted to reaffirming the importance of enhancing NATO’s ties with its Indo-Pacific partners") }}
 # {{ cite(hague_silence) }}.{% endif %}{% if ankara_pressure is not none %} In
-# {{ sec.citations.published(ankara_pressure.source_id) }} Politico reported US pressure on Allies not to invite the
-# four to the official meetings of the Ankara summit {{ cite(ankara_pressure) }}: a report, not a confirmed
-# decision.{% endif %}{% if ankara_ahead %} That summit, in July 2026, falls after this evidence.{% endif %}
+# {{ sec.citations.published(ankara_pressure.source_id) }}, citing Politico, RBC-Ukraine reported US pressure on Allies
+# not to invite the four to the official meetings of the Ankara summit {{ cite(ankara_pressure) }}{% if ankara_ahead %};
+# that summit, opening {{ ANKARA_OPENS | day }}, falls after this evidence{% endif %}.{% endif %}
 # ({{ see("limits") }})
 # {% elif hedging is not none %}Seoul's long practice of {{ quote(hedging, "a hedging strategy") }} between its
 # great-power neighbours sets the limits {{ cite(hedging) }}.{% endif %}

@@ -188,6 +188,11 @@ under_successor = sec.num("under_successor", successor_count, words(successor_co
                           sources=taken[taken["administration"] == successor["administration"]]) \
     if successor is not None else None
 carried_on = successor is not None and successor_count > 0
+# Of the successor's deals, the executive contracts carry out agreements signed before it took office.
+executive_ids = set(versions.loc[versions["contract_type"] == "executive", "deal_id"])
+successor_executive = taken[(taken["administration"] == successor["administration"])
+                            & taken["deal_id"].isin(executive_ids)] if carried_on else taken.iloc[0:0]
+executive_buyers = sorted(set(successor_executive["buyer"]))
 
 # %%
 # Poland's 2022 deal as each account gives it: the analyses (PISM, SWP), the framework agreements as Warsaw gave
@@ -319,8 +324,8 @@ orka = reported("orka_saab_selected_2025_11")
 canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported("canada_submarine_final_proposals_2026_03_02")
 
 # %% [markdown] tags=["summary"]
-# {% if carried_on and only_priority %}**Defence industry has become the partnership's strongest shared interest,
-# and it has outlasted the change of government in Seoul.** South Korean firms have won {{ won }} contracts and
+# {% if carried_on and only_priority %}**Defence industry has become the most tangible interest South Korea shares
+# with individual Allies, and it has outlasted the change of government in Seoul.** South Korean firms have won {{ won }} contracts and
 # orders from {{ n_buyers }} NATO members since {{ first_year }}, {{ under_successor }} of them under
 # {{ successor.administration }}, whose government{% if body is not none %} agreed with NATO in
 # {{ body | when("year") }} to set up a consultative body on the industry {{ cite(body) }}{% else %} has kept
@@ -345,8 +350,8 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # {% endif %}
 
 # %% [markdown] tags=["brief"]
-# {% if first_deal is not none %}{% if only_priority and carried_on %}Defence industry is now the strongest interest
-# that South Korea and NATO's members share, and it has survived a change of government in Seoul.{% else %}South Korea
+# {% if first_deal is not none %}{% if only_priority and carried_on %}Defence industry is now the most tangible interest
+# South Korea shares with individual Allies, and it has survived a change of government in Seoul.{% else %}South Korea
 # has become an arms supplier to NATO members.{% endif %} Since {{ first_deal | when }} South Korean firms have won {{ won }}
 # contracts and orders from {{ n_buyers }} Allies, {{ buyers | and_list }}: {{ signed }} signed agreements and
 # contracts{% if ordered.value %} and {{ ordered }} order{% if ordered.value != 1 %}s{% endif %}{% endif %}
@@ -355,8 +360,9 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # {{ framework | when }} for tanks, howitzers and light combat aircraft to a second executive contract for
 # {{ k2_units.get("tank", 0) | words }} K2 tanks {{ k2_2025 | dated }}, worth {{ k2_value }}
 # {{ cite(k2_rows) }}{% endif %}.{% endif %}{% if carried_on %} {{ under_successor | string | upper_first }} of the
-# {{ won }} came after {{ successor.administration }} took office in {{ successor.start_date | month }}
-# ({{ see("contracts") }}).{% endif %}{% else %}No source published by {{ ev.as_of | day }} covers South Korea's arms
+# {{ won }} came after {{ successor.administration }} took office in {{ successor.start_date | month }}{% if
+# successor_executive | length %}, {{ successor_executive | length | words }} of them executive contracts carrying out
+# {{ executive_buyers | and_list }}'s earlier agreements{% endif %} ({{ see("contracts") }}).{% endif %}{% else %}No source published by {{ ev.as_of | day }} covers South Korea's arms
 # trade with NATO members, so this section has no contracts to report.{% endif %}
 
 # %% [markdown] tags=["report"]
@@ -385,11 +391,11 @@ non_nato_shown = sorted(set(shown.loc[~shown["buyer_nato_member"].astype(bool), 
 # %% [markdown]
 # {% if shown | length %}
 # ```{figure} deals
-# :title: {% if leader and leader_share in ("most", "all") and carried_on %}{{ leader }} led South Korea's arms contracts with NATO members, and they continued under {{ successor.administration }}{% elif leader and leader_share in ("most", "all") %}{{ leader }} signed {{ leader_share }} of South Korea's arms contracts with NATO members{% elif first_deal is not none %}South Korea's arms contracts with {{ n_buyers }} NATO members since {{ first_year }}{% else %}South Korea's arms deals in the sources{% endif %}
+# :title: {% if leader and leader_share in ("most", "all") and carried_on %}South Korea's arms contracts with Allies continued under {{ successor.administration }}, led by {{ leader }}{% elif leader and leader_share in ("most", "all") %}{{ leader }} signed {{ leader_share }} of South Korea's arms contracts with NATO members{% elif first_deal is not none %}South Korea's arms contracts with {{ n_buyers }} NATO members since {{ first_year }}{% else %}South Korea's arms deals in the sources{% endif %}
 # :alt: Timeline of {{ shown | length | count("arms deal") }} between South Korea and {{ shown.buyer.nunique() | words }} buyers from {{ chart_start }} to {{ last_day | month }}, one row per deal grouped by buyer: {% for r in shown_rows %}{{ r.buyer }}, {{ when(r) }}, {{ r.equipment_short }}, {% if r.stated %}{% if r.kind == "under negotiation" %}a potential {% endif %}{{ said(r, false) }}{% else %}no value stated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.
 # Each dot is a deal at its date, in the colour of the government in Seoul at the time: filled when signed, hollow
 # when ordered{% if in_talks %}, a diamond while in talks{% endif %}. Values as the source this report follows states
-# them, never converted or added.{% if non_nato_shown %} {{ non_nato_shown | and_list }}, not a NATO member, is
+# them, never converted or added.{% if non_nato_shown %} {{ non_nato_shown | and_list }}, not {% if non_nato_shown | length == 1 %}a NATO member, is{% else %}NATO members, are{% endif %}
 # shown for comparison.{% endif %}
 # ```
 # {% endif %}
@@ -581,7 +587,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {% if totals | length %}{% if both_panels %}Left: t{% else %}T{% endif %}he value of export contracts signed in each
 # calendar year, Korean government figures in billions of US dollars; where two reports of the government's figure
 # differ, the bar is the later report's and the earlier one is drawn as a line across it, both labelled (later
-# first).{% endif %}{% if share_list %} {% if both_panels %}Right: p{% else %}P{% endif %}oland's share of South
+# first).{% endif %}{% if share_list %} {% if both_panels %}Right: {% endif %}Poland's share of South
 # Korea's arms exports over five-year periods, in per cent of SIPRI trend-indicator values (deliveries, not
 # money){% if pism_poland is not none %}; the hatched bar is PISM's figure, which names no data source{% endif %}.{% endif %}
 # {% if both_panels %}The two panels measure different things and share no axis.{% endif %}
@@ -652,8 +658,8 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {% if governments | length >= 2 and priorities | length %}The sources record what each government in Seoul made a
 # priority in its dealings with NATO. {% if only_priority %}Since {{ since_year }}, defence industry is the only
 # area that all {{ governments | length | words }} governments, {{ governments_named | and_list }}, made a
-# priority {{ cite(priority_rows) }}: it is in this sense that this report calls it the partnership's strongest shared
-# interest.{% else %}The areas that {{ governments_named | and_list }} all made a priority are
+# priority {{ cite(priority_rows) }}: together with the contracts, this is why this report calls it the most tangible
+# interest South Korea shares with individual Allies.{% else %}The areas that {{ governments_named | and_list }} all made a priority are
 # {{ priorities | and_list }} {{ cite(priority_rows) }}.{% endif %}{% endif %}
 # {% if standing is not none %}PISM sees a motive of standing too: ties with NATO and its members in the defence
 # industry serve {{ quote(standing, "to raise South Korea's position as an actor contributing to international security") }}
@@ -700,8 +706,8 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # and the Korean offer came with {{ quote(compatible, "compatibility with NATO standards") }} and
 # {{ quote(compatible, "openness to industrial cooperation") }} {{ cite(compatible) }}{% if joint_venture is not none or plant is not none %},
 # now including {% if joint_venture is not none %}a joint venture to make missiles in Poland{% endif %}{% if joint_venture is not none and plant is not none %}
-# and {% endif %}{% if plant is not none %}a howitzer plant being built in Romania{% endif %}{% endif %}. No source
-# read compares Korean delivery times or prices with other suppliers'.{% if orka is not none %} Nor is the market won
+# and {% endif %}{% if plant is not none %}a howitzer plant being built in Romania{% endif %}{% endif %}. The
+# sources used here do not compare Korean delivery times or prices with other suppliers'.{% if orka is not none %} Nor is the market won
 # by default: in {{ orka | when }} Poland chose Sweden's Saab over Hanwha Ocean for its submarines
 # {{ cite(orka) }}{% if canada_final is not none %}, and Canada's competition, with Hanwha Ocean a finalist, was still
 # open in {{ canada_final | when("month") }} {{ cite(canada_final) }}{% endif %}.{% endif %}
@@ -715,7 +721,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # suggest until executive contracts follow. Most of the values come from news reports that relay a company or a
 # government{% if differing_deals %}, and {{ differing_deals | words }} of the {{ deals | length | words }} deals
 # {% if differing_deals == 1 %}carries{% else %}carry{% endif %} different values in different reports
-# ({{ tab("deals") }}){% endif %}. No source read compares Korean prices or delivery times with those of other suppliers.{% endif %}
+# ({{ tab("deals") }}){% endif %}. The sources used here do not compare Korean prices or delivery times with those of other suppliers.{% endif %}
 # {% if orka is not none or canada is not none %}Competitions lost or still open are not deals, and this report does
 # not count them.{% if orka is not none %} In {{ orka | when }} Poland chose Saab, not Hanwha Ocean, to build three
 # submarines under its Orka programme {{ cite(orka) }}.{% endif %}{% if canada is not none %} Canada shortlisted

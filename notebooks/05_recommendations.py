@@ -21,6 +21,7 @@ as_of = "2026-06-30"  # evidence cut-off (YYYY-MM-DD): nothing dated later is co
 audience = "general"  # nato, rok or general: the same recommendations, ordered for that reader
 
 # %%
+from helpers.analysis import compare, motives
 from helpers.analysis import recommendations as recs
 from helpers.analysis import scoring
 from helpers.evidence.data import load_all, published_sources
@@ -40,6 +41,7 @@ previous = ev.administrations[ev.administrations["end_date"].notna()].sort_value
 previous = previous.iloc[-1] if len(previous) else None
 itpp = ev.row("frameworks", "itpp")
 itpp_end = recs.programme_end(ev)
+itpp_duration = ev.row("indicators", "itpp_duration")
 itpp_successor = recs.successor_of(ev.frameworks, "itpp") if itpp is not None else None
 lapsing = itpp is not None and itpp_successor is None and itpp_end is not None
 industry_body = ev.row("frameworks", "defence_industry_consultative_body")
@@ -59,6 +61,10 @@ reconvene = ev.row("assessments", "swp_rec_reconvene_itpp") if "swp_rec_reconven
 consensus = ev.row("assessments", "swp_rec_itpp_consensus") if "swp_rec_itpp_consensus" in advice else None
 both_camps_advice = ev.row("assessments", "swp_rec_prioritise_both_camps") if "swp_rec_prioritise_both_camps" in advice else None
 ankara_pressure = ev.row("assessments", "us_pressure_ankara_partners")
+# What the evidence cannot yet cover: NATO's Ankara summit, when it opens after the cut-off.
+ankara = ev.row("events", "ankara_summit_announced_2025_08_19")
+ankara_ahead = ankara is not None and ev.as_of < motives.ANKARA_OPENS
+ankara_opens = motives.ANKARA_OPENS
 
 made = recs.order_for(recs.supported(ev), audience)
 order = [r.key for r in made]
@@ -69,7 +75,7 @@ deadline_year = (itpp_end if itpp_end and itpp_end >= ev.as_of.year else ev.as_o
 # pursued it, the frameworks that list it and the practical steps taken in it.
 scores = scoring.score_evidence(ev, scoring.WEIGHTS)
 both = scoring.both_camps(scores)
-areas_table = scoring.evidence_table(scores, ev.administrations) if len(scores) else None
+areas_table = scoring.evidence_table(scores, ev.administrations, ev.frameworks) if len(scores) else None
 if areas_table is not None:
     sec.table_data("areas", areas_table, sources=ev.cooperation_areas)
 shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
@@ -79,28 +85,28 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # {{ ev.as_of | month }}: the first task is to renew it, and to anchor it in defence industry and cyber defence, the
 # two areas both camps in Seoul have backed.**{% else %}**The partnership should rest on what both camps in Seoul
 # have backed: defence industry and cyber defence.**{% endif %}
-# {% if president is not none %}The {{ president.administration }} government{% else %}The government in Seoul{% endif %}
-# and NATO's staff can do most of this without a summit {{ cite(itpp, industry_body) }}.
 
 # %% [markdown] tags=["brief"]
 # ## What to do next {#next}
 #
-# The recommendations follow from three findings: the institutions, not the summits, carried the partnership
-# through the change of government in Seoul; defence industry is the interest both sides now share most; and
-# leader-level presence at NATO fell{% if hague is not none %} at the {{ hague | when("year") }} summit{% endif %}
-# without any agreed floor beneath it. Each recommendation names who acts, what they do, by when, and how success would show.
+# The recommendations follow from three findings: written instruments carried the partnership through Seoul's
+# constitutional crisis; defence industry is the most tangible interest South Korea shares with individual Allies;
+# and leader-level presence at NATO fell{% if hague is not none %} at the {{ hague | when("year") }} summit{% endif %}
+# with no agreed floor beneath it.{% if ankara_ahead %} The evidence ends on {{ ev.as_of | day }}, before NATO's
+# Ankara summit opened on {{ ankara_opens | day }} {{ cite(ankara) }}: whether the Indo-Pacific partners were invited
+# to its official meetings, and at what level Seoul attended, is not assessed here.{% endif %}
 #
 # ```{table} actions
 # Recommendations for Seoul and the Alliance{% if audience == "nato" %}, NATO's first{% elif audience == "rok" %}, Seoul's first{% endif %}.
 #
 # | Who acts | What | By when | How success would show |
 # |---|---|---|---|
-# {% for key in order %}{% if key == "programme" %}| Ministry of Foreign Affairs (Seoul) and NATO's Political Affairs and Security Policy Division | Negotiate a successor to the partnership programme that {% if itpp_end %}ends in {{ itpp_end }}{% else %}is in force{% endif %}, keeping cyber defence and adding defence industry | {% if lapsing %}Before the end of {{ itpp_end }}{% else %}At the next review of the programme{% endif %} | A new programme adopted with no gap, listing defence industry among its areas |
+# {% for key in order %}{% if key == "programme" %}| Ministry of Foreign Affairs (Seoul) and NATO's Political Affairs and Security Policy Division | Negotiate a successor to the partnership programme that {% if itpp_end %}ends in {{ itpp_end }}{% else %}is in force{% endif %}, keeping cyber defence and adding defence industry; if none is ready in time, extend the current programme by exchange of letters | {% if lapsing %}Extension before the end of {{ itpp_end }}; successor adopted at NATO's {{ deadline_year }} summit{% else %}At the next review of the programme{% endif %} | No day without a programme in force; the successor lists defence industry among its areas |
 # {% elif key == "industry" %}| Defense Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | At least one South Korean firm in a NATO multinational (High Visibility) project |
-# {% elif key == "presence" %}| Presidential office (National Security Office) and Ministry of Foreign Affairs | Set a floor for Seoul's presence at NATO: the president at summits with partners, or at least the foreign minister | From NATO's {{ deadline_year }} summit | No partners' meeting at which Seoul is represented below minister level |
-# {% elif key == "invitations" %}| NATO's Secretary General and the North Atlantic Council | Keep a session with the four Indo-Pacific partners on every summit agenda, whatever the host | From the {{ deadline_year }} summit | The partners invited to the official meetings, not only to side events |
-# {% elif key == "information" %}| Ministry of National Defense and NATO's intelligence staff | Complete the secure information-sharing channel Seoul asked for in {{ cho_rutte | when("year") }} | By the end of {{ deadline_year }} | Information on North Korea–Russia cooperation exchanged through the channel |
-# {% elif key == "cyber" %}| National Intelligence Service and NATO's cyber defence centre in Tallinn (CCDCOE) | Keep taking part every year in NATO's main cyber exercise and the centre's work | Every year | Uninterrupted participation through changes of government |
+# {% elif key == "presence" %}| Presidential office (National Security Office) | Commit in advance to send the president, or the prime minister in his place, to every NATO summit to which the partners are invited | From NATO's {{ deadline_year }} summit | No summit with the partners at which Seoul is represented below prime-minister level |
+# {% elif key == "invitations" %}| European Allies in the North Atlantic Council, with the Secretary General | Hold a yearly meeting of the Council with the four Indo-Pacific partners at foreign-minister level, so that contact does not depend on who hosts the summit | Every year from {{ deadline_year }} | The meeting held each year, with all four partners at minister level |
+# {% elif key == "information" %}| Ministry of National Defense and NATO's Joint Intelligence and Security Division | Complete the channel for sharing information that Seoul asked for in {{ cho_rutte | when("year") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
+# {% elif key == "cyber" %}| National Intelligence Service, which represents Seoul at NATO's cyber defence centre in Tallinn | Field a team in the centre's Locked Shields exercise every year and write cyber defence into the successor programme | Every exercise; in the successor programme by {{ deadline_year }} | A South Korean team in every Locked Shields, whoever governs in Seoul |
 # {% endif %}{% endfor %}
 # ```
 
@@ -108,8 +114,8 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # {% if lapsing %}The first recommendation is the most urgent: a programme that lapses would leave the partnership
 # without a written agenda just as the two sides have agreed new work on defence industry
 # ({{ see("programme") }}).{% endif %} The second turns a meeting format into results that outlast any government
-# ({{ see("industry") }}). The third and fourth recognise that presence at summits now depends on politics in two
-# capitals, Seoul and Washington, so both sides need a floor that does not ({{ see("presence") }}).
+# ({{ see("industry") }}). The third and fourth answer a risk: presence at summits now depends on politics in two
+# capitals, Seoul and Washington, so each side needs a floor that does not ({{ see("presence") }}).
 
 # %% [markdown] tags=["report"]
 # Each recommendation below rests on the evidence of the sections before it; where the sources themselves advise,
@@ -118,11 +124,13 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # %% [markdown] tags=["report"]
 # ## Renew the programme before it lapses {#programme}
 #
-# {% if itpp is not none %}The Individually Tailored Partnership Programme agreed in {{ itpp | when }} sets out the
-# partnership's work{% if itpp_end %} to {{ itpp_end }}{% endif %} {{ cite(itpp) }}.{% if lapsing %} By
+# {% if itpp is not none %}The Individually Tailored Partnership Programme agreed {{ itpp | dated }} sets out the
+# partnership's work{% if itpp_end %} to {{ itpp_end }}{% endif %} {{ cite(itpp, itpp_duration) }}.{% if lapsing %} By
 # {{ ev.as_of | day }} the data record no successor. A lapse would matter less for what it stops than for what it
 # signals: {{ section_link("history") }} shows that the written instruments, not the summits, carried the
-# partnership from one government to the next.{% endif %}{% endif %}
+# partnership from one government to the next. If no successor is ready in time, an exchange of letters extending the
+# current programme would avoid a gap and leave the successor to be adopted at NATO's {{ deadline_year }}
+# summit.{% endif %}{% endif %}
 # {% if reconvene is not none %}SWP advised in {{ sec.citations.published(reconvene.source_id) }} that NATO and its
 # members reconvene talks on implementing the programme {{ cite(reconvene) }}{% if consensus is not none %}, and
 # that doing so needs consensus within South Korea, not only between Seoul and NATO {{ cite(consensus) }}{% endif %}.{% endif %}
@@ -150,9 +158,11 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # {{ partners_at_hague | words }} Indo-Pacific partners sent a head of government{% endif %}.{% endif %}
 # Presence at this level is a political choice that each new government in Seoul makes again, and the invitation
 # itself now depends on the host and on Washington ({{ section_link("nato_motives") }}). A standing floor, the
-# foreign minister at least, would keep the partnership visible in the years a president stays at home.
+# president or the prime minister in his place, would keep the partnership visible at the top in the years a
+# president stays at home.
 #
-# The same holds for the Alliance: a session with the four partners on every summit agenda would spare them the
+# The same holds for the Alliance: a yearly meeting of the North Atlantic Council with the four partners at
+# foreign-minister level, which European Allies can press for whoever hosts the summit, would spare the partners the
 # uncertainty of a yearly invitation.{% if ankara_pressure is not none %} Reports that Washington pressed Allies to
 # keep the partners out of the official meetings of the Ankara summit show how fragile that invitation has
 # become {{ cite(ankara_pressure) }}.{% endif %}
@@ -165,7 +175,7 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # by {{ ev.as_of | month }}.{% endif %} North Korea's military cooperation with Russia, which NATO now names in its
 # own documents, is the subject on which both sides most need to share what they know.
 # {% if ccdcoe is not none %}Cyber defence is the area with the longest record: South Korea joined NATO's cyber defence
-# centre in {{ ccdcoe | when }} {{ cite(ccdcoe) }}{% if "cyber defence" in shared_core %}, and governments of both
+# centre {{ ccdcoe | dated }} {{ cite(ccdcoe) }}{% if "cyber defence" in shared_core %}, and governments of both
 # camps made it a priority{% endif %}.{% endif %} Keeping it uninterrupted through changes of government is the
 # cheapest way to show that the partnership is not one president's project.
 
@@ -188,6 +198,7 @@ from helpers.writing import judgements as rules
 
 far, clear, gap = rules.FAR_RATIO, rules.CLEAR_RATIO, rules.MIN_GAP
 most_share, broad_share, min_years = rules.MOST_SHARE, rules.BROAD_SHARE, rules.MIN_YEARS
+context_categories = list(compare.CONTEXT)
 published_by_cutoff = len(known)
 sources_all = len(ev.sources)
 conflicts = ev.conflicts
@@ -208,8 +219,9 @@ if disagreement_table is not None:
 #
 # **Steps in the relationship.** A step is a meeting, agreement, exercise, membership, arms contract or statement of
 # policy between Seoul and NATO or its members, as the sources record it. It counts once however many sources report
-# it. Korean domestic politics, NATO's own decisions and the regional setting are drawn as context, not counted; an
-# expectation reported before the step was taken is not a step. A step dated only to a year or month that spans a
+# it. Entries in the categories {{ context_categories | and_list }} are drawn as context, not counted (the arms
+# market holds sales outside the Alliance and competitions a Korean firm has not won); an expectation reported before
+# the step was taken is not a step. A step dated only to a year or month that spans a
 # change of government is credited to neither president. Counts say how often the two sides acted together, not how
 # much each step mattered.
 #

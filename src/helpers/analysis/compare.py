@@ -9,7 +9,8 @@
 Rules, so that a count can be traced back to data/events.csv:
 
 - A milestone is an event of South Korea-NATO engagement: events in the context categories (`CONTEXT`: Korean
-  domestic politics, NATO's own policy decisions, the regional context) are left out of the counts.
+  domestic politics, NATO's own policy decisions, the regional context, and the arms market: sales to countries
+  outside NATO and competitions a Korean firm entered or lost) are left out of the counts.
 - It counts once: rows that are another source's version of an event (`version_of`) are grouped with it.
 - It counts only when the whole date interval of at least one version lies on or before `as_of` (an event dated
   "2024" is not counted with a cut-off in mid-2024, since it may have happened later in the year). Versions that
@@ -35,7 +36,7 @@ from ..evidence.dates import as_date, parse_partial_date
 from ..writing import judgements
 
 # Categories that describe the setting rather than engagement between Seoul and NATO.
-CONTEXT = ("Korean domestic politics", "NATO policy", "regional context")
+CONTEXT = ("Korean domestic politics", "NATO policy", "regional context", "arms market")
 # Words in an event title that mark a statement of intent rather than a step taken.
 EXPECTATION_WORDS = ("expected", "expectation", "planned", "plans")
 CERTAIN = "certain"

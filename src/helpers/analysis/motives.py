@@ -30,6 +30,9 @@ ATTENDED = "attended"
 EXPECTED = "expected"
 NO_SOURCE = "no source"
 STATUSES = (ATTENDED, EXPECTED, NO_SOURCE)
+# The day NATO's Ankara summit opens, as the announcement quoted in events.csv
+# (ankara_summit_announced_2025_08_19) gives it: until then no source can say who came.
+ANKARA_OPENS = as_date("2026-07-07")
 
 # Reading order of the threats in charts and tables: China, Russia, then the links to Russia that tie the
 # two theatres together, then North Korea and the Indo-Pacific. Threats not listed here (added to the

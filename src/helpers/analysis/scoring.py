@@ -191,10 +191,12 @@ def both_camps(scores: pd.DataFrame, camps=("conservative", "liberal")) -> list[
     return [a for a, c in zip(scores["area"], scores["camps"]) if wanted <= set(c)]
 
 
-def evidence_table(scores: pd.DataFrame, admins: pd.DataFrame) -> pd.DataFrame:
+def evidence_table(scores: pd.DataFrame, admins: pd.DataFrame, frameworks: pd.DataFrame | None = None) -> pd.DataFrame:
     """The evidence behind each area, for a reader: the governments that pursued it (short names, in office order),
-    the political camps, the frameworks that list it and the number of practical steps; sorted by that evidence."""
+    the political camps, the frameworks that list it (by their short names in frameworks.csv, when given) and the
+    number of practical steps; sorted by that evidence."""
     short = dict(zip(admins["administration"], admins["short_name"]))
+    fw_name = dict(zip(frameworks["framework_id"], frameworks["short_name"])) if frameworks is not None else {}
     rows = scores.assign(steps=[len(r) for r in scores["results"]],
                          breadth=[len(c) for c in scores["camps"]]).sort_values(
         ["breadth", "steps", "area"], ascending=[False, False, True])
@@ -202,7 +204,8 @@ def evidence_table(scores: pd.DataFrame, admins: pd.DataFrame) -> pd.DataFrame:
         "Area": list(rows["area"]),
         "Governments in Seoul": ["; ".join(short.get(a, a) for a in names) or "none" for names in rows["administrations"]],
         "Camps": ["; ".join(c) or "none" for c in rows["camps"]],
-        "Frameworks": ["; ".join(f.upper() if len(f) <= 5 else f.replace("_", " ") for f in fws) or "none"
+        "Frameworks": ["; ".join(fw_name.get(f) or (f.upper() if len(f) <= 5 else f.replace("_", " ")) for f in fws)
+                       or "none"
                        for fws in rows["frameworks"]],
         "Practical steps": [str(n) for n in rows["steps"]],
     })

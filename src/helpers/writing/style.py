@@ -27,6 +27,7 @@ DEFAULTS = {
             "cyber and technology": "#56B4E9", "military cooperation": "#D55E00", "defence industry": "#CC79A7",
             "summitry": "#000000", "NATO policy": "#7f7f7f", "Korean domestic politics": "#b8a000",
             "Korean foreign policy": "#8c564b", "regional context": "#bdbdbd", "non-proliferation": "#004d40",
+            "arms market": "#a6761d",
         },
         "roles": {"ink": "#1a1a1a", "muted": "#6b6b6b", "grid": "#d9d9d9", "uncertain": "#9e9e9e",
                   "accent": "#17365d", "highlight": "#0072B2", "context": "#bdbdbd"},

@@ -1,0 +1,143 @@
+"""The traps an analyst meets while writing: a notebook pair edited on one side, `--only` after sections move, a new
+section placed and renamed, and house style set in brief.yml rather than in code."""
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+import yaml
+
+from conftest import run_brief
+from helpers.pipeline.manifest import UsageError, find_sections, load_manifest
+from helpers.writing import style
+
+
+def _pair(root):
+    """Give the alpha section a percent-script half, as `jupytext --set-formats ipynb,py:percent` would."""
+    import jupytext
+
+    notebook = root / "notebooks" / "01_alpha.ipynb"
+    nb = jupytext.read(notebook)
+    nb.metadata.setdefault("jupytext", {})["formats"] = "ipynb,py:percent"
+    jupytext.write(nb, notebook, fmt="ipynb")
+    jupytext.write(nb, notebook.with_suffix(".py"), fmt="py:percent")
+    return notebook, notebook.with_suffix(".py")
+
+
+# -- notebook pairs ------------------------------------------------------------------------------
+def test_an_edit_to_the_script_half_is_built_and_said(mini):
+    root, env = mini
+    notebook, script = _pair(root)
+    assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
+    script.write_text(script.read_text(encoding="utf-8").replace("reports it.", "reports it, as edited in the script."),
+                      encoding="utf-8")
+    os.utime(script, None)
+    result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "synced 01_alpha.ipynb from 01_alpha.py" in result.stdout
+    assert "as edited in the script." in (root / "output" / "brief.html").read_text(encoding="utf-8")
+    assert "as edited in the script." in notebook.read_text(encoding="utf-8"), "the .ipynb half was not synced"
+
+
+def test_an_edit_to_the_notebook_half_updates_the_script(mini):
+    import jupytext
+
+    root, env = mini
+    notebook, script = _pair(root)
+    assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
+    nb = jupytext.read(notebook)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "reports it." in cell.source:
+            cell.source = cell.source.replace("reports it.", "reports it, as edited in JupyterLab.")
+    jupytext.write(nb, notebook, fmt="ipynb")
+    os.utime(notebook, None)
+    result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "synced 01_alpha.py from 01_alpha.ipynb" in result.stdout
+    assert "as edited in JupyterLab." in script.read_text(encoding="utf-8")
+    assert "as edited in JupyterLab." in (root / "output" / "brief.html").read_text(encoding="utf-8")
+
+
+# -- --only ----------------------------------------------------------------------------------------
+def _manifest_with_order(root, order):
+    manifest = yaml.safe_load((root / "brief.yml").read_text(encoding="utf-8"))
+    by_name = {s["notebook"]: s for s in manifest["sections"]}
+    manifest["sections"] = [by_name[f"notebooks/{name}.ipynb"] for name in order]
+    (root / "brief.yml").write_text(yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return load_manifest(root / "brief.yml")
+
+
+def test_only_names_the_file_not_the_position(mini):
+    root, _ = mini
+    manifest = _manifest_with_order(root, ["02_beta", "01_alpha"])
+    for wanted in ("1", "01", "alpha", "01_alpha", "01_alpha.ipynb"):
+        assert [s.slug for s in find_sections(manifest, [wanted])] == ["alpha"], wanted
+    assert [s.slug for s in find_sections(manifest, ["2"])] == ["beta"]
+
+
+def test_only_refuses_an_unknown_or_ambiguous_value(mini):
+    import shutil
+
+    root, _ = mini
+    with pytest.raises(UsageError, match="no such section.*alpha"):
+        find_sections(load_manifest(root / "brief.yml"), ["gamma"])
+    shutil.copy(root / "notebooks" / "02_beta.ipynb", root / "notebooks" / "01_gamma.ipynb")
+    manifest = yaml.safe_load((root / "brief.yml").read_text(encoding="utf-8"))
+    manifest["sections"].append({"notebook": "notebooks/01_gamma.ipynb", "data": ["sources", "summits"]})
+    (root / "brief.yml").write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
+    with pytest.raises(UsageError, match="ambiguous.*01_alpha.*01_gamma"):
+        find_sections(load_manifest(root / "brief.yml"), ["1"])
+
+
+def test_only_on_the_command_line_says_what_it_builds(mini):
+    root, env = mini
+    result = run_brief("build", "--no-pdf", "--only", "beta", env_extra=env, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "02_beta" in result.stdout and "01_alpha" not in result.stdout.split("Building", 1)[-1].split("render")[0]
+    bad = run_brief("build", "--no-pdf", "--only", "7", env_extra=env, cwd=root)
+    assert bad.returncode != 0 and "--only 7" in bad.stderr + bad.stdout and "Traceback" not in bad.stderr
+
+
+# -- placing and renaming a section -----------------------------------------------------------------------
+def test_brief_new_places_the_section_before_another(mini):
+    root, env = mini
+    result = run_brief("new", "What comes between?", "--slug", "between", "--before", "beta", env_extra=env, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    order = [s["notebook"] for s in yaml.safe_load((root / "brief.yml").read_text(encoding="utf-8"))["sections"]]
+    names = [re.sub(r"^notebooks/\d+_|\.ipynb$", "", n) for n in order]
+    assert names.index("between") == names.index("beta") - 1
+
+
+# -- house style ------------------------------------------------------------------------------------
+def test_style_in_brief_yml_overrides_the_defaults_and_only_what_it_names():
+    chosen = style.resolve({"colours": {"administrations": {"Moon Jae-in": "#112233"}}, "page": {"size": "letter"}})
+    assert style.colour_for("administration", "Moon Jae-in", chosen) == "#112233"
+    assert style.colour_for("administration", "Yoon Suk-yeol", chosen) == \
+        style.DEFAULTS["colours"]["administrations"]["Yoon Suk-yeol"]
+    assert style.colour_for("category", "cyber and technology", chosen) == \
+        style.DEFAULTS["colours"]["categories"]["cyber and technology"], "recolouring a government recoloured a category"
+    assert "letter" in style.page_css(chosen)
+
+
+@pytest.mark.parametrize("raw, words", [
+    ({"colours": {"administrations": {"Moon Jae-in": "blue-ish"}}}, "Moon Jae-in"),
+    ({"page": {"size": "B7"}}, "size"),
+    ({"page": {"margin": "wide"}}, "margin"),
+    ("red", "mapping"),
+])
+def test_a_bad_style_value_is_named(raw, words):
+    with pytest.raises(style.StyleError, match=words):
+        style.resolve(raw)
+
+
+def test_a_style_change_rebuilds_and_shows(mini):
+    root, env = mini
+    assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
+    manifest = yaml.safe_load((root / "brief.yml").read_text(encoding="utf-8"))
+    manifest["style"] = {"page": {"size": "A5"}, "colours": {"roles": {"accent": "#123456"}}}
+    (root / "brief.yml").write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
+    result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (root / "output" / "brief.html").read_text(encoding="utf-8")
+    assert "size: A5" in page
