@@ -141,3 +141,34 @@ def test_a_style_change_rebuilds_and_shows(mini):
     assert result.returncode == 0, result.stdout + result.stderr
     page = (root / "output" / "brief.html").read_text(encoding="utf-8")
     assert "size: A5" in page
+
+
+def test_brief_rename_moves_the_pair_and_every_reference(mini):
+    root, env = mini
+    _pair(root)
+    script = root / "notebooks" / "01_alpha.py"
+    script.write_text(script.read_text(encoding="utf-8").replace(
+        "reports it.", 'reports it. See {{ section_link("beta") }}.'), encoding="utf-8")
+    conflicts = root / "data" / "conflicts.csv"
+    before_rows = conflicts.read_text(encoding="utf-8").count("\n")
+    result = run_brief("rename", "beta", "gamma_rays", env_extra=env, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (root / "notebooks" / "02_gamma_rays.ipynb").exists() and not (root / "notebooks" / "02_beta.ipynb").exists()
+    assert "notebooks/02_gamma_rays.ipynb" in (root / "brief.yml").read_text(encoding="utf-8")
+    assert 'slug="gamma_rays"' in (root / "notebooks" / "02_gamma_rays.ipynb").read_text(encoding="utf-8").replace('\\"', '"')
+    assert 'section_link("gamma_rays")' in script.read_text(encoding="utf-8")
+    assert conflicts.read_text(encoding="utf-8").count("\n") == before_rows
+    built = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "02_gamma_rays" in built.stdout
+
+
+@pytest.mark.parametrize("args, words", [(["beta", "alpha"], "exists already"), (["beta", "Bad Name"], "new slug"),
+                                         (["delta", "x"], "no such section")])
+def test_brief_rename_refuses_and_changes_nothing(mini, args, words):
+    root, env = mini
+    before = (root / "brief.yml").read_text(encoding="utf-8")
+    result = run_brief("rename", *args, env_extra=env, cwd=root)
+    assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+    assert (root / "brief.yml").read_text(encoding="utf-8") == before
+    assert (root / "notebooks" / "02_beta.ipynb").exists()

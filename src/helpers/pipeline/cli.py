@@ -1,6 +1,6 @@
 """Build the South Korea-NATO policy brief and report from data/ and notebooks/.
 
-The `brief` command: build, preview, check, matrix, list, new. Errors are one clear message, no traceback unless
+The `brief` command: build, preview, check, matrix, list, new, rename. Errors are one clear message, no traceback unless
 --debug."""
 from __future__ import annotations
 
@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("title", help='the question, e.g. "Japan and NATO compared"')
     new.add_argument("--slug", help="the notebook's slug (default: from the title)")
     new.add_argument("--before", metavar="SECTION", help="place it before this section in brief.yml")
+    rename = _command(commands, "rename", _rename)
+    rename.add_argument("section", help="the section: its slug or its notebook's number")
+    rename.add_argument("slug", help="the new slug, e.g. japan_compared")
     return parser
 
 
@@ -63,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        return {"build": _build, "check": _check, "list": _list, "new": _new, "matrix": _matrix,
+        return {"build": _build, "check": _check, "list": _list, "new": _new, "rename": _rename, "matrix": _matrix,
                 "preview": _preview}[args.command](args)
     except KeyboardInterrupt:
         print("brief: interrupted; the last good brief in output/ is untouched.", file=sys.stderr)
@@ -201,6 +204,21 @@ def _matrix(args) -> int:
         for problem in found:
             print(f"  {name}: {problem}", file=sys.stderr)
     return 1 if bad else 0
+
+
+def _rename(args) -> int:
+    """Give a section a new slug.
+
+    Renames the notebook pair (keeping its number) and updates brief.yml, the section's Section(...) call, every
+    section_link to it and data/conflicts.csv."""
+    from .scaffold import rename_section
+
+    changed = rename_section(args.section, args.slug)
+    from .. import paths
+
+    root = paths.project_root()
+    print("Renamed; changed " + ", ".join(str(p.relative_to(root)) for p in changed) + ".")
+    return 0
 
 
 def _new(args) -> int:

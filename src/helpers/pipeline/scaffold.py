@@ -1,4 +1,4 @@
-"""`brief new`: a new section notebook from the template, added to brief.yml.
+"""`brief new`: a new section notebook from the template, added to brief.yml; `brief rename`: a new slug for one.
 
 The title is text, never code or markup: it must be one line; it goes into the notebook's Python as a string
 literal (repr) and into its Markdown with every Markdown and template character escaped.
@@ -54,16 +54,9 @@ def new_section(title: str, slug: str | None = None, before: str | None = None) 
 
     title = check_title(title)
     manifest = load_manifest()
-    if slug is not None and not SLUG.fullmatch(slug):
-        raise UsageError(f"--slug {slug!r}: expected lower-case letters, digits and '_', starting with a letter, at most "
-                         "40 characters (e.g. japan_compared)")
+    check_new_slug(slug or slug_of(title), manifest)
     slug = slug or slug_of(title)
-    if slug in RESERVED_SLUGS:
-        raise UsageError(f"brief new: the slug {slug!r} is reserved for a part of the page; choose another with --slug")
     for spec in manifest.sections:
-        if spec.slug == slug:
-            raise UsageError(f"brief new: a section with the slug {slug!r} exists already ({spec.notebook.name}); "
-                             "choose another with --slug")
         if _section_title(spec.notebook).casefold() == title.casefold():
             raise UsageError(f"brief new: {spec.notebook.name} has this title already; give the new section its own")
     anchor = find_sections(manifest, [before])[0] if before else None
@@ -110,3 +103,97 @@ def _add_to_manifest(notebook: Path, before) -> None:
         index = next(i for i, line in enumerate(lines) if line.strip().endswith(target) and "notebook:" in line)
         lines.insert(index, entry)
     manifest_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def check_new_slug(slug: str, manifest, what: str = "brief new", label: str = "--slug") -> None:
+    """A slug that is well formed, not reserved for a part of the page and not taken by another section."""
+    if not SLUG.fullmatch(slug or ""):
+        raise UsageError(f"{what}: {label} {slug!r}: expected lower-case letters, digits and '_', starting with a letter, "
+                         "at most 40 characters (e.g. japan_compared)")
+    if slug in RESERVED_SLUGS:
+        raise UsageError(f"{what}: the slug {slug!r} is reserved for a part of the page; choose another")
+    for spec in manifest.sections:
+        if spec.slug == slug:
+            raise UsageError(f"{what}: a section with the slug {slug!r} exists already ({spec.notebook.name})")
+
+
+# Where a section's slug is written in the project: its Section(...) call, links to it from other sections, and the
+# section column of data/conflicts.csv (which section discusses a disagreement).
+def _slug_patterns(old: str) -> list[re.Pattern]:
+    quoted = rf"""(?P<q>["']){re.escape(old)}(?P=q)"""
+    return [re.compile(rf"(\bslug\s*=\s*){quoted}"), re.compile(rf"(\bsection_link\(\s*){quoted}"),
+            re.compile(rf"""(\bsection\s*=\s*){quoted}""")]
+
+
+def _replace_slug(text: str, old: str, new: str) -> str:
+    for pattern in _slug_patterns(old):
+        text = pattern.sub(lambda m: f"{m.group(1)}{m.group('q')}{new}{m.group('q')}", text)
+    return text
+
+
+def rename_section(wanted: str, new_slug: str) -> list[Path]:
+    """`brief rename SECTION NEW_SLUG`: the notebook pair keeps its number and takes the new slug; brief.yml, the
+    section's own Section(...) call, every section_link("old") in the notebooks and data/conflicts.csv follow.
+    Returns the files changed. Nothing is changed when the new name is refused."""
+    import csv
+    import io
+
+    import jupytext
+
+    from .pairs import sync_pairs
+
+    manifest = load_manifest()
+    spec = find_sections(manifest, [wanted])[0]
+    check_new_slug(new_slug, manifest, what="brief rename", label="new slug")
+    # A pair edited on one side is synced first, so that the rename starts from the half edited last.
+    sync_pairs(sorted(paths.notebooks_dir().glob("*.ipynb")), paths.output_dir() / ".cache" / "pairs.json",
+               say=lambda line: None)
+    old = spec.slug
+    prefix = re.match(r"(\d+_)", spec.name)
+    new_name = f"{prefix.group(1) if prefix else ''}{new_slug}"
+    old_ipynb = spec.notebook
+    new_ipynb = old_ipynb.with_name(f"{new_name}.ipynb")
+    for target in (new_ipynb, new_ipynb.with_suffix(".py")):
+        if target.exists():
+            raise UsageError(f"brief rename: {target.name} exists already")
+    changed: list[Path] = []
+
+    # The notebooks: every section may link to the renamed one; both halves of a pair are written together.
+    for ipynb in sorted(paths.notebooks_dir().glob("*.ipynb")):
+        notebook = jupytext.read(ipynb)
+        edited = False
+        for cell in notebook.cells:
+            source = _replace_slug(cell.source, old, new_slug)
+            edited |= source != cell.source
+            cell.source = source
+        target = new_ipynb if ipynb == old_ipynb else ipynb
+        if edited or target != ipynb:
+            jupytext.write(notebook, target, fmt="ipynb")
+            if ipynb.with_suffix(".py").exists():
+                jupytext.write(notebook, target.with_suffix(".py"), fmt="py:percent")
+            changed += [target] + ([target.with_suffix(".py")] if ipynb.with_suffix(".py").exists() else [])
+    for stale in (old_ipynb, old_ipynb.with_suffix(".py")):
+        if stale.exists():
+            stale.unlink()
+
+    # brief.yml, edited as text so that its comments and layout stay.
+    manifest_file = paths.manifest_path()
+    text = manifest_file.read_text(encoding="utf-8")
+    manifest_file.write_text(text.replace(f"notebooks/{old_ipynb.name}", f"notebooks/{new_ipynb.name}"), encoding="utf-8")
+    changed.append(manifest_file)
+
+    # data/conflicts.csv: the section that discusses each disagreement.
+    conflicts = paths.data_dir() / "conflicts.csv"
+    if conflicts.exists():
+        raw = conflicts.read_text(encoding="utf-8-sig")
+        rows = list(csv.reader(io.StringIO(raw)))
+        column = rows[0].index("section") if rows and "section" in rows[0] else None
+        if column is not None and any(r[column] == old for r in rows[1:] if len(r) > column):
+            for row in rows[1:]:
+                if len(row) > column and row[column] == old:
+                    row[column] = new_slug
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\r\n" if "\r\n" in raw else "\n").writerows(rows)
+            conflicts.write_text(buffer.getvalue(), encoding="utf-8")
+            changed.append(conflicts)
+    return changed
