@@ -106,14 +106,7 @@ def section_key(spec: SectionSpec, params: dict, data: dict[str, str], helpers: 
 # Each worker process keeps one warm kernel for the whole build: started (and pandas, matplotlib and the
 # helpers imported in it) while the main process validates the data, then reset between sections.
 _WORKER: dict = {}
-_WARM_UP = """\
-import pandas, matplotlib, helpers.evidence.data, helpers.writing.section, helpers.writing.charts, helpers.writing.text
-try:  # read and type the tables once (the loader caches them) and draw one throwaway chart: every section needs both
-    helpers.evidence.data.load_all()
-    helpers.writing.charts.svg_data_uri(helpers.writing.charts.new_figure()[0])
-except Exception:  # bad data are reported by the validation that runs meanwhile, not by a warm-up
-    pass
-"""
+_WARM_UP = "import helpers.pipeline.warm_up"  # imports and first reads every section needs (warm_up.py)
 
 
 def _die_with_parent() -> None:

@@ -21,21 +21,7 @@ from .. import paths
 
 POLL_SECONDS = 0.2
 SETTLE_SECONDS = 0.15  # a save often touches both halves of a pair: wait for the second
-RELOAD_SCRIPT = """<script data-brief="preview">
-(function () {
-  var source = new EventSource("/__preview__/events");
-  source.addEventListener("reload", function () { location.reload(); });
-  source.addEventListener("failed", function (event) {
-    var box = document.getElementById("preview-failed") || document.createElement("pre");
-    box.id = "preview-failed";
-    box.setAttribute("role", "alert");
-    box.style.cssText = "position:fixed;left:0;right:0;bottom:0;margin:0;padding:1em;background:#fff3f3;color:#8b0000;"
-      + "border-top:3px solid #8b0000;font:13px/1.4 monospace;white-space:pre-wrap;max-height:40vh;overflow:auto;z-index:99";
-    box.textContent = JSON.parse(event.data);
-    document.body.appendChild(box);
-  });
-}());
-</script>"""
+RELOAD_SCRIPT = paths.TEMPLATES_DIR / "preview_reload.html"  # the script the preview adds to each page
 
 
 class Watched:
@@ -103,7 +89,7 @@ def _handler(output: Path, events: Events):
                 text = path.read_text(encoding="utf-8")
             except (FileNotFoundError, IsADirectoryError):
                 return self.send_error(404, "not built yet")
-            body = text.replace("</body>", RELOAD_SCRIPT + "\n</body>", 1).encode("utf-8")
+            body = text.replace("</body>", RELOAD_SCRIPT.read_text(encoding="utf-8") + "</body>", 1).encode("utf-8")
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Cache-Control", "no-store")
