@@ -493,6 +493,32 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     sections = [RenderedSection(**s) for s in rendered]
     files: dict[str, str | Path] = {}
     everyone = {s.slug: s.number for s in manifest.sections}
+    started = time.perf_counter()
+    kinds = {}
+    typesetting = None
+    if not options.only:
+        # The policy brief under the build's name; the full report once, by the default build (a variant is a brief).
+        kinds = {"page": "brief"} if options.name != "brief" else {"page": "brief", "report": "report"}
+        pdfs = []
+        for stem, kind in kinds.items():
+            cite = downloads.suggested_citation(meta, kind)
+            html = _safe(publication_html(kind, {**meta, "brief_name": options.name, "citation": cite}, sections, sources,
+                                          style=manifest.style, all_sections=everyone),
+                         f"{options.name if stem == 'page' else stem}.html")
+            if stem == "page" and options.name != "brief":  # a variant's data and notebooks live in output/<name>/
+                html = html.replace('href="data/', f'href="{options.name}/data/').replace(
+                    'href="notebooks/', f'href="{options.name}/notebooks/')
+            files[f"{stem}.html"] = html
+            files.update(downloads.citation_files(meta, kind, stem))
+            if options.pdf:
+                pdfs.append((html, staging / f"{stem}.pdf"))
+                files[f"{stem}.pdf"] = staging / f"{stem}.pdf"
+        # The longest PDF is typeset by a child while this process writes the other pages and the shorter PDF:
+        # two cores, two typesetters.
+        pdfs.sort(key=lambda job: len(job[0]))
+        typesetting = _typeset_in_child(pdfs.pop(), meta) if pdfs else None
+        for html, target in pdfs:
+            write_pdf(html, target, meta)
     for section in sections:  # one page per section, for `--only` previews (one folder down: links adjusted)
         files[f"sections/{section.slug}.html"] = _one_down(_safe(
             publication_html("report", meta, [section], sources, style=manifest.style, all_sections=everyone),
@@ -507,29 +533,43 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
         _cut_tables(data_dir, meta["as_of"], staging / "tables")
         for table in sorted((staging / "tables").iterdir()):
             files[f"data/tables/{table.name}"] = table
-        started = time.perf_counter()
-        # The policy brief under the build's name; the full report once, by the default build (a variant is a brief).
-        kinds = {"page": "brief"} if options.name != "brief" else {"page": "brief", "report": "report"}
-        for stem, kind in kinds.items():
-            cite = downloads.suggested_citation(meta, kind)
-            html = _safe(publication_html(kind, {**meta, "brief_name": options.name, "citation": cite}, sections, sources,
-                                          style=manifest.style, all_sections=everyone),
-                         f"{options.name if stem == 'page' else stem}.html")
-            if stem == "page" and options.name != "brief":  # a variant's data and notebooks live in output/<name>/
-                html = html.replace('href="data/', f'href="{options.name}/data/').replace(
-                    'href="notebooks/', f'href="{options.name}/notebooks/')
-            files[f"{stem}.html"] = html
-            files.update(downloads.citation_files(meta, kind, stem))
-            if options.pdf:
-                pdf = staging / f"{stem}.pdf"
-                write_pdf(html, pdf, meta)
-                files[f"{stem}.pdf"] = pdf
+        if typesetting is not None:
+            typesetting()
         options.say(f"  {'render':<28} {' + '.join(kinds.values())}: html{' + pdf' if options.pdf else ''} in "
                     f"{time.perf_counter() - started:.1f} s")
     entry = store.put("pages", page_key, files, move=True)
     _unpack_page(entry, staging, options)
     result.rendered = True
     return rendered
+
+
+def _typeset_in_child(job: tuple[str, Path], meta: dict):
+    """Start typesetting one PDF in a forked child; the returned function waits for it and raises if it failed."""
+    import multiprocessing
+
+    from .render import write_pdf
+
+    html, target = job
+    failure = target.with_suffix(".failed")
+
+    def typeset() -> None:
+        try:
+            write_pdf(html, target, meta)
+        except BaseException as error:  # the parent reports it: a child's traceback would be lost
+            failure.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+            raise SystemExit(1)
+
+    child = multiprocessing.get_context("fork").Process(target=typeset)
+    child.start()
+
+    def wait() -> None:
+        child.join()
+        if child.exitcode != 0:
+            reason = failure.read_text(encoding="utf-8") if failure.exists() else f"exit code {child.exitcode}"
+            failure.unlink(missing_ok=True)
+            raise RuntimeError(f"typesetting {target.name} failed: {reason}")
+
+    return wait
 
 
 def _one_down(page: str, report: str) -> str:

@@ -273,6 +273,13 @@ def print_links(html: str) -> str:
     return re.sub(r'(<a\b[^>]*?)\s+href="(?!#|https?://)[^"]*"', r"\1", html)
 
 
+def without_quote_popups(html: str) -> str:
+    """The page for print without the citations' quote pop-ups: print never shows them, and leaving them out saves
+    the typesetter styling some hundreds of hidden elements (about a tenth of the report's PDF time)."""
+    html = re.sub(r'<span class="quote-pop" id="[^"]*">.*?</span>', "", html, flags=re.S)
+    return re.sub(r'\s+aria-describedby="q-[^"]*"', "", html)
+
+
 def write_pdf(html: str, target: Path, meta: dict) -> None:
     """A4, tagged PDF/UA-1 from the same HTML plus the paged-media sheet; deterministic for the same input."""
     weasyprint = import_weasyprint()
@@ -283,7 +290,7 @@ def write_pdf(html: str, target: Path, meta: dict) -> None:
     # Everything the brief shows is embedded; the fetcher refuses any other URL, remote or local. Links to files beside
     # the HTML (the report, a figure's data, a notebook) mean nothing in a printed page: they stay as text, so no
     # local path is written into the PDF.
-    html = print_links(html)
+    html = print_links(without_quote_popups(html))
     document = weasyprint.HTML(string=html, base_url=None, media_type="print", url_fetcher=embedded_only_fetcher())
     document.write_pdf(str(target), stylesheets=[paged], pdf_variant="pdf/ua-1",
                        pdf_identifier=b"rok-nato-brief-" + meta["edition"].encode(),
