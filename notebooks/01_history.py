@@ -94,19 +94,19 @@ if martial is not None and removal is not None:
 # ## A partnership built in layers {#layers}
 
 # %% [markdown] tags=["brief"]
-# {% if presidents_share in ("all", "both") %}The partnership grew by accretion, not by design. Each president in
-# Seoul kept what the last had built and added to it, {% if both_camps %}whichever camp was in office{% else %}in
-# one camp{% endif %}: dialogue from {{ first_year }}{% if ipcp is not none %}, a formal programme in
+# {% if presidents_share in ("all", "both") %}The partnership grew by accretion, not by design. Each government in
+# Seoul, {% if both_camps %}whichever camp was in office{% else %}all of them from one camp{% endif %}, kept the
+# agreements it inherited and added a layer of its own: dialogue from {{ first_year }}{% if ipcp is not none %}, a formal programme in
 # {{ ipcp | when("year") }}{% endif %}{% if pii is not none %}, interoperability with Allied forces from
-# {{ pii | when("year") }}{% endif %}{% if madrid is not none %}, presidential attendance at NATO summits from
-# {{ madrid | when("year") }}{% endif %}{% if itpp is not none %} and a programme tailored to South Korea
+# {{ pii | when("year") }}{% endif %}{% if madrid is not none %}, a president at a NATO summit for the first time
+# in {{ madrid | when("year") }}{% endif %}{% if itpp is not none %} and a programme tailored to South Korea
 # {{ itpp | dated }}{% endif %} {{ cite(ipcp, pii, madrid, itpp) }}.{% else %}The sources record steps under
 # {{ with_steps | length | words }} of the {{ presidents | length | words }} presidents since {{ first_year }}
 # {{ cite(ms) }}.{% endif %} ({{ see("layers") }})
 #
 # {% if martial is not none and removal is not none and crisis_share in ("all", "both", "most") and crisis_total > 1
-# %}Written instruments
-# carried the partnership through Seoul's constitutional crisis, from Yoon Suk-yeol's declaration of martial law
+# %}The written instruments
+# survived Seoul's constitutional crisis intact, from Yoon Suk-yeol's declaration of martial law
 # {{ martial | dated }} to his removal by the Constitutional Court {{ removal | dated }} {{ cite(martial, removal) }}:
 # {% if crisis_share == "most" %}{{ crisis_kept | words }} of the {{ crisis_total | words }}{% elif crisis_share == "all"
 # %}all {{ crisis_total | words }}{% else %}both{% endif %} instruments in force when the crisis began were still in force on
@@ -117,8 +117,8 @@ if martial is not None and removal is not None:
 # {{ cite(martial, removal) }} ({{ fig("instruments") }}).{% endif %}
 
 # %% [markdown] tags=["report"]
-# {% if presidents_share in ("all", "both") %}No single decision made the partnership. Each government in Seoul kept
-# what its predecessor had built and added a layer of its own: the sources record {{ steps }} steps in the
+# {% if presidents_share in ("all", "both") %}No single decision made the partnership. Each government in Seoul added
+# a layer of its own to what it inherited: the sources record {{ steps }} steps in the
 # relationship between {{ first_year }} and {{ period_end | day }}, and every president in office over those years
 # can claim at least one of them ({{ fig("timeline") }}).{% else %}The sources record {{ steps }} steps in the
 # relationship between {{ first_year }} and {{ period_end | day }}, but they fall under

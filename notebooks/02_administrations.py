@@ -370,9 +370,10 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {% if loop.first %}foreign policy {% endif %}{{ quote(g.row, g.label) }}{% if not loop.last %} and {% endif %}{% endfor %}
 # {{ cite(grp["items"] | map(attribute="row") | list) }}. {% endfor %}({{ see("terms") }})
 #
-# {% if pace.leader and pace.others | length == 1 %}Engagement was {{ pace.word }} frequent under {{ leader.who }}:
-# {{ leader.rate }} steps in the relationship a year in office ({{ span(leader) }}), against {{ runner_up.rate }} under
-# {{ runner_up.who }} ({{ span(runner_up) }}), as the sources record them ({{ fig("pace") }}).{% if industry_counts[leader.name] and first_industry_year %}
+# {% if pace.leader and pace.others | length == 1 %}Engagement was {{ pace.word }} frequent under {{ leader.who }}.
+# Counting as a step each meeting, agreement, exercise, contract or other dated move in the relationship that the
+# sources record, {{ leader.who }}'s government took {{ leader.rate }} a year in office ({{ span(leader) }}), against
+# {{ runner_up.rate }} under {{ runner_up.who }} ({{ span(runner_up) }}) ({{ fig("pace") }}).{% if industry_counts[leader.name] and first_industry_year %}
 # Arms contracts and industry talks, recorded only from {{ first_industry_year }}, make up
 # {{ industry_counts[leader.name] | words }} of {{ leader.who }}'s {{ leader.steps }} steps{% if pace_without_industry.leader == leader.name %};
 # without them engagement under {{ leader.who }} is still {{ pace_without_industry.word }} frequent{% endif %}.{% endif %}
@@ -418,19 +419,17 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 #
 # {% if lee is not none and lee_step.hague_summit_rok_nsa_2025_06 is not none %}{{ lee.who }}'s {{ lee.camp }}
 # government{% if lee.open %}, in office since {{ lee.start | day }}, has so far kept{% else %} kept{% endif %} the
-# relationship going, though not at the level of the president. {% if lee.label and not lee.compared %}Lee, who promised
-# {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, did{% else %}Lee did{% endif %} not attend NATO's summit at
-# The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }} and sent his national security adviser
-# {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}{% if lee_body is not none %}, who agreed there with NATO's
-# Secretary General on a consultative body on defence industry {{ cite(lee_body) }}{% if lee_first_body_meeting is not none %};
-# it first met {{ lee_first_body_meeting | dated("month") }} {{ cite(lee_first_body_meeting) }}{% endif %}{% endif %}.
+# relationship going, though not in person at the top: {% if lee.label and not lee.compared %}Lee, who promised
+# {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, sent{% else %}Lee sent{% endif %} his national security adviser
+# to NATO's summit at The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }} in his place
+# {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.
 # {% if lee_step.lee_rutte_call_2025_07 is not none %}He {% if lee.open %}has told{% else %}told{% endif %} the Secretary General that South Korea would
 # {{ quote(lee_step.lee_rutte_call_2025_07, "continue to deepen its partnership with NATO") }}
 # {{ cite(lee_step.lee_rutte_call_2025_07) }}. {% endif -%}
 # {% if not lee.rated and not lee.compared %}In his first {{ lee.months | words }} months the sources credit
 # {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
-# {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}; the term is still too short
-# for a fair rate. {% endif -%}
+# {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}; a rate over so short a term
+# would mislead, so {{ fig("pace") }} leaves his government out. {% endif -%}
 # ({{ see("lee") }}){% endif %}{% endif %}
 
 # %% [markdown] tags=["report"]

@@ -185,7 +185,8 @@ nothing = not len(timeline) and not meetings
 # {% if nothing %}**The evidence up to {{ ev.as_of | day }} holds no NATO statement on the Indo-Pacific and no NATO
 # meeting with its partners there,** so this section has no finding at that date.{% elif links %}**NATO courts Seoul
 # because it now sees the security of Europe and of the Indo-Pacific as linked; its interest has limits{% if
-# previous is not none and presence_fell %}, and the partners' presence fell at {{ latest.place }}{% endif %}.**
+# previous is not none and presence_fell %}, and fewer of the partners sent their leaders to {{ latest.place }} than to
+# {{ previous.place }}{% endif %}.**
 # {% if washington_china is not none and washington_dprk is not none %}Since {{ washington_china | when("year") }}
 # NATO has called China an enabler of Russia's war and condemned North Korea's arms exports.{% endif %}
 # {% if reluctant is not none and leverage is not none %}Seoul has been wary of calling China a threat, and NATO can
@@ -358,8 +359,7 @@ if len(timeline):
 # while {{ latest.represented_by | and_list }} represented the others{% else %}: {{ latest.represented_by | and_list }}
 # went instead{% endif %}{% endif %}{% if latest.not_given %}; the sources do not give the level of
 # {{ latest.not_given | and_list }}{% endif %} ({{ fig("presence") }}).{% endif %}
-# {% if lee_absent is not none %}President Lee Jae-myung stayed away and explained his absence to NATO's Secretary
-# General by letter {{ cite(lee_absent) }}.{% endif %} ({{ see("presence") }})
+# ({{ see("presence") }})
 # {% elif first_meeting is not none %}The partners' foreign ministers sat with NATO's in
 # {{ first_meeting | when }} {{ cite(first_meeting.sources) }}; by {{ ev.as_of | day }} no summit had followed
 # ({{ fig("presence") }}).{% endif %}
@@ -371,6 +371,10 @@ if meetings:
               sources=[m.sources for m in meetings], data=presence_data)
     summit_counts = [{"place": m.place, "when": m, "leaders": len(m.leaders), "not_given": len(m.not_given)}
                      for m in summits]
+    # The caption explains only the cell kinds the grid shows.
+    level_unknown = any(m.not_given for m in meetings)
+    unrecorded = any(p not in m.leaders and p not in dict(m.below) and p not in m.not_given and p not in m.expected
+                     for m in meetings for p in partners)
 
 # %% [markdown]
 # {% if meetings %}
@@ -378,8 +382,9 @@ if meetings:
 # :title: {% if previous is not none and fewer_leaders %}{% if not latest.leaders %}No partner sent its leader{% elif latest_share == "most" %}{{ latest_leaders | upper_first }} of {{ n_partners | words }} partners sent their leaders{% else %}Only {{ latest.leaders | and_list }} sent {% if latest.leaders | length > 1 %}leaders{% else %}a leader{% endif %}{% endif %} to {{ latest.place }}, after {{ previous_leaders }} at {{ previous.place }}{% else %}Who represented the Indo-Pacific partners at NATO's meetings{% endif %}
 # :alt: Grid of {{ meetings | length }} NATO meetings from {{ meetings[0] | when }} to {{ meetings[-1] | when }} against {{ n_partners | count("partner") }}, each cell giving the level at which the partner was represented. {% if summit_counts %}Partners represented by their head of state or government at each summit: {% for s in summit_counts %}{{ s.place }} ({{ s.when | when }}) {{ s.leaders | words }} of {{ n_partners | words }}{% if s.not_given %}, with the level of {{ s.not_given | words }} not given{% endif %}{{ "; " if not loop.last else "." }}{% endfor %}{% endif %}
 # Each partner's representative at the NATO meetings since 2020 at which a source records at least one of them.
-# Leader: head of state or government; darker shades mark higher levels. No record: no source places the partner
-# there, which is not evidence that it stayed away.
+# Leader: head of state or government; darker shades mark higher levels.{% if level_unknown %} Level not given: a
+# source places the partner there without saying who represented it.{% endif %}{% if unrecorded %} No record: no
+# source places the partner there, which is not evidence that it stayed away.{% endif %}
 # ```
 # {% endif %}
 
@@ -438,8 +443,7 @@ if meetings:
 # {{ quote(hague_silence, "no specific points devoted to reaffirming the importance of enhancing NATO’s ties with its Indo-Pacific partners") }}
 # {{ cite(hague_silence) }}.{% endif %}{% if ankara_pressure is not none %} In
 # {{ sec.citations.published(ankara_pressure.source_id) }}, citing Politico, RBC-Ukraine reported US pressure on Allies
-# not to invite the four to the official meetings of the Ankara summit {{ cite(ankara_pressure) }}{% if ankara_ahead %};
-# that summit, opening {{ ANKARA_OPENS | day }}, falls after this evidence{% endif %}.{% endif %}
+# not to invite the four to the official meetings of the Ankara summit {{ cite(ankara_pressure) }}.{% endif %}
 # ({{ see("limits") }})
 # {% elif hedging is not none %}Seoul's long practice of {{ quote(hedging, "a hedging strategy") }} between its
 # great-power neighbours sets the limits {{ cite(hedging) }}.{% endif %}

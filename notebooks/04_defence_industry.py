@@ -341,7 +341,7 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # member.**{% endif %}
 
 # %% [markdown] tags=["key-numbers"]
-# {% if k2_value is not none %}- **{{ k2_value }}** Poland's second executive contract for K2 tanks, {{ k2_2025 | when }} (contract value{% if k2_spread %}; the sources differ within this range{% endif %}){% endif %}
+# {% if k2_value is not none %}- **{{ k2_value }}** Poland's second contract for K2 tanks under its framework agreement, {{ k2_2025 | when }} (contract value{% if k2_spread %}; the sources differ within this range{% endif %}){% endif %}
 # {% if poland_share is not none %}- **{{ poland_share }}** Poland's share of South Korea's arms exports, {{ sipri.period | period }} (SIPRI trend-indicator values: deliveries, not money){% endif %}
 
 # %% [markdown]
@@ -350,19 +350,19 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # {% endif %}
 
 # %% [markdown] tags=["brief"]
-# {% if first_deal is not none %}{% if only_priority and carried_on %}Defence industry is now the most tangible interest
-# South Korea shares with individual Allies, and it has survived a change of government in Seoul.{% else %}South Korea
+# {% if first_deal is not none %}{% if only_priority and carried_on %}Arms have made South Korea a supplier to NATO's
+# members, and the trade has survived a change of government in Seoul.{% else %}South Korea
 # has become an arms supplier to NATO members.{% endif %} Since {{ first_deal | when }} South Korean firms have won {{ won }}
 # contracts and orders from {{ n_buyers }} Allies, {{ buyers | and_list }}: {{ signed }} signed agreements and
 # contracts{% if ordered.value %} and {{ ordered }} order{% if ordered.value != 1 %}s{% endif %}{% endif %}
 # ({{ fig("deals") }}).{% if leader and leader_share in ("most", "all") %} {{ leader }} accounts for
-# {{ leader_share }}{% if framework is not none and k2_value is not none %}, from the framework agreements of
-# {{ framework | when }} for tanks, howitzers and light combat aircraft to a second executive contract for
+# {% if leader_share == "all" %}all of them{% else %}{{ per_buyer[leader] | words }} of the {{ won }}{% endif %}{% if framework is not none and k2_value is not none %}, from the framework agreements of
+# {{ framework | when }} for tanks, howitzers and light combat aircraft to a second contract under them for
 # {{ k2_units.get("tank", 0) | words }} K2 tanks {{ k2_2025 | dated }}, worth {{ k2_value }}
 # {{ cite(k2_rows) }}{% endif %}.{% endif %}{% if carried_on %} {{ under_successor | string | upper_first }} of the
 # {{ won }} came after {{ successor.administration }} took office in {{ successor.start_date | month }}{% if
-# successor_executive | length %}, {{ successor_executive | length | words }} of them executive contracts carrying out
-# {{ executive_buyers | and_list }}'s earlier agreements{% endif %} ({{ see("contracts") }}).{% endif %}{% else %}No source published by {{ ev.as_of | day }} covers South Korea's arms
+# successor_executive | length %}, {{ successor_executive | length | words }} of them contracts placed under
+# {{ executive_buyers | and_list }}'s earlier framework agreements{% endif %} ({{ see("contracts") }}).{% endif %}{% else %}No source published by {{ ev.as_of | day }} covers South Korea's arms
 # trade with NATO members, so this section has no contracts to report.{% endif %}
 
 # %% [markdown] tags=["report"]
@@ -613,19 +613,20 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {% endif %}
 
 # %% [markdown] tags=["brief"]
-# {% if shared is not none %}Both camps in Seoul back the industry: SWP calls it
-# {{ quote(shared, "a shared objective of both the Moon and Yoon administration") }} {{ cite(shared) }}.{% endif %}
+# {% if only_priority %}Defence industry is the one area of cooperation that all
+# {{ governments | length | words }} governments since {{ since_year }}, liberal and conservative, made a
+# priority{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% elif both_camps_priority %}Defence industry is
+# one of {{ priorities | length | words }} areas of cooperation that governments of both camps made a
+# priority{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% endif %}
+# {% if shared is not none %}SWP calls it {{ quote(shared, "a shared objective of both the Moon and Yoon administration") }}
+# {{ cite(shared) }}.{% endif %}
 # {% if successor is not none and body is not none %}{{ successor.administration }}'s {{ successor.camp }} government
 # kept the course. At The Hague in {{ body | when }} {% if wi is not none %}his national security adviser{% else %}Seoul's
 # envoy{% endif %} and NATO's Secretary General agreed to set up a consultative body on defence industry
 # {{ cite(body) }}{% if body_first is not none %}, which first met on {{ body_first | when }} {{ cite(body_first) }}{% endif %}{% if lee_call is not none %};
 # in {{ call_event | when }} the president pressed Rutte for
 # {{ quote(lee_call, "substantive progress in arms industry cooperation") }} through it {{ cite(lee_call) }}{% endif %}.{% endif %}
-# {% if only_priority %}Defence industry is the one area of cooperation that all
-# {{ governments | length | words }} governments since {{ since_year }}, liberal and conservative, made a priority
-# {{ cite(priority_rows) }} ({{ see("camps") }}).{% elif both_camps_priority %}Defence industry is one of
-# {{ priorities | length | words }} areas of cooperation that governments of both camps made a priority
-# {{ cite(priority_rows) }} ({{ see("camps") }}).{% endif %}
+# {% if only_priority or both_camps_priority %}({{ see("camps") }}){% endif %}
 
 # %% [markdown] tags=["report"]
 # {% if has_camps %}{% if shared is not none %}SWP traces the industry's place in the partnership to an aim that outlasted a change of
@@ -706,7 +707,8 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # and the Korean offer came with {{ quote(compatible, "compatibility with NATO standards") }} and
 # {{ quote(compatible, "openness to industrial cooperation") }} {{ cite(compatible) }}{% if joint_venture is not none or plant is not none %},
 # now including {% if joint_venture is not none %}a joint venture to make missiles in Poland{% endif %}{% if joint_venture is not none and plant is not none %}
-# and {% endif %}{% if plant is not none %}a howitzer plant being built in Romania{% endif %}{% endif %}. The
+# and {% endif %}{% if plant is not none %}a howitzer plant being built in Romania{% endif %}
+# {{ cite(joint_venture, plant) }}{% endif %}. The
 # sources used here do not compare Korean delivery times or prices with other suppliers'.{% if orka is not none %} Nor is the market won
 # by default: in {{ orka | when }} Poland chose Sweden's Saab over Hanwha Ocean for its submarines
 # {{ cite(orka) }}{% if canada_final is not none %}, and Canada's competition, with Hanwha Ocean a finalist, was still

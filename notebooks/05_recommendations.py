@@ -46,7 +46,7 @@ itpp_successor = recs.successor_of(ev.frameworks, "itpp") if itpp is not None el
 lapsing = itpp is not None and itpp_successor is None and itpp_end is not None
 industry_body = ev.row("frameworks", "defence_industry_consultative_body")
 first_dialogue = ev.row("events", "defence_industry_dialogue_first_2025_09_26")
-hvp_call = ev.row("events", "lee_rutte_call_2025_07")
+lee_call = ev.row("events", "lee_rutte_call_2025_07")
 hague = ev.row("summits", "hague_summit_2025")
 at_hague = ev.summit_participation[ev.summit_participation["meeting_id"] == "hague_summit_2025"] if hague is not None else None
 korea_at_hague = at_hague[at_hague["partner"] == "South Korea"].iloc[0] if at_hague is not None and (at_hague["partner"] == "South Korea").any() else None
@@ -60,6 +60,11 @@ advice = {row.assessment_id: row for row in ev.assessments.itertuples() if row.s
 reconvene = ev.row("assessments", "swp_rec_reconvene_itpp") if "swp_rec_reconvene_itpp" in advice else None
 consensus = ev.row("assessments", "swp_rec_itpp_consensus") if "swp_rec_itpp_consensus" in advice else None
 both_camps_advice = ev.row("assessments", "swp_rec_prioritise_both_camps") if "swp_rec_prioritise_both_camps" in advice else None
+# What the two sides have already asked for or agreed, in the sources' words.
+hvp_agreed = ev.row("assessments", "hvp_participation_2025_07") if lee_call is not None and "hvp_participation_2025_07" in advice else None
+hvp_defined = ev.row("assessments", "nato_hvp_defined") if "nato_hvp_defined" in advice else None
+info_request = (ev.row("assessments", "rok_info_channel_request_2025")
+                if cho_rutte is not None and "rok_info_channel_request_2025" in advice else None)
 ankara_pressure = ev.row("assessments", "us_pressure_ankara_partners")
 # What the evidence cannot yet cover: NATO's Ankara summit, when it opens after the cut-off.
 ankara = ev.row("events", "ankara_summit_announced_2025_08_19")
@@ -83,18 +88,21 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # %% [markdown] tags=["summary"]
 # {% if lapsing %}**The partnership's programme runs out at the end of {{ itpp_end }} with no successor agreed by
 # {{ ev.as_of | month }}: the first task is to renew it, and to anchor it in defence industry and cyber defence, the
-# two areas both camps in Seoul have backed.**{% else %}**The partnership should rest on what both camps in Seoul
-# have backed: defence industry and cyber defence.**{% endif %}
+# two areas that governments of both camps in Seoul have made priorities.**{% else %}**The partnership should rest on
+# the two areas that governments of both camps in Seoul have made priorities: defence industry and cyber
+# defence.**{% endif %}
 
 # %% [markdown] tags=["brief"]
 # ## What to do next {#next}
 #
-# The recommendations follow from three findings: written instruments carried the partnership through Seoul's
-# constitutional crisis; defence industry is the most tangible interest South Korea shares with individual Allies;
-# and leader-level presence at NATO fell{% if hague is not none %} at the {{ hague | when("year") }} summit{% endif %}
-# with no agreed floor beneath it.{% if ankara_ahead %} The evidence ends on {{ ev.as_of | day }}, before NATO's
-# Ankara summit opened on {{ ankara_opens | day }} {{ cite(ankara) }}: whether the Indo-Pacific partners were invited
-# to its official meetings, and at what level Seoul attended, is not assessed here.{% endif %}
+# The recommendations follow from three findings: the written instruments, not the summits, carried the partnership
+# through Seoul's constitutional crisis; defence industry now ties South Korea to individual Allies; and the level at
+# which the partners attend NATO's summits can fall{% if hague is not none %}, as it did in {{ hague | when("year") }}{% endif %},
+# with no agreed floor beneath it.{% if lapsing %} The most pressing instrument is the tailored programme agreed
+# {{ itpp | dated("month") }}: it covers the partnership's work to {{ itpp_end }} {{ cite(itpp_duration) }}, and by
+# {{ ev.as_of | day }} the sources record no successor.{% endif %}{% if ankara_ahead %} The evidence ends there, a week
+# before NATO's Ankara summit opened on {{ ankara_opens | day }} {{ cite(ankara) }}, so it cannot say whether the
+# Indo-Pacific partners were invited or at what level Seoul attended.{% endif %}
 #
 # ```{table} actions
 # Recommendations for Seoul and the Alliance{% if audience == "nato" %}, NATO's first{% elif audience == "rok" %}, Seoul's first{% endif %}.
@@ -102,7 +110,7 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # | Who acts | What | By when | How success would show |
 # |---|---|---|---|
 # {% for key in order %}{% if key == "programme" %}| Ministry of Foreign Affairs (Seoul) and NATO's Political Affairs and Security Policy Division | Negotiate a successor to the partnership programme that {% if itpp_end %}ends in {{ itpp_end }}{% else %}is in force{% endif %}, keeping cyber defence and adding defence industry; if none is ready in time, extend the current programme by exchange of letters | {% if lapsing %}Extension before the end of {{ itpp_end }}; successor adopted at NATO's {{ deadline_year }} summit{% else %}At the next review of the programme{% endif %} | No day without a programme in force; the successor lists defence industry among its areas |
-# {% elif key == "industry" %}| Defense Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | At least one South Korean firm in a NATO multinational (High Visibility) project |
+# {% elif key == "industry" %}| Defense Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | {% if hvp_agreed is not none %}South Korea taking part in at least one of NATO's High Visibility Projects, the multinational capability projects both sides agreed in {{ lee_call | when("year") }} to open to it{% else %}At least one named joint project under way{% endif %} |
 # {% elif key == "presence" %}| Presidential office (National Security Office) | Commit in advance to send the president, or the prime minister in his place, to every NATO summit to which the partners are invited | From NATO's {{ deadline_year }} summit | No summit with the partners at which Seoul is represented below prime-minister level |
 # {% elif key == "invitations" %}| European Allies in the North Atlantic Council, with the Secretary General | Hold a yearly meeting of the Council with the four Indo-Pacific partners at foreign-minister level, so that contact does not depend on who hosts the summit | Every year from {{ deadline_year }} | The meeting held each year, with all four partners at minister level |
 # {% elif key == "information" %}| Ministry of National Defense and NATO's Joint Intelligence and Security Division | Complete the channel for sharing information that Seoul asked for in {{ cho_rutte | when("year") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
@@ -116,6 +124,11 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # ({{ see("programme") }}).{% endif %} The second turns a meeting format into results that outlast any government
 # ({{ see("industry") }}). The third and fourth answer a risk: presence at summits now depends on politics in two
 # capitals, Seoul and Washington, so each side needs a floor that does not ({{ see("presence") }}).
+# {% if info_request is not none %}The fifth finishes what Seoul's foreign minister asked NATO's Secretary General for
+# in {{ cho_rutte | when("month") }}, a channel for sharing information that had been under way since the year before
+# {{ cite(info_request) }}.{% endif %}{% if ccdcoe is not none and "cyber defence" in shared_core %} The sixth keeps
+# cyber defence, the area with the longest practical record and a priority of governments of both camps, out of reach
+# of a change of government ({{ see("information") }}).{% endif %}
 
 # %% [markdown] tags=["report"]
 # Each recommendation below rests on the evidence of the sections before it; where the sources themselves advise,
@@ -143,9 +156,10 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # {% if industry_body is not none %}The consultative body on defence industry agreed in {{ industry_body | when }}
 # {{ cite(industry_body) }}{% if first_dialogue is not none %} met for the first time on {{ first_dialogue | when }},
 # as a staff-level dialogue {{ cite(first_dialogue) }}{% endif %}.{% endif %}
-# {% if hvp_call is not none %}President Lee and NATO's Secretary General agreed in {{ hvp_call | when }} to seek
-# South Korean participation in NATO's High Visibility Projects, its multinational procurement projects
-# {{ cite(hvp_call) }}.{% endif %} A format becomes durable when it produces work that someone depends on: a list of
+# {% if hvp_agreed is not none %}In their first telephone call, in {{ lee_call | when }}, President Lee and NATO's
+# Secretary General agreed to seek ways for South Korea to take part in NATO's High Visibility Projects
+# {{ cite(hvp_agreed) }}{% if hvp_defined is not none %}, the multinational projects through which Allies and partners
+# develop capabilities together {{ cite(hvp_defined) }}{% endif %}.{% endif %} A format becomes durable when it produces work that someone depends on: a list of
 # named projects, with a South Korean firm in at least one multinational project, would be a test that the next
 # change of government in Seoul, or in Washington, cannot easily undo.
 
@@ -170,9 +184,9 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # %% [markdown] tags=["report"]
 # ## Finish the information-sharing channel and keep cyber defence at the core {#information}
 #
-# {% if cho_rutte is not none %}In {{ cho_rutte | when("month") }} South Korea's foreign minister asked NATO's Secretary General
-# for an early completion of a channel for sharing information {{ cite(cho_rutte) }}; the data record no completion
-# by {{ ev.as_of | month }}.{% endif %} North Korea's military cooperation with Russia, which NATO now names in its
+# {% if info_request is not none %}In {{ cho_rutte | when("month") }} South Korea's foreign minister asked for NATO's
+# interest in completing early a channel for sharing information between the two, under way since the year before
+# {{ cite(info_request) }}; the sources record no completion by {{ ev.as_of | month }}.{% endif %} North Korea's military cooperation with Russia, which NATO now names in its
 # own documents, is the subject on which both sides most need to share what they know.
 # {% if ccdcoe is not none %}Cyber defence is the area with the longest record: South Korea joined NATO's cyber defence
 # centre {{ ccdcoe | dated }} {{ cite(ccdcoe) }}{% if "cyber defence" in shared_core %}, and governments of both

@@ -30,7 +30,8 @@ RECOMMENDATIONS = (
     Recommendation("industry", "both", (("frameworks", "defence_industry_consultative_body"),)),
     Recommendation("presence", "rok", (("summits", "hague_summit_2025"),)),
     Recommendation("invitations", "nato", (("summits", "hague_summit_2025"),)),
-    Recommendation("information", "rok", (("events", "cho_rutte_meeting_2025_04_02"),)),
+    Recommendation("information", "rok", (("events", "cho_rutte_meeting_2025_04_02"),
+                                          ("assessments", "rok_info_channel_request_2025"))),
     Recommendation("cyber", "both", (("frameworks", "ccdcoe_membership"),)),
 )
 
