@@ -12,7 +12,7 @@
 # ---
 
 # %% [markdown]
-# # Governments compared: what changed and what carried over
+# # Governments compared: change and continuity
 #
 # How did South Korea's governments differ in their approach to NATO, and what carried the relationship from one
 # government to the next?
@@ -35,7 +35,7 @@ from helpers.writing.section import Section
 
 ev = load_all(as_of)
 quote = lambda row, phrase: Markup(sec.quoted(row, phrase))  # noqa: E731  (Section.quoted is escaped HTML already)
-sec = Section(number=2, slug="administrations", title="Governments compared: what changed and what carried over",
+sec = Section(number=2, slug="administrations", title="Governments compared: change and continuity",
               evidence=ev)
 
 # %%
@@ -228,6 +228,7 @@ other_firsts = other_firsts[~other_firsts["event_id"].isin(named_firsts)]
 handover = compare.handovers(instruments, ev.administrations, ev.as_of)
 handover = handover[handover["to_admin"].isin(names)]
 ipcp = known(ev.row("frameworks", "ipcp"))
+ipcp_2017 = compare.credited(ms, "ipcp_second_2017_11", admins.index)
 ipcp_2019 = compare.credited(ms, "ipcp_revision_2019_swp", admins.index)
 itpp = known(ev.row("frameworks", "itpp"))
 ipcp_to_itpp = handover[(handover["from_id"] == "ipcp") & (handover["to_id"] == "itpp")]
@@ -266,7 +267,7 @@ if lee is None and LEE in admins.index:
 if lee is not None:
     lee_years = compare.covered_years(compare.term_table(ev.administrations, [LEE], ev.as_of), evidence_until)[LEE]
     lee["rated"] = judgements.enough_years(lee_years)
-    lee["months"] = int(round(lee_years * 12))
+    lee["months"] = int(lee_years * 12)  # whole months covered: eleven and a half are not "twelve"
     lee_certain = compare.certain_for(ms, LEE)
     lee["step_count"] = len(lee_certain)
     lee["industry_steps"] = int((lee_certain["category"] == "defence industry").sum())
@@ -345,8 +346,9 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # defence-industry body with the Alliance.{% endif %}{% endif %}
 
 # %% [markdown] tags=["key-numbers"]
-# {% if pace.leader and pace.others | length == 1 %}- **{{ leader.rate }}** steps in South Korea's relations with NATO
-# and its members a year in office under {{ leader.who }}, against {{ runner_up.rate }} under {{ runner_up.who }}{% endif %}
+# {% if pace.leader and pace.others | length == 1 %}- **{{ leader.rate }}** steps a year in office under {{ leader.who }},
+# against {{ runner_up.rate }} under {{ runner_up.who }}: meetings, agreements, contracts and other moves in South
+# Korea's relations with NATO and its members that the sources record{% endif %}
 
 # %% [markdown]
 # {% if later %}*Note.* {{ later | and_list }} had not taken office by the cut-off
@@ -366,13 +368,9 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # but on common ground{% endif %}{% elif pace.tie %}dealt with NATO at a similar pace{% if shared %} and on common
 # ground{% endif %}{% else %}cannot yet be compared on the pace of their dealings with NATO{% if shared %}, though
 # they share common ground{% endif %}{% endif %}.
-# {% for grp in label_groups %}{{ grp.source }}, writing {{ grp.when }}, labels {% for g in grp["items"] %}{{ g.who }}'s
-# {% if loop.first %}foreign policy {% endif %}{{ quote(g.row, g.label) }}{% if not loop.last %} and {% endif %}{% endfor %}
-# {{ cite(grp["items"] | map(attribute="row") | list) }}. {% endfor %}({{ see("terms") }})
-#
 # {% if pace.leader and pace.others | length == 1 %}Engagement was {{ pace.word }} frequent under {{ leader.who }}.
-# Counting as a step each meeting, agreement, exercise, contract or other dated move in the relationship that the
-# sources record, {{ leader.who }}'s government took {{ leader.rate }} a year in office ({{ span(leader) }}), against
+# We count as a step each meeting, agreement, exercise, contract or other dated move in the relationship that the
+# sources record: {{ leader.who }}'s government averaged {{ leader.rate }} a year in office ({{ span(leader) }}), against
 # {{ runner_up.rate }} under {{ runner_up.who }} ({{ span(runner_up) }}) ({{ fig("pace") }}).{% if industry_counts[leader.name] and first_industry_year %}
 # Arms contracts and industry talks, recorded only from {{ first_industry_year }}, make up
 # {{ industry_counts[leader.name] | words }} of {{ leader.who }}'s {{ leader.steps }} steps{% if pace_without_industry.leader == leader.name %};
@@ -409,7 +407,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {% if shared_priority | length == 1 %}a priority{% else %}priorities{% endif %}{% endif %} ({{ fig("focus") }}). {% endif -%}
 # {% if carried and ipcp_to_itpp.to_admin != first_gov.name %}The written programme carried over: {{ first_gov.who }}
 # inherited the partnership programme of {{ ipcp | when("year") }}{% if ipcp_2019 is not none and ipcp_2019.administration == first_gov.name %}
-# and revised it {{ ipcp_2019 | dated }}{% endif %}, and {{ who[ipcp_to_itpp.to_admin] }}'s government upgraded it to
+# and renewed it {% if ipcp_2017 is not none and ipcp_2017.administration == first_gov.name %}in
+# {{ ipcp_2017 | when("year") }} and {% endif %}{{ ipcp_2019 | dated }}{% endif %}, and {{ who[ipcp_to_itpp.to_admin] }}'s government upgraded it to
 # an Individually Tailored Partnership Programme {{ itpp | dated("month") }} {{ cite(ipcp, itpp) }}.
 # {% elif carried %}The written programme carried over: {{ first_gov.who }}'s government upgraded the partnership
 # programme begun under {{ who[ipcp.administration] }} in {{ ipcp | when("year") }} to an Individually Tailored
@@ -419,16 +418,16 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 #
 # {% if lee is not none and lee_step.hague_summit_rok_nsa_2025_06 is not none %}{{ lee.who }}'s {{ lee.camp }}
 # government{% if lee.open %}, in office since {{ lee.start | day }}, has so far kept{% else %} kept{% endif %} the
-# relationship going, though not in person at the top: {% if lee.label and not lee.compared %}Lee, who promised
+# relationship going, but skipped NATO's summit: {% if lee.label and not lee.compared %}Lee, who promised
 # {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, sent{% else %}Lee sent{% endif %} his national security adviser
-# to NATO's summit at The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }} in his place
+# to The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }} in his place
 # {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.
 # {% if lee_step.lee_rutte_call_2025_07 is not none %}He {% if lee.open %}has told{% else %}told{% endif %} the Secretary General that South Korea would
 # {{ quote(lee_step.lee_rutte_call_2025_07, "continue to deepen its partnership with NATO") }}
 # {{ cite(lee_step.lee_rutte_call_2025_07) }}. {% endif -%}
-# {% if not lee.rated and not lee.compared %}In his first {{ lee.months | words }} months the sources credit
-# {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
-# {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}; a rate over so short a term
+# {% if not lee.rated and not lee.compared %}Over the {{ lee.months | words }} months of his term that the evidence
+# covers, the sources credit {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
+# {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}; a rate over less than a year
 # would mislead, so {{ fig("pace") }} leaves his government out. {% endif -%}
 # ({{ see("lee") }}){% endif %}{% endif %}
 
@@ -598,7 +597,8 @@ if uncertain_view is not None:
 # president's powers{% endif %}.{% if uncertain | length %} Hatched: steps dated only to a year or month that spans a
 # change of government, or dated by the sources to different terms; they count in no rate.{% endif %}{% if industry_rows | length %} A
 # lighter tint marks arms contracts and defence-industry talks, which the sources record only from
-# {{ first_industry_year }}.{% endif %}
+# {{ first_industry_year }}.{% endif %}{% if lee is not none and not lee.compared %} Steps under {{ lee.who }}, in
+# office since {{ lee.start | month }}, are not drawn.{% endif %}
 # ```
 # {% endif %}
 

@@ -210,18 +210,19 @@ nothing = not len(timeline) and not meetings
 # {% if timeline | length %}## Two theatres, one set of threats {#words}{% endif %}
 
 # %% [markdown] tags=["brief"]
-# {% if links %}NATO courts Seoul because its own texts now tie the security of Asia to Russia's war in Europe.
-# {% if washington_china is not none %}At Washington in {{ washington_china | when }} the Allies called China
+# {% if links %}NATO courts Seoul because, in its own texts and its Secretary General's words, the security of the
+# Indo-Pacific is now tied to Russia's war in Europe. {% if washington_china is not none %}At Washington in {{ washington_china | when }} the Allies called China
 # {{ quote(washington_china, "a decisive enabler of Russia’s war against Ukraine") }}
 # {{ cite(washington_china) }}{% if washington_dprk is not none %} and condemned
 # {{ quote(washington_dprk, "the DPRK’s exports of artillery shells and ballistic missiles") }}
-# {{ cite(washington_dprk) }}{% endif %}.{% elif troops_2024 is not none %}In {{ troops_2024 | when }} NATO's
+# {{ cite(washington_dprk) }}{% endif %}.{% if pushed is not none %} Against this background, {{ sec.citations.name(pushed.source_id) }}
+# argued in {{ sec.citations.published(pushed.source_id) }}, NATO pressed for the four partners to attend its summits
+# {{ cite(pushed) }}.{% endif %}{% elif troops_2024 is not none %}In {{ troops_2024 | when }} NATO's
 # Secretary General called the deployment of North Korean troops {{ quote(troops_2024, "a significant escalation") }}
 # in North Korea's involvement in Russia's war {{ cite(troops_2024) }}.{% endif %}{% if april_link is not none %} In
 # {{ april_link | when }} the Secretary General, Mark Rutte, said that the security of the Indo-Pacific and the
 # Euro-Atlantic {{ quote(april_link, "is more connected than ever before") }} {{ cite(april_link) }}.{% endif %}
-# {% if pushed is not none %}Against this background, SWP argues, NATO pressed for the four partners to attend its
-# summits {{ cite(pushed) }}.{% endif %} ({{ see("words") }})
+# ({{ see("words") }})
 # {% elif timeline | length %}NATO's interest in its Asian partners grew with its attention to China.
 # {% if ministers_2020 is not none %}When NATO's foreign ministers met their counterparts from the Indo-Pacific in
 # {{ ministers_2020 | when }}, they discussed {{ quote(ministers_2020, "the rise of China") }}
@@ -434,13 +435,13 @@ if meetings:
 
 # %% [markdown] tags=["brief"]
 # {% if reluctant is not none or leverage is not none %}The interest meets limits in Seoul{% if hague_silence is not none or ankara_pressure is not none %},
-# in NATO's reach and in Washington{% else %} and in NATO's reach{% endif %}. {% if reluctant is not none %}Seoul has been reluctant to name China a
-# threat{% if fear is not none %}, fearing Beijing's reaction, economic retaliation included{% if thaad is not none %},
+# in NATO's reach and in Washington{% else %} and in NATO's reach{% endif %}. {% if reluctant is not none %}{{ sec.citations.name(reluctant.source_id) }}
+# found Seoul in {{ sec.citations.published(reluctant.source_id) }} reluctant to name China a threat{% if fear is not none %}, fearing Beijing's reaction, economic retaliation included{% if thaad is not none %},
 # as after the deployment of the THAAD missile-defence system{% endif %}{% endif %} {{ cite(reluctant, thaad) }}.{% endif %}
 # {% if leverage is not none %}NATO has
 # {{ quote(leverage, "limited political capabilities to improve the situation on the Korean Peninsula") }}
-# {{ cite(leverage) }}.{% endif %}{% if hague_silence is not none %} The Hague summit had, in one analyst's reading,
-# {{ quote(hague_silence, "no specific points devoted to reaffirming the importance of enhancing NATO’s ties with its Indo-Pacific partners") }}
+# {{ cite(leverage) }}.{% endif %}{% if hague_silence is not none %} At The Hague, in one analyst's reading, Trump's
+# dominance of the summit left {{ quote(hague_silence, "no specific points devoted to reaffirming the importance of enhancing NATO’s ties with its Indo-Pacific partners") }}
 # {{ cite(hague_silence) }}.{% endif %}{% if ankara_pressure is not none %} In
 # {{ sec.citations.published(ankara_pressure.source_id) }}, citing Politico, RBC-Ukraine reported US pressure on Allies
 # not to invite the four to the official meetings of the Ankara summit {{ cite(ankara_pressure) }}.{% endif %}

@@ -327,9 +327,7 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # {% if carried_on and only_priority %}**Defence industry has become the most tangible interest South Korea shares
 # with individual Allies, and it has outlasted the change of government in Seoul.** South Korean firms have won {{ won }} contracts and
 # orders from {{ n_buyers }} NATO members since {{ first_year }}, {{ under_successor }} of them under
-# {{ successor.administration }}, whose government{% if body is not none %} agreed with NATO in
-# {{ body | when("year") }} to set up a consultative body on the industry {{ cite(body) }}{% else %} has kept
-# the course{% endif %}.
+# {{ successor.administration }}.
 # {% elif first_deal is not none and shared is not none %}**Defence industry has become an interest that Seoul's two
 # political camps share with NATO's members.** South Korean firms have won {{ won }} contracts and orders from
 # {{ n_buyers }} NATO members since {{ first_year }}, and SWP counts the industry's growth as an aim of both the
@@ -350,16 +348,15 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # {% endif %}
 
 # %% [markdown] tags=["brief"]
-# {% if first_deal is not none %}{% if only_priority and carried_on %}Arms have made South Korea a supplier to NATO's
-# members, and the trade has survived a change of government in Seoul.{% else %}South Korea
-# has become an arms supplier to NATO members.{% endif %} Since {{ first_deal | when }} South Korean firms have won {{ won }}
-# contracts and orders from {{ n_buyers }} Allies, {{ buyers | and_list }}: {{ signed }} signed agreements and
-# contracts{% if ordered.value %} and {{ ordered }} order{% if ordered.value != 1 %}s{% endif %}{% endif %}
-# ({{ fig("deals") }}).{% if leader and leader_share in ("most", "all") %} {{ leader }} accounts for
-# {% if leader_share == "all" %}all of them{% else %}{{ per_buyer[leader] | words }} of the {{ won }}{% endif %}{% if framework is not none and k2_value is not none %}, from the framework agreements of
-# {{ framework | when }} for tanks, howitzers and light combat aircraft to a second contract under them for
-# {{ k2_units.get("tank", 0) | words }} K2 tanks {{ k2_2025 | dated }}, worth {{ k2_value }}
-# {{ cite(k2_rows) }}{% endif %}.{% endif %}{% if carried_on %} {{ under_successor | string | upper_first }} of the
+# {% if first_deal is not none %}South Korea has become an arms supplier to NATO's members{% if carried_on %}, and the
+# trade has survived a change of government in Seoul{% endif %}. Since {{ first_deal | when }} South Korean firms have won {{ won }}
+# contracts and orders from {{ n_buyers }} Allies, {{ buyers | and_list }}{% if ordered.value %} ({{ signed }} signed,
+# {{ ordered }} ordered){% endif %} ({{ fig("deals") }}).{% if leader and leader_share in ("most", "all") %} {{ leader }} accounts for
+# {% if leader_share == "all" %}all of them{% else %}{{ per_buyer[leader] | words }} of the {{ won }}{% endif %}{% if framework is not none %},
+# beginning with the framework agreements of {{ framework | when }} for tanks, howitzers and light combat
+# aircraft{% endif %}.{% if k2_value is not none %} The second contract under those agreements for
+# {{ k2_units.get("tank", 0) | words }} K2 tanks, signed {{ k2_2025 | dated }}, is worth {{ k2_value }}
+# {{ cite(k2_rows) }}.{% endif %}{% endif %}{% if carried_on %} {{ under_successor | string | upper_first }} of the
 # {{ won }} came after {{ successor.administration }} took office in {{ successor.start_date | month }}{% if
 # successor_executive | length %}, {{ successor_executive | length | words }} of them contracts placed under
 # {{ executive_buyers | and_list }}'s earlier framework agreements{% endif %} ({{ see("contracts") }}).{% endif %}{% else %}No source published by {{ ev.as_of | day }} covers South Korea's arms
@@ -391,7 +388,7 @@ non_nato_shown = sorted(set(shown.loc[~shown["buyer_nato_member"].astype(bool), 
 # %% [markdown]
 # {% if shown | length %}
 # ```{figure} deals
-# :title: {% if leader and leader_share in ("most", "all") and carried_on %}South Korea's arms contracts with Allies continued under {{ successor.administration }}, led by {{ leader }}{% elif leader and leader_share in ("most", "all") %}{{ leader }} signed {{ leader_share }} of South Korea's arms contracts with NATO members{% elif first_deal is not none %}South Korea's arms contracts with {{ n_buyers }} NATO members since {{ first_year }}{% else %}South Korea's arms deals in the sources{% endif %}
+# :title: {% if leader and leader_share in ("most", "all") and carried_on %}Arms contracts with Allies continued under {{ successor.administration }}, led by {{ leader }}{% elif leader and leader_share in ("most", "all") %}{{ leader }} signed {{ leader_share }} of South Korea's arms contracts with NATO members{% elif first_deal is not none %}South Korea's arms contracts with {{ n_buyers }} NATO members since {{ first_year }}{% else %}South Korea's arms deals in the sources{% endif %}
 # :alt: Timeline of {{ shown | length | count("arms deal") }} between South Korea and {{ shown.buyer.nunique() | words }} buyers from {{ chart_start }} to {{ last_day | month }}, one row per deal grouped by buyer: {% for r in shown_rows %}{{ r.buyer }}, {{ when(r) }}, {{ r.equipment_short }}, {% if r.stated %}{% if r.kind == "under negotiation" %}a potential {% endif %}{{ said(r, false) }}{% else %}no value stated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.
 # Each dot is a deal at its date, in the colour of the government in Seoul at the time: filled when signed, hollow
 # when ordered{% if in_talks %}, a diamond while in talks{% endif %}. Values as the source this report follows states
@@ -602,7 +599,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {{ all_currencies | length | words }} currencies and on different bases.{% if poland_share is not none and latest_total is not none %}
 # The aggregate figures measure different things too. By SIPRI's measure of deliveries, Poland took {{ poland_share }}
 # of South Korea's arms exports in {{ sipri.period | period }} {{ cite(sipri.poland) }}; by Seoul's count of export
-# contracts signed, they came to {{ figure(latest_total) }} in {{ latest_total.period_start }}
+# contracts signed, South Korea's arms exports came to {{ figure(latest_total) }} in {{ latest_total.period_start }}
 # {{ cite(latest_total) }}.{% endif %}{% if swp_matches_totals %} SWP's {{ figure(last_swp) }} for
 # {{ (last_swp.period_start, last_swp.period_end) | period }}, attributed to SIPRI, matches the sum of the
 # government's contract totals for those years, not SIPRI's data.{% endif %}{% if has_aggregates %} ({{ see("aggregates") }}){% endif %}{% endif %}
@@ -620,8 +617,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # priority{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% endif %}
 # {% if shared is not none %}SWP calls it {{ quote(shared, "a shared objective of both the Moon and Yoon administration") }}
 # {{ cite(shared) }}.{% endif %}
-# {% if successor is not none and body is not none %}{{ successor.administration }}'s {{ successor.camp }} government
-# kept the course. At The Hague in {{ body | when }} {% if wi is not none %}his national security adviser{% else %}Seoul's
+# {% if successor is not none and body is not none %}{{ successor.administration }}'s government kept the course. At The Hague in {{ body | when }} {% if wi is not none %}his national security adviser{% else %}Seoul's
 # envoy{% endif %} and NATO's Secretary General agreed to set up a consultative body on defence industry
 # {{ cite(body) }}{% if body_first is not none %}, which first met on {{ body_first | when }} {{ cite(body_first) }}{% endif %}{% if lee_call is not none %};
 # in {{ call_event | when }} the president pressed Rutte for

@@ -101,8 +101,8 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # with no agreed floor beneath it.{% if lapsing %} The most pressing instrument is the tailored programme agreed
 # {{ itpp | dated("month") }}: it covers the partnership's work to {{ itpp_end }} {{ cite(itpp_duration) }}, and by
 # {{ ev.as_of | day }} the sources record no successor.{% endif %}{% if ankara_ahead %} The evidence ends there, a week
-# before NATO's Ankara summit opened on {{ ankara_opens | day }} {{ cite(ankara) }}, so it cannot say whether the
-# Indo-Pacific partners were invited or at what level Seoul attended.{% endif %}
+# before NATO's Ankara summit was due to open on {{ ankara_opens | day }} {{ cite(ankara) }}, so it cannot say whether
+# the Indo-Pacific partners were invited or at what level Seoul attended.{% endif %}
 #
 # ```{table} actions
 # Recommendations for Seoul and the Alliance{% if audience == "nato" %}, NATO's first{% elif audience == "rok" %}, Seoul's first{% endif %}.
@@ -110,10 +110,10 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # | Who acts | What | By when | How success would show |
 # |---|---|---|---|
 # {% for key in order %}{% if key == "programme" %}| Ministry of Foreign Affairs (Seoul) and NATO's Political Affairs and Security Policy Division | Negotiate a successor to the partnership programme that {% if itpp_end %}ends in {{ itpp_end }}{% else %}is in force{% endif %}, keeping cyber defence and adding defence industry; if none is ready in time, extend the current programme by exchange of letters | {% if lapsing %}Extension before the end of {{ itpp_end }}; successor adopted at NATO's {{ deadline_year }} summit{% else %}At the next review of the programme{% endif %} | No day without a programme in force; the successor lists defence industry among its areas |
-# {% elif key == "industry" %}| Defense Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | {% if hvp_agreed is not none %}South Korea taking part in at least one of NATO's High Visibility Projects, the multinational capability projects both sides agreed in {{ lee_call | when("year") }} to open to it{% else %}At least one named joint project under way{% endif %} |
-# {% elif key == "presence" %}| Presidential office (National Security Office) | Commit in advance to send the president, or the prime minister in his place, to every NATO summit to which the partners are invited | From NATO's {{ deadline_year }} summit | No summit with the partners at which Seoul is represented below prime-minister level |
-# {% elif key == "invitations" %}| European Allies in the North Atlantic Council, with the Secretary General | Hold a yearly meeting of the Council with the four Indo-Pacific partners at foreign-minister level, so that contact does not depend on who hosts the summit | Every year from {{ deadline_year }} | The meeting held each year, with all four partners at minister level |
-# {% elif key == "information" %}| Ministry of National Defense and NATO's Joint Intelligence and Security Division | Complete the channel for sharing information that Seoul asked for in {{ cho_rutte | when("year") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
+# {% elif key == "industry" %}| Defense Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | {% if hvp_agreed is not none %}South Korea taking part in at least one of NATO's High Visibility Projects, the multinational capability projects that President Lee and the Secretary General agreed in {{ lee_call | when }} to seek ways for it to join{% else %}At least one named joint project under way{% endif %} |
+# {% elif key == "presence" %}| Presidential office (National Security Office) | Commit in advance to send the president, or the prime minister in the president's place, to every NATO summit to which the partners are invited | From NATO's {{ deadline_year }} summit | No summit with the partners at which Seoul is represented below prime-minister level |
+# {% elif key == "invitations" %}| European Allies in the North Atlantic Council, with the Secretary General | Hold a yearly meeting of the Council with the four Indo-Pacific partners at foreign-minister level, so that contact does not depend on a summit invitation | Every year from {{ deadline_year }} | The meeting held each year, with all four partners at minister level |
+# {% elif key == "information" %}| Ministry of National Defense and NATO's Joint Intelligence and Security Division | Complete the information-sharing channel whose early completion Seoul asked for in {{ cho_rutte | when("month") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
 # {% elif key == "cyber" %}| National Intelligence Service, which represents Seoul at NATO's cyber defence centre in Tallinn | Field a team in the centre's Locked Shields exercise every year and write cyber defence into the successor programme | Every exercise; in the successor programme by {{ deadline_year }} | A South Korean team in every Locked Shields, whoever governs in Seoul |
 # {% endif %}{% endfor %}
 # ```
@@ -127,8 +127,8 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # {% if info_request is not none %}The fifth finishes what Seoul's foreign minister asked NATO's Secretary General for
 # in {{ cho_rutte | when("month") }}, a channel for sharing information that had been under way since the year before
 # {{ cite(info_request) }}.{% endif %}{% if ccdcoe is not none and "cyber defence" in shared_core %} The sixth keeps
-# cyber defence, the area with the longest practical record and a priority of governments of both camps, out of reach
-# of a change of government ({{ see("information") }}).{% endif %}
+# cyber defence, a priority of governments of both camps and a field in which South Korea has been a member of NATO's
+# cyber defence centre since {{ ccdcoe | when }}, out of reach of a change of government ({{ see("information") }}).{% endif %}
 
 # %% [markdown] tags=["report"]
 # Each recommendation below rests on the evidence of the sections before it; where the sources themselves advise,
