@@ -597,8 +597,8 @@ if uncertain_view is not None:
 # president's powers{% endif %}.{% if uncertain | length %} Hatched: steps dated only to a year or month that spans a
 # change of government, or dated by the sources to different terms; they count in no rate.{% endif %}{% if industry_rows | length %} A
 # lighter tint marks arms contracts and defence-industry talks, which the sources record only from
-# {{ first_industry_year }}.{% endif %}{% if lee is not none and not lee.compared %} Steps under {{ lee.who }}, in
-# office since {{ lee.start | month }}, are not drawn.{% endif %}
+# {{ first_industry_year }}.{% endif %}{% if lee is not none and not lee.compared %} Steps under {{ lee.who }}{% if lee.open %},
+# in office since {{ lee.start | month }},{% endif %} are not drawn.{% endif %}
 # ```
 # {% endif %}
 

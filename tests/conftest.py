@@ -20,6 +20,15 @@ def run_brief(*args, env_extra=None, cwd=ROOT, timeout=900) -> subprocess.Comple
     return subprocess.run([*BRIEF, *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
+def pytest_sessionstart(session):
+    """Sync the notebook pairs first, as a build would: tests that copy only the .ipynb halves must not test a stale
+    notebook after an edit to the .py half."""
+    from helpers.pipeline.pairs import sync_pairs
+
+    sync_pairs(sorted((ROOT / "notebooks").glob("*.ipynb")), ROOT / "output" / ".cache" / "pairs.json",
+               say=lambda line: None)
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A writable copy of data/ that a test may break."""
