@@ -66,6 +66,14 @@ def dated_by(admin_row):
     return first_day["source_id"].iloc[0] if len(first_day) else None
 
 
+def sworn_in_by(admin_row):
+    """The source for the day a term began: a published record of the inauguration if there is one (a source that
+    dates the whole term may be a report of its end), else the term's dates source."""
+    first_day = ev.events[(ev.events["category"] == "Korean domestic politics") & ev.events["source_id"].isin(published)
+                          & (ev.events["start"] == admin_row["start_date"]) & (ev.events["end"] == admin_row["start_date"])]
+    return first_day["source_id"].iloc[0] if len(first_day) else dated_by(admin_row)
+
+
 def known(row):
     """The row if its source was published by the cut-off (what the brief could know then), else None."""
     return row if row is not None and row["source_id"] in published else None
@@ -87,7 +95,7 @@ for name in names:
         "name": name, "who": who[name], "camp": t["camp"], "row": row, "start": t["start_date"],
         "end": t["end_date"], "open": judgements.still_in_office(t["end_date"], ev.as_of),
         "suspended": t["powers_suspended"], "removed": compare.removed(row) and not t["open"],
-        "years": float(t["years"]), "label": label, "dates": dated_by(row),
+        "years": float(t["years"]), "label": label, "dates": dated_by(row), "sworn": sworn_in_by(row),
         "label_source": sec.citations.name(row["source_id"]) if label else None,
         "label_date": sec.citations.published(row["source_id"]) if label else None,
         "label_when": writing_when(row["source_id"]) if label else None,
@@ -575,7 +583,7 @@ if uncertain_view is not None:
 # {{ evidence_until | day }}, the day the term began{% else %}it began after the latest source published by the
 # cut-off ({{ evidence_until | day }}){% endif %}. {% endfor -%}
 # Rates per year in office let terms of different length be compared; a term still running at the cut-off is counted
-# up to it.
+# up to the latest source published by then ({{ evidence_until | day }}), since no later step could be on record.
 #
 # A step, in this count, is a meeting, agreement, exercise, arms contract or statement of Seoul's policy that the
 # sources record in South Korea's relations with NATO and its members. Each counts once, however many sources report
@@ -821,8 +829,8 @@ for g in rated:
 # {{ cite(lee.priority_rows) }}.{% endif %}
 #
 # {% if programme_path %}Institutions carried the rest, and the partnership programme shows how. Signed in
-# {{ ipcp | when("year") }} under {{ who[ipcp.administration] }}, it was revised in {{ ipcp_2019 | when("year") }}
-# under {{ who[ipcp_2019.administration] }} and turned into the Individually Tailored Partnership Programme 
+# {{ ipcp | when("year") }} under {{ who[ipcp.administration] }}, it was renewed in {% if ipcp_2017 is not none and ipcp_2017.administration == ipcp_2019.administration %}{{ ipcp_2017 | when("year") }}
+# and {% endif %}{{ ipcp_2019 | when("year") }} under {{ who[ipcp_2019.administration] }} and turned into the Individually Tailored Partnership Programme 
 # {{ itpp | dated }} under {{ who[ipcp_to_itpp.to_admin] }} {{ cite(ipcp, itpp) }}{% if path_cross %}: three governments
 # from both camps built on one instrument{% endif %}.{% if itpp_terms is not none and ipcp_to_itpp.to_admin in names %}
 # {{ itpp_terms_source }}, writing {{ writing_when(itpp_terms.source_id) }}, notes that the ITPP, like the IPCP
@@ -898,8 +906,9 @@ if lee is not None:
 # {% if lee.priorities %}The only area of cooperation the sources name as a priority of his government is
 # {{ lee.priorities | and_list }} {{ cite(lee.priority_rows) }}.{% endif %}
 #
-# {% if lee_glimpse is not none or lee_cho is not none or lee_opposition is not none %}The decision to stay away from
-# The Hague was read as the label at work.{% if lee_glimpse is not none %} {{ sec.citations.name(lee_glimpse.source_id) }},
+# {% if lee_glimpse is not none or lee_cho is not none or lee_opposition is not none %}{% if lee.label %}Commentators read Lee's
+# absence from The Hague as his {{ quote(lee.row, lee.label) }} at work.{% else %}Commentators read Lee's absence from
+# The Hague in different ways.{% endif %}{% if lee_glimpse is not none %} {{ sec.citations.name(lee_glimpse.source_id) }},
 # writing {{ writing_when(lee_glimpse.source_id) }}, saw in it {{ quote(lee_glimpse, "a glimpse") }} of Lee's pragmatic
 # foreign policy {{ cite(lee_glimpse) }}.{% endif %}{% if lee_cho is not none %} Cho Hyun, then the nominee for foreign
 # minister, called it {{ quote(lee_cho, "the best possible decision given the high level of uncertainty on multiple fronts") }}
@@ -941,12 +950,12 @@ next_term = next((g for g in govs if ccdcoe_day is not None and g["start"] > ccd
 # {% if ccdcoe is not none and ccdcoe_day is not none and next_term is not none %}South Korea's membership of NATO's
 # Cooperative Cyber Defence Centre of Excellence shows the problem. One source dates it to
 # {{ ccdcoe_day | when }} {{ cite(ccdcoe_day) }}, {{ (next_term.start - ccdcoe_day.end).days | count("day") }} before
-# {{ next_term.who }} took office {{ cite(next_term.dates) }}, while another places it in {{ next_term.who }}'s term
+# {{ next_term.who }} took office {{ cite(next_term.sworn) }}, while another places it in {{ next_term.who }}'s term
 # {{ cite(ccdcoe_versions | rejectattr("date_precision", "equalto", "day") | list) }}; this report credits it to
 # neither government.{% elif ccdcoe_member is not none and ccdcoe_next is not none %}South Korea's membership of
 # NATO's Cooperative Cyber Defence Centre of Excellence shows the problem. Admitted {{ ccdcoe_member | dated }},
 # {{ (ccdcoe_next.start - ccdcoe_member.end).days | count("day") }} before {{ ccdcoe_next.who }} took office
-# {{ cite(ccdcoe_member, ccdcoe_next.dates) }}, it belongs to {{ who[ccdcoe_member.administration] }}'s term, although
+# {{ cite(ccdcoe_member, ccdcoe_next.sworn) }}, it belongs to {{ who[ccdcoe_member.administration] }}'s term, although
 # one source places it in {{ ccdcoe_next.who }}'s; the note below gives each version.{% endif %}
 # {% if ccdcoe_app is not none %}The application to join, {{ ccdcoe_app | dated }}, is {{ who[ccdcoe_app.administration] }}'s
 # {{ cite(ccdcoe_app) }}.{% endif %}

@@ -465,9 +465,10 @@ if meetings:
 # {{ quote(risks, "may exacerbate South Korean-Chinese relations") }} {{ cite(risks) }}{% endif %}.{% endif %}
 # {% if no_names is not none %}At Madrid, President Yoon spoke of threats to universal values without naming China or
 # Russia {{ cite(no_names) }}.{% endif %}
-# {% if pew_china is not none %}Public opinion is not the brake: in {{ pew_china.period_end }}, {{ pew_china.value | percent }}
-# of South Koreans held an unfavourable view of China, according to a Pew Research Center survey that PISM cites
-# {{ cite(pew_china) }}.{% endif %}
+# {% if pew_china is not none %}Public opinion, at least, is not warm towards China: in {{ pew_china.period_end }},
+# {{ pew_china.value | percent }} of South Koreans held an unfavourable view of it, according to a Pew Research Center
+# survey that PISM cites {{ cite(pew_china) }}; an unfavourable view is not the same as support for confronting
+# China.{% endif %}
 # {% if not_russia is not none %}On Russia the gap is wider:
 # {{ quote(not_russia, "Unlike NATO, South Korea does not treat Russia as a threat to its security") }}
 # {{ cite(not_russia) }}.{% endif %}{% endif %}

@@ -486,8 +486,8 @@ if len(versions):
 # {{ executive_sum_said }} in contract value{% endif %}{% if tank_share %}, and they covered
 # {{ tank_share[0] | words }} of the {{ tank_share[1] | words }} tanks{% endif %}.{% endif %}
 # {% if swp_value is not none %}SWP's {{ said(swp_value) }} is therefore not the value of a July agreement{% if not_announced is not none %},
-# whose value was never announced {{ cite(not_announced) }}{% endif %}{% if package_total is not none %}. It is the
-# figure The New York Times gave, as {{ package_total_name }} summarises it, for all of Poland's 2022 contracts with
+# whose value was never announced {{ cite(not_announced) }}{% endif %}{% if package_total is not none %}. It matches
+# the figure The New York Times gave, as {{ package_total_name }} summarises it, for all of Poland's 2022 contracts with
 # Korean makers, for {{ quote(package_total, "tanks, howitzers, fighter jets, and rocket launchers") }}
 # {{ cite(package_total) }}{% endif %}.{% endif %}
 # This report follows the record: the framework quantities with their sources, and values only where a contract

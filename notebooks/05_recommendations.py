@@ -84,6 +84,10 @@ areas_table = scoring.evidence_table(scores, ev.administrations, ev.frameworks) 
 if areas_table is not None:
     sec.table_data("areas", areas_table, sources=ev.cooperation_areas)
 shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
+# Do the two core areas have clearly more practical steps than every other area both camps back (ties are not 'more')?
+steps_in = {row.area: len(row.results) for row in scores.itertuples()} if len(scores) else {}
+others_steps = [steps_in.get(a, 0) for a in both if a not in shared_core]
+core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps, default=-1) for a in shared_core)
 
 # %% [markdown] tags=["summary"]
 # {% if lapsing %}**The partnership's programme runs out at the end of {{ itpp_end }} with no successor agreed by
@@ -95,8 +99,8 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # %% [markdown] tags=["brief"]
 # ## What to do next {#next}
 #
-# The recommendations follow from three findings: the written instruments, not the summits, carried the partnership
-# through Seoul's constitutional crisis; defence industry now ties South Korea to individual Allies; and the level at
+# The recommendations follow from three findings: the written instruments carried the partnership through Seoul's
+# constitutional crisis; defence industry now ties South Korea to individual Allies; and the level at
 # which the partners attend NATO's summits can fall{% if hague is not none %}, as it did in {{ hague | when("year") }}{% endif %},
 # with no agreed floor beneath it.{% if lapsing %} The most pressing instrument is the tailored programme agreed
 # {{ itpp | dated("month") }}: it covers the partnership's work to {{ itpp_end }} {{ cite(itpp_duration) }}, and by
@@ -140,8 +144,8 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # {% if itpp is not none %}The Individually Tailored Partnership Programme agreed {{ itpp | dated }} sets out the
 # partnership's work{% if itpp_end %} to {{ itpp_end }}{% endif %} {{ cite(itpp, itpp_duration) }}.{% if lapsing %} By
 # {{ ev.as_of | day }} the data record no successor. A lapse would matter less for what it stops than for what it
-# signals: {{ section_link("history") }} shows that the written instruments, not the summits, carried the
-# partnership from one government to the next. If no successor is ready in time, an exchange of letters extending the
+# signals: {{ section_link("history") }} shows that the written instruments stayed in force from one government to
+# the next and through the constitutional crisis, while the president's attendance at NATO's summits did not last. If no successor is ready in time, an exchange of letters extending the
 # current programme would avoid a gap and leave the successor to be adopted at NATO's {{ deadline_year }}
 # summit.{% endif %}{% endif %}
 # {% if reconvene is not none %}SWP advised in {{ sec.citations.published(reconvene.source_id) }} that NATO and its
@@ -170,8 +174,8 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # {{ korea_at_hague.level }}, after its president had attended the three summits before {{ cite(korea_at_hague) }};
 # {% if leaders_at_hague < partners_at_hague %}only {{ leaders_at_hague | words }} of the
 # {{ partners_at_hague | words }} Indo-Pacific partners sent a head of government{% endif %}.{% endif %}
-# Presence at this level is a political choice that each new government in Seoul makes again, and the invitation
-# itself now depends on the host and on Washington ({{ section_link("nato_motives") }}). A standing floor, the
+# Presence at this level is a political choice that each new government in Seoul makes again{% if ankara_pressure is not none %},
+# and the invitation itself has come under pressure from Washington ({{ section_link("nato_motives") }}){% endif %}. A standing floor, the
 # president or the prime minister in his place, would keep the partnership visible at the top in the years a
 # president stays at home.
 #
@@ -188,7 +192,7 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # interest in completing early a channel for sharing information between the two, under way since the year before
 # {{ cite(info_request) }}; the sources record no completion by {{ ev.as_of | month }}.{% endif %} North Korea's military cooperation with Russia, which NATO now names in its
 # own documents, is the subject on which both sides most need to share what they know.
-# {% if ccdcoe is not none %}Cyber defence is the area with the longest record: South Korea joined NATO's cyber defence
+# {% if ccdcoe is not none %}Cyber defence has an institution behind it: South Korea joined NATO's cyber defence
 # centre {{ ccdcoe | dated }} {{ cite(ccdcoe) }}{% if "cyber defence" in shared_core %}, and governments of both
 # camps made it a priority{% endif %}.{% endif %} Keeping it uninterrupted through changes of government is the
 # cheapest way to show that the partnership is not one president's project.
@@ -200,8 +204,9 @@ shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # to both sides and have the support of both political camps in Seoul {{ cite(both_camps_advice) }}.{% endif %}
 # {{ tab("areas") }} applies it: for each area of cooperation, the governments in Seoul that pursued it, the
 # frameworks that list it and the practical steps taken in it. {% if both | length %}{{ both | length | count("area") | upper_first }}
-# have the backing of both camps; {% if shared_core | length == 2 %}cyber defence and defence industry are the two
-# with practical steps to show as well.{% else %}the recommendations start from them.{% endif %}{% endif %}
+# have the backing of both camps; {% if core_leads %}defence industry and cyber defence are the two of them with the most
+# practical steps to show ({{ steps_in["defence industry"] }} and {{ steps_in["cyber defence"] }}).{% else %}the
+# recommendations start from them.{% endif %}{% endif %}
 #
 # ```{table} areas
 # Areas of cooperation and the evidence behind them, at {{ ev.as_of | day }}.

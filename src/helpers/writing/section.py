@@ -242,7 +242,7 @@ class Section:
                 for row in frame.itertuples(index=False)]
         self._download(anchor, frame, spec["sources"])
         return _block("table.html.j2", anchor=anchor, caption=Markup(caption), columns=[str(c) for c in frame.columns],
-                      rows=rows, source_line=Markup(self.citations.source_line(spec["sources"], esc(spec["note"]))),
+                      rows=rows, widths=_column_widths([str(c) for c in frame.columns], rows), source_line=Markup(self.citations.source_line(spec["sources"], esc(spec["note"]))),
                       links=self._links(anchor)) + "\n"
 
     def notes_html(self, *conflict_ids: str) -> str:
@@ -395,3 +395,30 @@ class Section:
         items = "".join(f"<li>{j['text']} {j['cite_html']}</li>" for j in self.judgements)
         box = f'<aside class="key-points" aria-label="Key points of section {self.number}"><p class="kp-title">Key points</p><ul>{items}</ul></aside>'
         display({"text/html": box, FINDINGS_MIME: payload}, raw=True)
+
+
+WIDE_TEXT = 40  # characters: a column whose cells average more than this holds running text, not labels
+LABEL_TEXT = 15  # characters: up to this, a column holds labels (a date, a kind) and asks only for its longest word
+LINE_CHARS = 110  # characters of table type (8 pt in print) across the printed page
+
+
+def _column_widths(columns, rows) -> list[int] | None:
+    """Shares of the width (per cent) for a table with a column of running text, or None for a table of labels.
+
+    Every column first gets room for its longest word (so no short word is split); what is left of a printed line
+    goes to the columns of text in proportion to their length. Print lays such a table out fixed with these shares,
+    so a column of sentences is not squeezed into a strip while label columns take more than they need."""
+    if not rows or len(columns) < 3:
+        return None
+    means, floors = [], []
+    for i, column in enumerate(columns):
+        cells = [re.sub(r"<[^>]+>", " ", str(row[i])) for row in rows]
+        longest = max([len(w) for text in [str(column), *cells] for w in text.split()] + [4])
+        means.append(sum(len(text.strip()) for text in cells) / len(cells))
+        floors.append(longest * 1.4 + 3)  # bold headers and row heads, cell padding
+    if max(means[1:]) <= WIDE_TEXT:
+        return None
+    text = [m if m > LABEL_TEXT else 0 for m in means]
+    room = max(LINE_CHARS - sum(floors), 0.15 * LINE_CHARS)
+    needs = [floor + room * share / sum(text) for floor, share in zip(floors, text)]
+    return [max(3, round(100 * need / sum(needs))) for need in needs]
