@@ -297,6 +297,8 @@ lee_glimpse = known(ev.row("assessments", "lee_pragmatic_glimpse"))
 lee_dilemma = known(ev.row("assessments", "lee_national_interest_dilemma"))
 lee_cho = known(ev.row("assessments", "cho_hyun_best_decision"))
 lee_opposition = known(ev.row("assessments", "opposition_weakest_link"))
+# The camp of the government in office since June 2025, in a record of the day it began.
+lee_camp = known(ev.row("assessments", "lee_camp_liberal"))
 lee_first_body_meeting = lee_step["defence_industry_dialogue_first_2025_09_26"]
 if lee_first_body_meeting is not None and not compare.first_in_relationship(lee_first_body_meeting["quote"]):
     lee_first_body_meeting = None
@@ -401,7 +403,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # defence and technology: the application to join NATO's cyber defence centre
 # {{ cyber_steps[0] | dated }}{% if ccdcoe_member is not none and ccdcoe_member.administration == cyber_by %} and
 # membership {{ ccdcoe_member | dated("month") }}{% endif %}, the Locked Shields exercise and malware sharing
-# {{ cite(cyber_steps[0]) }}. {% endif -%}
+# {% if ccdcoe_member is not none and ccdcoe_member.administration == cyber_by %}{{ cite(cyber_steps[0], ccdcoe_member) }}{% else %}{{ cite(cyber_steps[0]) }}{% endif %}. {% endif -%}
 # {% if summits_detail %}{{ who[summits_by] }} attended NATO's summits in
 # {% for s in summit_steps %}{{ s | when("year") }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %},
 # and his government opened a mission to NATO, began military staff talks and signed a tailored partnership
@@ -433,8 +435,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {% if lee_step.lee_rutte_call_2025_07 is not none %}He {% if lee.open %}has told{% else %}told{% endif %} the Secretary General that South Korea would
 # {{ quote(lee_step.lee_rutte_call_2025_07, "continue to deepen its partnership with NATO") }}
 # {{ cite(lee_step.lee_rutte_call_2025_07) }}. {% endif -%}
-# {% if not lee.rated and not lee.compared %}Over the {{ lee.months | words }} months of his term that the evidence
-# covers, the sources credit {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
+# {% if not lee.rated and not lee.compared %}Over the {{ lee.months | words }} months of his term up to the latest
+# source ({{ evidence_until | day }}), the sources credit {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
 # {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}; a rate over less than a year
 # would mislead, so {{ fig("pace") }} leaves his government out. {% endif -%}
 # ({{ see("lee") }}){% endif %}{% endif %}
@@ -869,7 +871,7 @@ if lee is not None:
 # {% if lee is not none %}
 # ## The Lee Jae-myung government{% if lee.open %} so far{% endif %} {#lee}
 #
-# {{ lee.who }}, of the {{ lee.camp }} camp, took office on {{ lee.start | day }}{% if lee_step.lee_jae_myung_inauguration_2025_06_04 is not none %},
+# {{ lee.who }}, of the {{ lee.camp }} camp{% if lee_camp is not none %} {{ cite(lee_camp) }}{% endif %}, took office on {{ lee.start | day }}{% if lee_step.lee_jae_myung_inauguration_2025_06_04 is not none %},
 # after winning the snap election that followed Yoon Suk-yeol's removal{% endif %}
 # {{ cite(lee_step.lee_jae_myung_inauguration_2025_06_04 if lee_step.lee_jae_myung_inauguration_2025_06_04 is not none else lee.dates) }},
 # and {% if lee.open %}was still in office at the cut-off{% else %}left office on {{ lee.end | day }}{% endif %}.

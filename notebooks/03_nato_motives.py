@@ -438,7 +438,8 @@ if meetings:
 # in NATO's reach and in Washington{% else %} and in NATO's reach{% endif %}. {% if reluctant is not none %}{{ sec.citations.name(reluctant.source_id) }}
 # found Seoul in {{ sec.citations.published(reluctant.source_id) }} reluctant to name China a threat{% if fear is not none %}, fearing Beijing's reaction, economic retaliation included{% if thaad is not none %},
 # as after the deployment of the THAAD missile-defence system{% endif %}{% endif %} {{ cite(reluctant, thaad) }}.{% endif %}
-# {% if leverage is not none %}NATO has
+# {% if leverage is not none %}{% if reluctant is not none and reluctant.source_id == leverage.source_id %}It also
+# judged that{% else %}{{ sec.citations.name(leverage.source_id) }} judged that{% endif %} NATO has
 # {{ quote(leverage, "limited political capabilities to improve the situation on the Korean Peninsula") }}
 # {{ cite(leverage) }}.{% endif %}{% if hague_silence is not none %} At The Hague, in one analyst's reading, Trump's
 # dominance of the summit left {{ quote(hague_silence, "no specific points devoted to reaffirming the importance of enhancing NATO’s ties with its Indo-Pacific partners") }}

@@ -319,6 +319,7 @@ has_camps = shared is not None or body is not None
 # The reasons the sources give for buying Korean, in the order the report takes them.
 reasons = [name for name, given in (("war", attractive is not None), ("fit", compatible is not None),
                                     ("industry", compatible is not None or transfer is not None)) if given]
+tiv = argued("sipri_tiv_measures_volume")  # what SIPRI's shares measure, in SIPRI's words
 joint_venture, plant = reported("hanwha_wb_joint_venture_2025_09"), reported("romania_k9_plant_groundbreaking_2026_02")
 orka = reported("orka_saab_selected_2025_11")
 canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported("canada_submarine_final_proposals_2026_03_02")
@@ -340,7 +341,7 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 
 # %% [markdown] tags=["key-numbers"]
 # {% if k2_value is not none %}- **{{ k2_value }}** Poland's second contract for K2 tanks under its framework agreement, {{ k2_2025 | when }} (contract value{% if k2_spread %}; the sources differ within this range{% endif %}){% endif %}
-# {% if poland_share is not none %}- **{{ poland_share }}** Poland's share of South Korea's arms exports, {{ sipri.period | period }} (SIPRI trend-indicator values: deliveries, not money){% endif %}
+# {% if poland_share is not none %}- **{{ poland_share }}** Poland's share of South Korea's arms exports, {{ sipri.period | period }} (SIPRI trend-indicator values, a measure of the volume of arms transferred){% endif %}
 
 # %% [markdown]
 # {% if first_deal is not none %}
@@ -527,8 +528,8 @@ if len(poland_accounts) > 1:
 #
 # {% if aggregate_kinds > 1 %}{{ aggregate_kinds | words | upper_first }} kinds of aggregate figure circulate, and they
 # measure different things; this report never sets one against another.{% endif %}
-# {% if sipri %}SIPRI measures deliveries of major weapons in trend-indicator values, a volume index rather than money,
-# over five-year periods. By that measure South Korea was the world's {{ ordinal(sipri.rank.value) }}-largest arms
+# {% if sipri %}SIPRI measures the volume of international transfers of major weapons in trend-indicator values
+# {{ cite(tiv) }}, over five-year periods. By that measure South Korea was the world's {{ ordinal(sipri.rank.value) }}-largest arms
 # exporter in {{ sipri.period | period }}{% if sipri.world is not none %}, with {{ figure(sipri.world) }} of world
 # exports{% endif %} {{ cite(sipri.rank) }}{% if poland_share is not none %}, and Poland took {{ poland_share }} of
 # its exports{% if earlier_poland is not none %}, against {{ figure(earlier_poland) }} in
@@ -555,7 +556,7 @@ if len(poland_accounts) > 1:
 # {% if swp_series | length %}SWP gives a series of its own, attributed to SIPRI: {% for r in swp_series_rows %}{% if loop.last and not loop.first %}and {% endif %}{{ figure(r) }}
 # for {{ (r.period_start, r.period_end) | period }}{% if loop.revindex > 2 %}, {% elif loop.revindex == 2 %} {% endif %}{% endfor %}
 # {{ cite(swp_series) }}.{% if swp_unequal %} Its periods are of unequal length.{% endif %} SIPRI publishes volumes of
-# deliveries, not dollar values.{% if swp_matches_totals %} SWP's last figure matches the sum of the government's
+# transfers {{ cite(tiv) }}, while the government counts the value of contracts signed.{% if swp_matches_totals %} SWP's last figure matches the sum of the government's
 # contract totals for the same years, {% if sum_low != sum_high %}USD {{ sum_low | number(2) }} or
 # {{ sum_high | number(2) }} billion depending on which figure for a disputed year is used{% else %}USD
 # {{ sum_low | number(2) }} billion{% endif %}, and not SIPRI's data.{% endif %}{% endif %}
@@ -585,8 +586,8 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # calendar year, Korean government figures in billions of US dollars; where two reports of the government's figure
 # differ, the bar is the later report's and the earlier one is drawn as a line across it, both labelled (later
 # first).{% endif %}{% if share_list %} {% if both_panels %}Right: {% endif %}Poland's share of South
-# Korea's arms exports over five-year periods, in per cent of SIPRI trend-indicator values (deliveries, not
-# money){% if pism_poland is not none %}; the hatched bar is PISM's figure, which names no data source{% endif %}.{% endif %}
+# Korea's arms exports over five-year periods, in per cent of SIPRI trend-indicator values (a
+# measure of the volume of arms transferred){% if pism_poland is not none %}; the hatched bar is PISM's figure, which names no data source{% endif %}.{% endif %}
 # {% if both_panels %}The two panels measure different things and share no axis.{% endif %}
 # ```
 #
@@ -597,7 +598,8 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # %% [markdown] tags=["brief"]
 # {% if first_deal is not none %}The values cannot simply be added: the sources give them in
 # {{ all_currencies | length | words }} currencies and on different bases.{% if poland_share is not none and latest_total is not none %}
-# The aggregate figures measure different things too. By SIPRI's measure of deliveries, Poland took {{ poland_share }}
+# The aggregate figures measure different things too. By SIPRI's measure of the volume of arms transferred
+# {{ cite(tiv) }}, Poland took {{ poland_share }}
 # of South Korea's arms exports in {{ sipri.period | period }} {{ cite(sipri.poland) }}; by Seoul's count of export
 # contracts signed, South Korea's arms exports came to {{ figure(latest_total) }} in {{ latest_total.period_start }}
 # {{ cite(latest_total) }}.{% endif %}{% if swp_matches_totals %} SWP's {{ figure(last_swp) }} for
@@ -619,7 +621,8 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {{ cite(shared) }}.{% endif %}
 # {% if successor is not none and body is not none %}{{ successor.administration }}'s government kept the course. At The Hague in {{ body | when }} {% if wi is not none %}his national security adviser{% else %}Seoul's
 # envoy{% endif %} and NATO's Secretary General agreed to set up a consultative body on defence industry
-# {{ cite(body) }}{% if body_first is not none %}, which first met on {{ body_first | when }} {{ cite(body_first) }}{% endif %}{% if lee_call is not none %};
+# {{ cite(body) }}{% if body_first is not none %}; NATO opened a first staff-to-staff dialogue with Seoul on defence
+# industry on {{ body_first | when }} {{ cite(body_first) }}{% endif %}{% if lee_call is not none %};
 # in {{ call_event | when }} the president pressed Rutte for
 # {{ quote(lee_call, "substantive progress in arms industry cooperation") }} through it {{ cite(lee_call) }}{% endif %}.{% endif %}
 # {% if only_priority or both_camps_priority %}({{ see("camps") }}){% endif %}
@@ -698,8 +701,8 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {{ cite(replenish_pism) }}.{% endif %}{% endif %}
 
 # %% [markdown] tags=["brief"]
-# {% if attractive is not none and compatible is not none %}European buyers turned to Korea because Allies that had
-# armed Ukraine needed to restock {% if replenish is not none %}{{ cite(replenish) }}{% else %}{{ cite(attractive) }}{% endif %}
+# {% if attractive is not none and compatible is not none %}Allies such as Poland and Estonia turned to Korea, SWP notes,
+# because they had armed Ukraine and needed to restock {% if replenish is not none %}{{ cite(replenish) }}{% else %}{{ cite(attractive) }}{% endif %}
 # and the Korean offer came with {{ quote(compatible, "compatibility with NATO standards") }} and
 # {{ quote(compatible, "openness to industrial cooperation") }} {{ cite(compatible) }}{% if joint_venture is not none or plant is not none %},
 # now including {% if joint_venture is not none %}a joint venture to make missiles in Poland{% endif %}{% if joint_venture is not none and plant is not none %}
@@ -750,8 +753,8 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 #
 # **Values.** Each value appears as its source states it. Values are set side by side, added or ranked only when
 # they share a basis and a currency, or when each source gives its own US dollar equivalent; where sources in one
-# currency disagree, the report gives the range. SIPRI's trend-indicator values measure deliveries and the
-# government's totals measure contracts signed, so the two are kept apart.
+# currency disagree, the report gives the range. SIPRI's trend-indicator values measure the volume of arms
+# transferred and the government's totals measure contracts signed, so the two are kept apart.
 # {% endif %}
 
 # %% [markdown] tags=["report"]
