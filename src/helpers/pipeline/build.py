@@ -516,7 +516,9 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
         # The longest PDF is typeset by a child while this process writes the other pages and the shorter PDF:
         # two cores, two typesetters.
         pdfs.sort(key=lambda job: len(job[0]))
-        typesetting = _typeset_in_child(pdfs.pop(), meta) if pdfs else None
+        if pdfs:
+            longest, target = pdfs.pop()
+            typesetting = _start_child(functools.partial(write_pdf, longest, target, meta), f"typesetting {target.name}")
         for html, target in pdfs:
             write_pdf(html, target, meta)
     for section in sections:  # one page per section, for `--only` previews (one folder down: links adjusted)
@@ -543,31 +545,30 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     return rendered
 
 
-def _typeset_in_child(job: tuple[str, Path], meta: dict):
-    """Start typesetting one PDF in a forked child; the returned function waits for it and raises if it failed."""
+def _start_child(work, what: str):
+    """Start `work()` in a forked child; the returned function waits for it and raises, with the child's error, if it
+    failed (a child's traceback would be lost)."""
     import multiprocessing
 
-    from .render import write_pdf
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
 
-    html, target = job
-    failure = target.with_suffix(".failed")
-
-    def typeset() -> None:
+    def run() -> None:
         try:
-            write_pdf(html, target, meta)
-        except BaseException as error:  # the parent reports it: a child's traceback would be lost
-            failure.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+            work()
+        except BaseException as error:
+            send.send(f"{type(error).__name__}: {error}")
             raise SystemExit(1)
 
-    child = multiprocessing.get_context("fork").Process(target=typeset)
+    child = context.Process(target=run)
     child.start()
+    send.close()
 
     def wait() -> None:
         child.join()
         if child.exitcode != 0:
-            reason = failure.read_text(encoding="utf-8") if failure.exists() else f"exit code {child.exitcode}"
-            failure.unlink(missing_ok=True)
-            raise RuntimeError(f"typesetting {target.name} failed: {reason}")
+            reason = receive.recv() if receive.poll() else f"exit code {child.exitcode}"
+            raise RuntimeError(f"{what} failed: {reason}")
 
     return wait
 
@@ -581,15 +582,9 @@ def _one_down(page: str, report: str) -> str:
 
 def _cut_tables(data_dir: Path, as_of: str, target: Path) -> None:
     """The tables as cut at as_of, written by a short-lived child (pandas stays out of this process)."""
-    import multiprocessing
-
     from .downloads import cut_tables
 
-    child = multiprocessing.get_context("fork").Process(target=cut_tables, args=(data_dir, as_of, target))
-    child.start()
-    child.join()
-    if child.exitcode != 0:
-        raise RuntimeError(f"writing the tables as cut at {as_of} failed (exit code {child.exitcode})")
+    _start_child(functools.partial(cut_tables, data_dir, as_of, target), f"writing the tables as cut at {as_of}")()
 
 
 def _safe(html: str, what: str) -> str:

@@ -241,8 +241,10 @@ class Section:
         rows = [[_cell(value, column in spec["html_columns"]) for column, value in zip(frame.columns, row)]
                 for row in frame.itertuples(index=False)]
         self._download(anchor, frame, spec["sources"])
-        return _block("table.html.j2", anchor=anchor, caption=Markup(caption), columns=[str(c) for c in frame.columns],
-                      rows=rows, widths=_column_widths([str(c) for c in frame.columns], rows), source_line=Markup(self.citations.source_line(spec["sources"], esc(spec["note"]))),
+        columns = [str(c) for c in frame.columns]
+        return _block("table.html.j2", anchor=anchor, caption=Markup(caption), columns=columns, rows=rows,
+                      widths=_column_widths(columns, rows),
+                      source_line=Markup(self.citations.source_line(spec["sources"], esc(spec["note"]))),
                       links=self._links(anchor)) + "\n"
 
     def notes_html(self, *conflict_ids: str) -> str:
