@@ -4,7 +4,7 @@ Counts prose words (runs of letters; template marks `{{ }}`, `{% %}`, `{## ##}` 
 - as text: notebook Markdown cells, and prose files (*.md, *.j2, *.jinja, *.txt) under notebooks/ or a templates/,
   text/ or prose/ folder (README.md files, data/ and docs/ are not the brief's prose);
 - as code: string literals (f-string parts included) of three or more words in notebook code cells and in
-  src/**/*.py, docstrings and comments left out; identifiers with underscores (row ids, column names) are not words.
+  src/**/*.py, docstrings and comments left out.
 The same count as the issue that asked for it (issue 16): an analyst edits text, not sentences glued in Python.
 """
 from __future__ import annotations
@@ -17,7 +17,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-IDENTIFIER = re.compile(r"\S*_\S*")  # snake_case ids, file and column names: not prose
 TEMPLATE = re.compile(r"{[{%#].*?[}%#]}", re.S)
 PROSE_DIRS = {"templates", "text", "prose", "notebooks"}
 SKIP = {".git", ".venv", "output", "data", "docs", "tests", "benchmarks", ".tools", "node_modules"}
@@ -41,11 +40,9 @@ def literal_words(source: str) -> int:
     count = 0
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
-            # Words are what a reader reads: a row id or column name ('mission_to_nato_2022_06') is one identifier,
-            # not four words, and a literal needs three words between spaces to be prose at all.
-            prose = IDENTIFIER.sub(" ", node.value)
-            if len(prose.split()) >= 3:
-                count += words(prose)
+            n = words(node.value)
+            if n >= 3:
+                count += n
     return count
 
 
