@@ -69,6 +69,8 @@ class Events:
 
 
 def _handler(output: Path, events: Events):
+    reload_script = RELOAD_SCRIPT.read_text(encoding="utf-8")  # read once, added to every page served
+
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(output), **kwargs)
@@ -89,7 +91,7 @@ def _handler(output: Path, events: Events):
                 text = path.read_text(encoding="utf-8")
             except (FileNotFoundError, IsADirectoryError):
                 return self.send_error(404, "not built yet")
-            body = text.replace("</body>", RELOAD_SCRIPT.read_text(encoding="utf-8") + "</body>", 1).encode("utf-8")
+            body = text.replace("</body>", reload_script + "</body>", 1).encode("utf-8")
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Cache-Control", "no-store")

@@ -54,8 +54,8 @@ def new_section(title: str, slug: str | None = None, before: str | None = None) 
 
     title = check_title(title)
     manifest = load_manifest()
-    check_new_slug(slug or slug_of(title), manifest)
     slug = slug or slug_of(title)
+    check_new_slug(slug, manifest)
     for spec in manifest.sections:
         if _section_title(spec.notebook).casefold() == title.casefold():
             raise UsageError(f"brief new: {spec.notebook.name} has this title already; give the new section its own")
