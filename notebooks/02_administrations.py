@@ -56,22 +56,25 @@ def writing_when(source_id: str) -> str:
     return dated(ev.sources.set_index("source_id").loc[source_id])
 
 
-def dated_by(admin_row):
-    """The source for a term's dates if published by the cut-off; else a published record of the inauguration (a
-    domestic-politics event on the first day of the term); else None (no citation rather than a later source)."""
-    if admin_row["dates_source_id"] in published:
-        return admin_row["dates_source_id"]
+def inauguration_source(admin_row):
+    """A published record of the inauguration (a domestic-politics event on the first day of the term), or None."""
     first_day = ev.events[(ev.events["category"] == "Korean domestic politics") & ev.events["source_id"].isin(published)
                           & (ev.events["start"] == admin_row["start_date"]) & (ev.events["end"] == admin_row["start_date"])]
     return first_day["source_id"].iloc[0] if len(first_day) else None
 
 
+def dated_by(admin_row):
+    """The source for a term's dates if published by the cut-off; else a published record of the inauguration; else
+    None (no citation rather than a later source)."""
+    if admin_row["dates_source_id"] in published:
+        return admin_row["dates_source_id"]
+    return inauguration_source(admin_row)
+
+
 def sworn_in_by(admin_row):
     """The source for the day a term began: a published record of the inauguration if there is one (a source that
     dates the whole term may be a report of its end), else the term's dates source."""
-    first_day = ev.events[(ev.events["category"] == "Korean domestic politics") & ev.events["source_id"].isin(published)
-                          & (ev.events["start"] == admin_row["start_date"]) & (ev.events["end"] == admin_row["start_date"])]
-    return first_day["source_id"].iloc[0] if len(first_day) else dated_by(admin_row)
+    return inauguration_source(admin_row) or dated_by(admin_row)
 
 
 def known(row):

@@ -373,9 +373,8 @@ if meetings:
     summit_counts = [{"place": m.place, "when": m, "leaders": len(m.leaders), "not_given": len(m.not_given)}
                      for m in summits]
     # The caption explains only the cell kinds the grid shows.
-    level_unknown = any(m.not_given for m in meetings)
-    unrecorded = any(p not in m.leaders and p not in dict(m.below) and p not in m.not_given and p not in m.expected
-                     for m in meetings for p in partners)
+    level_unknown = (presence_data["level"] == motives.LEVEL_NOT_GIVEN).any()
+    unrecorded = (presence_data["level"] == motives.NO_RECORD).any()
 
 # %% [markdown]
 # {% if meetings %}

@@ -415,6 +415,11 @@ def level_change(long: pd.DataFrame, earlier: str, later: str) -> LevelChange:
     return LevelChange(tuple(lower), tuple(higher), tuple(same), tuple(other))
 
 
+# The figure data's words for the two cells that name no level (notebooks test for them to explain the key).
+LEVEL_NOT_GIVEN = "attended, level not given"
+NO_RECORD = "no record"
+
+
 def presence_table(items: list[Presence], partners) -> pd.DataFrame:
     """Meeting by partner, with the level each partner came at as the brief names it, for the figure's data."""
     rows = []
@@ -426,11 +431,11 @@ def presence_table(items: list[Presence], partners) -> pd.DataFrame:
             elif partner in below:
                 level = below[partner]
             elif partner in m.not_given:
-                level = "attended, level not given"
+                level = LEVEL_NOT_GIVEN
             elif partner in m.expected:
                 level = "expected (source written before the meeting)"
             else:
-                level = "no record"
+                level = NO_RECORD
             rows.append({"meeting_id": m.meeting_id, "meeting": m.meeting, "date": m.date,
                          "date_precision": m.date_precision, "partner": partner, "level": level})
     return pd.DataFrame(rows, columns=["meeting_id", "meeting", "date", "date_precision", "partner", "level"])
