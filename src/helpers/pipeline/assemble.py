@@ -9,7 +9,6 @@ each claim ("Report, 2.3"), so both publications share one numbering of the repo
 """
 from __future__ import annotations
 
-import html as html_module
 import re
 from dataclasses import dataclass, field
 
@@ -187,5 +186,3 @@ def cited_sources(page: str) -> set[str]:
     return set(re.findall(r'href="#ref-([a-z0-9_]+)"', page))
 
 
-def plain_text(fragment: str) -> str:
-    return html_module.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", fragment))).strip()

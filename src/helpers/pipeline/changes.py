@@ -12,11 +12,9 @@ def _plain(fragment: str) -> str:
 def record_of(section: dict) -> dict:
     """What changes.md compares for one rendered section: its numbers (key -> shown value) and its key statements."""
     findings = section.get("findings") or {}
-    numbers = {n["key"]: {"label": n.get("label", n["key"]), "display": n["display"]} for n in findings.get("numbers", [])}
-    for key, n in (findings.get("recorded") or {}).items():
-        numbers[key] = {"label": key, "display": n["display"]}
+    numbers = {key: {"label": key, "display": n["display"]} for key, n in (findings.get("recorded") or {}).items()}
     summary = [p["html"] for p in section.get("parts", []) if "summary" in p["tags"] or "key-numbers" in p["tags"]]
-    statements = [_plain(t) for t in summary] + [_plain(j["text"]) for j in findings.get("judgements", [])]
+    statements = [_plain(t) for t in summary]
     return {"numbers": numbers, "statements": statements}
 
 

@@ -28,7 +28,7 @@ def figure_files(rendered: list[dict]) -> dict[str, str]:
 
 def findings_file(rendered: list[dict], meta: dict) -> str:
     """data/findings.json: stable, sorted, documented (docs/reading-the-data.md)."""
-    from .assemble import plain_text
+    from ..writing.text import plain_text
 
     sections = []
     for section in rendered:

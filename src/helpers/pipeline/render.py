@@ -13,7 +13,6 @@ import nbformat
 from ..evidence.dates import say_date
 from ..paths import FONTS_DIR, TEMPLATES_DIR
 from ..writing.formats import FINDINGS_MIME
-from ..writing.text import esc
 
 # The shipped fonts under family names of their own, so that no installed font of the same name (say, a system Noto
 # Sans Bold Italic) can stand in for them: the PDF is typeset the same on every machine. Which files: the house
@@ -138,24 +137,6 @@ def font_css(style: dict | None = None) -> str:
     return "\n".join(faces)
 
 
-def _legacy_judgements(sections) -> list[dict]:
-    """Judgements of notebooks that still record them in code (Section.finding), each section's first ones first."""
-    ranked = []
-    for s in sections:
-        for position, j in enumerate(s.findings.get("judgements", [])):
-            ranked.append((position, j.get("rank", 50), s.number, j, s))
-    ranked.sort(key=lambda item: (item[0], item[1], item[2]))
-    chosen = sorted(ranked[:6], key=lambda item: (item[2], item[0]))
-    return [{"html": j["text"] + (" " + j["cite_html"] if j.get("cite_html") else ""), "section": s.slug,
-             "number": s.number} for _, _, _, j, s in chosen]
-
-
-def _legacy_numbers(sections, max_numbers: int = 8) -> list[dict]:
-    pool = [(position, s.number, n) for s in sections for position, n in enumerate(s.findings.get("numbers", []))]
-    chosen = sorted(sorted(pool, key=lambda item: (item[0], item[1]))[:max_numbers], key=lambda item: (item[1], item[0]))
-    return [{"display": esc(n["display"]), "label": esc(n["label"]), "section": ""} for _, _, n in chosen]
-
-
 def _is_true(value) -> bool:
     return value is True or str(value).strip().lower() == "true"
 
@@ -196,8 +177,6 @@ def publication_html(kind: str, meta: dict, sections: list[RenderedSection], sou
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
                              trim_blocks=False, lstrip_blocks=False)
     summary = summary_of(sections, kind, report_name, all_sections)
-    summary["judgements"] += _legacy_judgements(sections)
-    summary["numbers"] += _legacy_numbers(sections)
     for j in summary["judgements"]:
         j["html"] = Markup(j["html"])
     for n in summary["numbers"]:

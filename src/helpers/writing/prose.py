@@ -38,7 +38,6 @@ from typing import Any
 
 import jinja2
 import mistune
-from markupsafe import Markup
 
 PROSE_MIME = "application/vnd.rok-nato-brief.prose+json"
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
@@ -114,29 +113,7 @@ def render_markdown(source: str, namespace: dict, section=None) -> str:
     renderer = _Renderer(values, section)
     convert = mistune.create_markdown(renderer=renderer, plugins=["table", "strikethrough"])
     html_out = values.fill(convert(markdown)).strip()
-    if section is not None:
-        html_out = _with_table_downloads(html_out, section)
     return html_out
-
-
-def _with_table_downloads(fragment: str, section) -> str:
-    """A table written in Markdown is data too: once its values are in, keep it as CSV and link it."""
-    import csv
-    import io
-
-    def publish(match):
-        anchor, table = match.group(1), match.group(2)
-        rows = []
-        for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S):
-            cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)
-            rows.append([html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in cells])
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(rows)
-        section.downloads[anchor] = buffer.getvalue()
-        return match.group(0).replace("</div></div>", "</div>" + str(section._links(anchor)) + "</div>", 1)
-
-    return re.sub(r'<div class="table-block" id="([^"]+)" data-table="[^"]+" data-origin="markdown">(.*?</table>)</div></div>',
-                  publish, fragment, flags=re.S)
 
 
 class _Renderer(mistune.HTMLRenderer):
@@ -183,36 +160,13 @@ class _Renderer(mistune.HTMLRenderer):
         start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("|")), len(lines))
         caption = _inline("\n".join(lines[:start]).strip(), self.values)
         convert = mistune.create_markdown(renderer=mistune.HTMLRenderer(escape=True), plugins=["table"])
-        table = convert("\n".join(lines[start:])).strip()
-        slug = getattr(self.section, "slug", "section")
-        anchor = f"tab-{slug}-{key}"
-        table = table.replace("<table>", f'<table><caption id="{anchor}-cap"><span class="fig-label" data-label="table"></span> {caption}</caption>', 1)
-        table = re.sub(r"<tbody>\s*<tr>\s*<td>(.*?)</td>", lambda m: m.group(0), table, flags=re.S)
-        table = _row_headers(table)
-        return (f'<div class="table-block" id="{anchor}" data-table="{anchor}" data-origin="markdown"><div class="table-scroll" '
-                f'role="region" aria-labelledby="{anchor}-cap" tabindex="0">{table}</div></div>\n')
-
-
-def _row_headers(table: str) -> str:
-    """The first cell of each body row heads its row (scope="row"), and every cell carries its column's name for
-    narrow screens, as the tables the code builds do."""
-    heads = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", table.split("</thead>")[0], flags=re.S)]
-    table = re.sub(r"<th(\s[^>]*)?>", '<th scope="col">', table.split("</thead>")[0]) + ("</thead>" + table.split("</thead>", 1)[1] if "</thead>" in table else "")
-
-    def row(match):
-        cells = re.findall(r"<td[^>]*>(.*?)</td>", match.group(1), flags=re.S)
-        out = []
-        for index, cell in enumerate(cells):
-            if index == 0:
-                out.append(f'<th scope="row">{cell}</th>')
-            else:
-                label = html.escape(heads[index] if index < len(heads) else "", quote=True)
-                out.append(f'<td data-label="{label}">{cell}</td>')
-        return "<tr>" + "".join(out) + "</tr>"
-
-    head, _, body = table.partition("<tbody>")
-    body = re.sub(r"<tr>(.*?)</tr>", row, body, flags=re.S)
-    return head + ("<tbody>" + body if body else "")
+        # The values go in now, so that the CSV published with the table holds them.
+        table = self.values.fill(convert("\n".join(lines[start:])))
+        head, _, body_rows = table.partition("</thead>")
+        columns = re.findall(r"<th[^>]*>(.*?)</th>", head, flags=re.S)
+        rows = [re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+                for row in re.findall(r"<tr>(.*?)</tr>", body_rows, flags=re.S)]
+        return self.section.written_table_html(key, caption=caption, columns=columns, rows=rows)
 
 
 def _options(code: str) -> tuple[dict, str]:

@@ -1,14 +1,14 @@
-"""What a section notebook shows and records: prose, numbered figures and tables, and key findings.
+"""What a section notebook records for its Markdown cells: numbers, charts, tables and the notes where sources
+disagree. The words themselves are in the Markdown cells (helpers.writing.prose renders them against this object).
 
     sec = Section(number=2, slug="administrations", title="...", evidence=ev)
-    sec.md(f"Seoul's engagement rose under Yoon {sec.cite('swp2025')}.")
-    sec.figure(fig, "intensity", title=..., caption=..., sources=[...], alt=...)
-    sec.finding("Judgement in one sentence.", sources=["swp2025"])
-    sec.key_number("events_yoon", "Milestones under Yoon", 23, "23")
-    sec.record()   # shows the key points and hands them to the executive summary
+    total = sec.num("steps_total", len(steps), words(len(steps)), sources=steps)   # {{ total }} in the text
+    sec.chart("pace", fig, sources=steps, data=rates)                              # ```{figure} pace```
+    sec.table_data("steps", frame, sources=steps)                                  # ```{table} steps```
+    sec.record()   # hands the recorded numbers and downloads to the build
 
-Figures and tables are numbered within the section ("Figure 2.1"), so a section's output does not depend
-on the sections before it and can be cached and built in parallel.
+Figures and tables are numbered when the publication is assembled, so a section's output does not depend on the
+sections before it and can be cached and built in parallel.
 """
 from __future__ import annotations
 
@@ -17,15 +17,15 @@ import os
 import re
 
 import pandas as pd
-from IPython.display import HTML, Markdown, display
+from IPython.display import display
 from markupsafe import Markup
 
 from .charts import svg_data_uri
 from ..evidence.data import published_sources
-from .formats import FINDINGS_MIME  # noqa: F401  (re-exported)
+from .formats import FINDINGS_MIME
 from ..evidence.quotes import verbatim
 from .prose import ProseError
-from .text import Citations, esc
+from .text import Citations, esc, plain_text
 
 
 
@@ -131,10 +131,6 @@ class Section:
         self.title = title
         self.evidence = evidence
         self.citations = Citations(evidence.tables["sources"])
-        self._figures: dict[str, int] = {}
-        self._tables: dict[str, int] = {}
-        self.judgements: list[dict] = []
-        self.numbers: list[dict] = []
         self._charts: dict[str, dict] = {}
         self._table_data: dict[str, dict] = {}
         self.recorded: dict[str, Recorded] = {}
@@ -247,6 +243,22 @@ class Section:
                       source_line=Markup(self.citations.source_line(spec["sources"], esc(spec["note"]))),
                       links=self._links(anchor)) + "\n"
 
+    def written_table_html(self, key: str, *, caption: str, columns: list[str], rows: list[list[str]]) -> str:
+        """A ```{table}``` block whose table is written in the Markdown cell: `columns` and `rows` are the HTML the
+        Markdown made of its cells (values in them already escaped). Laid out as the tables kept by code cells are,
+        and published as CSV of what a reader sees."""
+        import csv
+        import io
+
+        anchor = f"tab-{self.slug}-{key}"
+        heads = [plain_text(c) for c in columns]
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows([heads, *[[plain_text(c) for c in row] for row in rows]])
+        self.downloads[anchor] = buffer.getvalue()
+        return _block("table.html.j2", anchor=anchor, caption=Markup(caption), columns=heads,
+                      rows=[[Markup(c) for c in row] for row in rows], widths=_column_widths(heads, rows),
+                      source_line="", links=self._links(anchor)) + "\n"
+
     def notes_html(self, *conflict_ids: str) -> str:
         """The ```{note}``` block: where sources disagree, every version with its source and the brief's choice.
         `{note} *` gives the notes of this section (data/conflicts.csv, column section) not shown above it, so every
@@ -258,28 +270,10 @@ class Section:
         self.shown_notes.update(conflict_ids)
         return self._notes_box(conflict_ids)
 
-    # -- prose ---------------------------------------------------------------------------------
-    def cite(self, *source_ids: str) -> str:
-        return self.citations.cite(*source_ids)
-
-    def md(self, text: str) -> None:
-        """Show a paragraph of prose (Markdown; values in it must come through helpers.writing.text)."""
-        display(Markdown(text))
-
-    def cite_rows(self, *rows) -> str:
-        """Citation for data rows (any of them may be None, an argument not yet made by the cut-off)."""
-        return self.cite(*[r["source_id"] for r in rows if r is not None])
-
     def quoted(self, row, phrase: str) -> Markup:
         """A short phrase, checked word for word against the row's quote, in quotation marks (safe HTML: the template
         puts it in as it is, so an apostrophe or '&' in the quote is escaped once)."""
         return Markup(f"“{esc(verbatim(row, phrase))}”")
-
-    # -- figures and tables ----------------------------------------------------------------------
-    def fig_ref(self, key: str) -> str:
-        """'Figure 2.1' for a figure key; numbers are given in order of first mention."""
-        self._figures.setdefault(key, len(self._figures) + 1)
-        return f"Figure {self.number}.{self._figures[key]}"
 
     def section_ref(self, slug: str, fallback: str) -> str:
         """'Section 4' for another section of this brief (by its notebook's slug, e.g. 'defence_industry'), numbered
@@ -293,51 +287,6 @@ class Section:
         except Exception:  # no brief.yml (a notebook run on its own): words serve as well as a number
             pass
         return fallback
-
-    def table_ref(self, key: str) -> str:
-        self._tables.setdefault(key, len(self._tables) + 1)
-        return f"Table {self.number}.{self._tables[key]}"
-
-    def figure(self, fig, key: str, *, title: str, caption: str, sources, alt: str, note: str = "") -> str:
-        """Show a numbered figure: takeaway title, chart, caption, source line and alt text."""
-        if len(alt.split()) < 8:
-            raise ValueError(f"figure {key!r}: alt text must describe the chart and its key values (a sentence or two)")
-        label = self.fig_ref(key)
-        uri, width, height = svg_data_uri(fig)
-        anchor = f"fig-{self.slug}-{key}"
-        display(HTML(
-            f'<figure class="chart" id="{esc(anchor)}">'
-            f'<figcaption><span class="fig-label">{label}.</span> {esc(title)}</figcaption>'
-            f'<img src="{uri}" alt="{esc(alt)}" width="{width:.0f}" height="{height:.0f}">'
-            f'<p class="fig-caption">{caption}</p>'
-            f'<p class="fig-source">{self.citations.source_line(sources, note)}</p>'
-            "</figure>"
-        ))
-        return label
-
-    def table(self, frame: pd.DataFrame, key: str, *, caption: str, sources, note: str = "",
-              html_columns: tuple[str, ...] = ()) -> str:
-        """Show a numbered, accessible table. Cell text is escaped unless its column is in html_columns."""
-        label = self.table_ref(key)
-        head = "".join(f'<th scope="col">{esc(c)}</th>' for c in frame.columns)
-        body = []
-        for row in frame.itertuples(index=False):
-            cells = []
-            for i, (column, value) in enumerate(zip(frame.columns, row)):
-                text = str(value) if column in html_columns else esc("" if pd.isna(value) else value)
-                cells.append(f'<th scope="row">{text}</th>' if i == 0 else f'<td data-label="{esc(column)}">{text}</td>')
-            body.append("<tr>" + "".join(cells) + "</tr>")
-        anchor = f"tab-{self.slug}-{key}"
-        display(HTML(
-            f'<div class="table-block" id="{esc(anchor)}">'
-            f'<div class="table-scroll" role="region" aria-labelledby="{esc(anchor)}-cap" tabindex="0">'
-            f'<table><caption id="{esc(anchor)}-cap"><span class="fig-label">{label}.</span> {esc(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
-            f'<p class="fig-source">{self.citations.source_line(sources, note)}</p></div>'
-        ))
-        return label
-
-    NOTE_HEADINGS = {"disagreement": "Sources disagree", "dating": "Dating note", "doubtful basis": "Note on the data"}
 
     def _note_parts(self, conflict_id: str):
         """(topic row, versions the brief could know at its cut-off) of a conflict, or None if nothing to show (the
@@ -354,12 +303,6 @@ class Section:
             return None
         return topic, versions
 
-    def disagreement(self, *conflict_ids: str) -> None:
-        """(Older notebooks) show the notes box from a code cell; new notebooks use a ```{note}``` block."""
-        box = self._notes_box(conflict_ids)
-        if box:
-            display(HTML(box))
-
     def _notes_box(self, conflict_ids) -> str:
         """A boxed note where sources disagree or a figure's basis is unclear: every version with its source (and the
         words it rests on), and how the publication treats it. Several ids give one box with a paragraph for each."""
@@ -369,34 +312,14 @@ class Section:
                           "versions": [{"claim": v["claim"], "cite": self.cite_any(v)} for _, v in versions.iterrows()]})
         return _block("notes.html.j2", notes=notes) + "\n" if notes else ""
 
-    # -- findings for the executive summary ------------------------------------------------------
-    def finding(self, text: str, sources=(), rank: int = 50) -> None:
-        """A key judgement of this section (HTML allowed; data values must be escaped by helpers)."""
-        cite_html = self.cite(*sources) if sources else ""
-        self.judgements.append({"text": text, "sources": list(sources), "cite_html": cite_html, "rank": rank})
-
-    def key_number(self, key: str, label: str, value, display_value: str, sources=(), unit: str = "") -> None:
-        """A number for the executive summary's key-numbers box; `value` is the raw figure from the data."""
-        if hasattr(value, "item"):
-            value = value.item()
-        self.numbers.append({"key": key, "label": label, "value": value, "display": display_value,
-                             "unit": unit, "sources": list(sources)})
-
     def payload(self) -> dict:
         recorded = {r.key: {"value": r.value, "display": r.display, "sources": r.sources} for r in self.recorded.values()}
         return {"section": self.slug, "number": self.number, "title": self.title,
-                "as_of": self.evidence.as_of.isoformat(), "judgements": self.judgements, "numbers": self.numbers,
-                "recorded": recorded, "downloads": self.downloads}
+                "as_of": self.evidence.as_of.isoformat(), "recorded": recorded, "downloads": self.downloads}
 
     def record(self) -> None:
-        """Hand this section's recorded numbers (and, in older notebooks, key points) to the build."""
-        payload = json.loads(json.dumps(self.payload(), default=str))
-        if not self.judgements:
-            display({FINDINGS_MIME: payload}, raw=True)
-            return
-        items = "".join(f"<li>{j['text']} {j['cite_html']}</li>" for j in self.judgements)
-        box = f'<aside class="key-points" aria-label="Key points of section {self.number}"><p class="kp-title">Key points</p><ul>{items}</ul></aside>'
-        display({"text/html": box, FINDINGS_MIME: payload}, raw=True)
+        """Hand this section's recorded numbers and the data behind its figures and tables to the build."""
+        display({FINDINGS_MIME: json.loads(json.dumps(self.payload(), default=str))}, raw=True)
 
 
 WIDE_TEXT = 40  # characters: a column whose cells average more than this holds running text, not labels
@@ -414,7 +337,7 @@ def _column_widths(columns, rows) -> list[int] | None:
         return None
     means, floors = [], []
     for i, column in enumerate(columns):
-        cells = [re.sub(r"<[^>]+>", " ", str(row[i])) for row in rows]
+        cells = [plain_text(row[i]) for row in rows]
         longest = max([len(w) for text in [str(column), *cells] for w in text.split()] + [4])
         means.append(sum(len(text.strip()) for text in cells) / len(cells))
         floors.append(longest * 1.4 + 3)  # bold headers and row heads, cell padding

@@ -20,6 +20,11 @@ def esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def plain_text(fragment: str) -> str:
+    """What a reader sees of an HTML fragment, as one line: tags become spaces, entities characters."""
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", str(fragment)))).strip()
+
+
 def count(n: int, noun: str, plural: str | None = None) -> str:
     """'one event', 'seven events', '12 events' (numbers under ten in words, as house style wants)."""
     n = int(n)
