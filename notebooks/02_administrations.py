@@ -461,40 +461,9 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # next{% if lee is not none and not lee.compared %}, and then the record of the Lee Jae-myung government{% endif %}.
 
 # %%
-# The comparison at a glance: aspects (rows) by government (columns). Cells are short values; the prose argues.
-def term_cell(g) -> str:
-    from helpers.writing.filters import day
-
-    end = f"in office at the cut-off ({day(ev.as_of)})" if g["open"] else day(g["end"])
-    return f"{day(g['start'])} – {end}" + (f"; powers suspended {day(g['suspended'])}" if g["suspended"] else "")
-
-
-def when_cell(rows) -> str:
-    from helpers.writing.filters import when
-
-    return "; ".join(f"{r.short_name} ({when(r._asdict())})" for r in rows.itertuples()) or "none recorded"
-
-
-at_a_glance = pd.DataFrame({
-    "Aspect": ["Camp", "Term as dated", "Label in the sources", "Steps recorded", "Steps per year in office",
-               "Most frequent kind of step", "Areas singled out", "Areas listed", "Instruments begun",
-               "Steps the sources call firsts"],
-    **{g["who"]: [
-        g["camp"],
-        term_cell(g),
-        f"“{g['label']}” ({sec.citations.in_text(g['row']['source_id'])})" if g["label"] else "none quotable",
-        f"{g['steps']} (uncertain, not counted: {g['uncertain']})" if g["uncertain"] else f"{g['steps']}",
-        f"{g['rate']}" if g["rated"] else "not rated: too little of the term in the evidence",
-        (g["mix"].leader if g["mix"] is not None and g["mix"].leader else "no single kind") if g["mix"] else "none",
-        "; ".join(g["priorities"]) or "none",
-        "; ".join(g["listed"]) or "none",
-        when_cell(g["begun"]),
-        "; ".join(when(r._asdict()) for r in g["firsts"].itertuples()) or "none",
-    ] for g in govs},
-})
-sec.table_data("comparison", at_a_glance,
-               sources=[*[g["row"]["source_id"] for g in govs if g["label"]], *[g["dates"] for g in govs], ours,
-                        focus, *[g["begun"] for g in govs]])
+# The comparison at a glance (aspects by government) is written as a table in the Markdown cell below; its sources:
+sec.table_sources("comparison", sources=[*[g["row"]["source_id"] for g in govs if g["label"]], *[g["dates"] for g in govs],
+                                         ours, focus, *[g["begun"] for g in govs]])
 suspension_rows = {g["name"]: ev.events[(ev.events["start"] <= g["suspended"]) & (ev.events["end"] >= g["suspended"])
                                          & (ev.events["category"] == "Korean domestic politics")
                                          & ev.events["source_id"].isin(published)].sort_values("date_precision")
@@ -525,6 +494,19 @@ suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 # The governments compared, as the evidence stands on {{ ev.as_of | day }}. Steps are counted once each and credited
 # to a government only when every source dates them inside its term ({{ see("pace") }}); areas are those the
 # sources name for each government; instruments are those begun in the term, as the sources date them.
+#
+# | Aspect |{% for g in govs %} {{ g.who }} |{% endfor %}
+# |---|{% for g in govs %}---|{% endfor %}
+# | Camp |{% for g in govs %} {{ g.camp }} |{% endfor %}
+# | Term as dated |{% for g in govs %} {{ g.start | day }} – {% if g.open %}in office at the cut-off ({{ ev.as_of | day }}){% else %}{{ g.end | day }}{% endif %}{% if g.suspended %}; powers suspended {{ g.suspended | day }}{% endif %} |{% endfor %}
+# | Label in the sources |{% for g in govs %} {% if g.label %}“{{ g.label }}” ({{ sec.citations.in_text(g.row.source_id) }}){% else %}none quotable{% endif %} |{% endfor %}
+# | Steps recorded |{% for g in govs %} {{ g.steps }}{% if g.uncertain %} (uncertain, not counted: {{ g.uncertain }}){% endif %} |{% endfor %}
+# | Steps per year in office |{% for g in govs %} {% if g.rated %}{{ g.rate }}{% else %}not rated: too little of the term in the evidence{% endif %} |{% endfor %}
+# | Most frequent kind of step |{% for g in govs %} {% if not g.mix %}none{% elif g.mix.leader %}{{ g.mix.leader }}{% else %}no single kind{% endif %} |{% endfor %}
+# | Areas singled out |{% for g in govs %} {% for a in g.priorities %}{{ a }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
+# | Areas listed |{% for g in govs %} {% for a in g.listed %}{{ a }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
+# | Instruments begun |{% for g in govs %} {% for r in g.begun.itertuples() %}{{ r.short_name }} ({{ r | when }}){% if not loop.last %}; {% endif %}{% else %}none recorded{% endfor %} |{% endfor %}
+# | Steps the sources call firsts |{% for g in govs %} {% for r in g.firsts.itertuples() %}{{ r | when }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
 # ```
 #
 # {% if "yoon_administration_end" in relevant %}
@@ -557,15 +539,11 @@ if has_steps:
 context_count = int(ev.events[ev.events["category"].isin(compare.CONTEXT)
                               & ev.events["administration"].isin(names)].shape[0])
 version_rows = ev.events.set_index("event_id")
-uncertain_view = pd.DataFrame({
-    "Step": list(uncertain["title"]),
-    "Date as the sources give it": ["; ".join(f"{sec.citations.in_text(version_rows.loc[v, 'source_id'])}: "
-                                              f"{when(version_rows.loc[v])}" for v in vs) for vs in uncertain["versions"]],
-    "Could belong to": [", ".join(who.get(c, c) for c in cs) for cs in uncertain["candidates"]],
-    "Why it cannot be credited": list(uncertain["reason"]),
-}) if len(uncertain) else None
-if uncertain_view is not None:
-    sec.table_data("uncertain", uncertain_view, sources=[s for ss in uncertain["version_sources"] for s in ss])
+# Steps that cannot be credited (table written below): each with the versions of its date, source by source.
+uncertain_steps = [{"title": u.title, "versions": [version_rows.loc[v] for v in u.versions],
+                    "candidates": [who.get(c, c) for c in u.candidates], "reason": u.reason}
+                   for u in uncertain.itertuples()]
+sec.table_sources("uncertain", sources=[s for ss in uncertain["version_sources"] for s in ss])
 
 # %% [markdown] tags=["report"]
 # {% if not nothing %}
@@ -644,6 +622,11 @@ if uncertain_view is not None:
 # {% if uncertain | length %}
 # ```{table} uncertain
 # Steps that cannot be credited to one government, and why. They count in no rate.
+#
+# | Step | Date as the sources give it | Could belong to | Why it cannot be credited |
+# |---|---|---|---|
+# {% for u in uncertain_steps %}| {{ u.title }} | {% for v in u.versions %}{{ sec.citations.in_text(v.source_id) }}: {{ v | when }}{% if not loop.last %}; {% endif %}{% endfor %} | {{ u.candidates | join(", ") }} | {% if u.reason == compare.STRADDLES %}dated only to a year or month that spans a change of government{% else %}the sources' versions place it in different terms{% endif %} |
+# {% endfor %}
 # ```
 # {% endif %}
 
@@ -652,9 +635,8 @@ kind_names = pace.rated if len(pace.rated) >= 2 else names
 if len(cats) and cats["count"].sum():
     sec.chart("kinds", compare.kinds_chart(cats[cats["administration"].isin(kind_names)], kind_names, who),
               sources=ours, data=cats)
-kinds_alt = {n: "; ".join(f"{r.category} {r.per_year:.1f}" for r in cats[(cats["administration"] == n)
-                                                                         & (cats["count"] > 0)].sort_values(
-    "per_year", ascending=False).itertuples()) or "none" for n in kind_names}
+kinds_alt = {n: cats[(cats["administration"] == n) & (cats["count"] > 0)].sort_values("per_year", ascending=False)
+             .to_dict("records") for n in kind_names}  # each government's kinds, most frequent first, for the alt text
 far, clear, gap = judgements.FAR_RATIO, judgements.CLEAR_RATIO, judgements.MIN_GAP
 
 # %% [markdown] tags=["report"]
@@ -692,7 +674,7 @@ far, clear, gap = judgements.FAR_RATIO, judgements.CLEAR_RATIO, judgements.MIN_G
 # {% if leads and pace.comparable %}
 # ```{figure} kinds
 # :title: {% if mixed | length > 1 and kinds_differ %}Each government's record leaned to a different kind of step{% elif mixed | length > 1 %}The same kind of step led each government's record{% elif not any_led %}No government led in any kind of step, per year in office{% else %}Steps per year in office, by kind{% endif %}
-# :alt: Horizontal bar chart of steps per year in office by kind. {% for n in kind_names %}{{ who[n] }}: {{ kinds_alt[n] }}.{% if not loop.last %} {% endif %}{% endfor %}
+# :alt: Horizontal bar chart of steps per year in office by kind. {% for n in kind_names %}{{ who[n] }}: {% for r in kinds_alt[n] %}{{ r.category }} {{ r.per_year | number(1) }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %}.{% if not loop.last %} {% endif %}{% endfor %}
 # Steps per year in office by kind, for each government from the start of its term to its end or the cut-off; the
 # number of steps is in brackets. Only steps credited to one government are counted.
 # ```
@@ -702,22 +684,16 @@ far, clear, gap = judgements.FAR_RATIO, judgements.CLEAR_RATIO, judgements.MIN_G
 if len(grid):
     sec.chart("focus", compare.focus_chart(grid, who), sources=focus, data=grid.reset_index())
     evidence = compare.evidence_table(focus, names)
-    evidence["areas_text"] = ["; ".join(f"{area} ({'singled out' if e == 'priority' else 'listed'})"
-                                        for area, e in areas) for areas in evidence["areas"]]
-    merged = []  # one row per quotation: a quotation that supports two governments names both
+    # One row per quotation (table written below): a quotation that supports two governments names both, with the
+    # areas once if they are the same for both, else government by government.
+    evidence_rows = []
     for (quote_text, source), group in evidence.groupby(["quote", "source_id"], sort=False):
-        same = group["areas_text"].nunique() == 1
-        merged.append({
-            "Government": " and ".join(who[a] for a in group["administration"]),
-            "Areas (as the source presents them)": group["areas_text"].iloc[0] if same else
-            "; ".join(f"{who[a]}: {t}" for a, t in zip(group["administration"], group["areas_text"])),
-            "Quotation": f"“{quote_text}”",
-            "Source": sec.cite_any(source),
-        })
-    evidence_view = pd.DataFrame(merged)
-    sec.table_data("evidence", evidence_view, sources=evidence, html_columns=("Source",))
-focus_alt = {g["name"]: (f"singled out {', '.join(g['priorities']) or 'none'}; listed {', '.join(g['listed']) or 'none'}")
-             for g in govs}
+        by_government = [(who[a], list(areas)) for a, areas in zip(group["administration"], group["areas"])]
+        same = all(areas == by_government[0][1] for _, areas in by_government)
+        evidence_rows.append({"governments": [name for name, _ in by_government], "same": same,
+                              "areas": by_government[:1] if same else by_government, "quote": quote_text,
+                              "source": source})
+    sec.table_sources("evidence", sources=evidence)
 only_govs = [g for g in govs if g["only"]]
 only_rows = focus[[any(a in g["only"] and actor == g["name"] for g in only_govs)
                    for a, actor in zip(focus["area"], focus["actor"])]] if len(focus) else focus
@@ -746,7 +722,7 @@ only_rows = focus[[any(a in g["only"] and actor == g["name"] for g in only_govs)
 # {% if grid | length %}
 # ```{figure} focus
 # :title: {% if shared_priority %}{{ shared_priority | and_list | upper_first }} {% if shared_priority | length == 1 %}was a priority{% else %}were priorities{% endif %} for {{ all_word }}{% elif shared %}{{ areas_shared | upper_first }} of {{ areas_total }} areas were named for {{ all_word }}{% else %}No area is named for every government compared{% endif %}
-# :alt: Dot matrix of {{ areas_total }} areas of cooperation against {{ whos | and_list }}. {% for g in govs %}{{ g.who }}: {{ focus_alt[g.name] }}.{% if not loop.last %} {% endif %}{% endfor %}
+# :alt: Dot matrix of {{ areas_total }} areas of cooperation against {{ whos | and_list }}. {% for g in govs %}{{ g.who }}: singled out {% if g.priorities %}{{ g.priorities | join(", ") }}{% else %}none{% endif %}; listed {% if g.listed %}{{ g.listed | join(", ") }}{% else %}none{% endif %}.{% if not loop.last %} {% endif %}{% endfor %}
 # Areas of cooperation each government pursued with NATO, as the sources published by {{ ev.as_of | day }} name
 # them: a filled dot where a source singles the area out, a ring where it only lists it, a small grey dot where no
 # source names it. Where several sources name the same cell, the stronger emphasis is drawn. Shaded rows are named
@@ -755,6 +731,11 @@ only_rows = focus[[any(a in g["only"] and actor == g["name"] for g in only_govs)
 #
 # ```{table} evidence
 # The evidence behind {{ fig("focus") }}: each quotation and the areas it supports.
+#
+# | Government | Areas (as the source presents them) | Quotation | Source |
+# |---|---|---|---|
+# {% for e in evidence_rows %}| {{ e.governments | join(" and ") }} | {% for name, areas in e.areas %}{% if not e.same %}{{ name }}: {% endif %}{% for area, emphasis in areas %}{{ area }} ({% if emphasis == "priority" %}singled out{% else %}listed{% endif %}){% if not loop.last %}; {% endif %}{% endfor %}{% if not loop.last %}; {% endif %}{% endfor %} | “{{ e.quote }}” | {{ cite(e.source) }} |
+# {% endfor %}
 # ```
 # {% endif %}
 

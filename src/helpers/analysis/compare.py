@@ -41,8 +41,9 @@ CONTEXT = ("Korean domestic politics", "NATO policy", "regional context", "arms 
 EXPECTATION_WORDS = ("expected", "expectation", "planned", "plans")
 CERTAIN = "certain"
 UNCERTAIN = "uncertain"
-STRADDLES = "dated only to a year or month that spans a change of government"
-VERSIONS_DIFFER = "the sources' versions place it in different terms"
+# Why a step is uncertain (the words for each are in the notebook's table of uncertain steps).
+STRADDLES = "straddles"  # dated only to a year or month that spans a change of government
+VERSIONS_DIFFER = "versions differ"  # the sources' versions place it in different terms
 EMPHASIS_RANK = {"priority": 2, "present": 1, "": 0}
 DAYS_PER_YEAR = 365.25
 

@@ -38,14 +38,14 @@ def money(value, currency: str = "USD", qualifier=None) -> str:
 
 def when(row, precision: str | None = None) -> str:
     """`{{ event | when }}`: a row's date at the precision its source gave ('July 2022'); `when("year")` coarser."""
-    get = row.get if hasattr(row, "get") else lambda k: getattr(row, k)
+    get = row.get if hasattr(row, "get") else lambda k: getattr(row, k, None)  # a dict, a Series or a row tuple
     date_text = str(get("date") if get("date") is not None else get("start_date"))
     return say_date(date_text, precision or str(get("date_precision")))
 
 
 def dated(row, precision: str | None = None) -> str:
     """`{{ event | dated }}`: the date with its preposition, 'on 11 July 2023', 'in July 2023' or 'in 2023'."""
-    get = row.get if hasattr(row, "get") else lambda k: getattr(row, k)
+    get = row.get if hasattr(row, "get") else lambda k: getattr(row, k, None)  # a dict, a Series or a row tuple
     exact = (precision or str(get("date_precision"))) == "day"
     return ("on " if exact else "in ") + when(row, precision)
 

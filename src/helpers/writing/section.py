@@ -133,6 +133,7 @@ class Section:
         self.citations = Citations(evidence.tables["sources"])
         self._charts: dict[str, dict] = {}
         self._table_data: dict[str, dict] = {}
+        self._table_sources: dict[str, dict] = {}  # tables written in Markdown: their sources, kept by code
         self.recorded: dict[str, Recorded] = {}
         self.downloads: dict[str, str] = {}  # anchor -> CSV of what a figure or table shows
         self.shown_notes: set[str] = set()  # conflict ids whose note this section has shown
@@ -191,6 +192,11 @@ class Section:
         self._table_data[key] = {"frame": frame, "sources": _source_ids([sources]), "note": note,
                                  "html_columns": html_columns}
 
+    def table_sources(self, key: str, *, sources, note: str = "") -> None:
+        """The sources of a table written in the Markdown cell (```{table} key``` holding a Markdown table): the
+        words and cells are the cell's, the source line is made from these rows or ids."""
+        self._table_sources[key] = {"sources": _source_ids([sources]), "note": note}
+
     def figure_html(self, key: str, *, title: str, alt: str, caption: str, note: str = "") -> str:
         """The ```{figure}``` block: label (numbered later), takeaway title, chart, caption, source line, alt text.
         `title` and `caption` come from the template (values in them are already placeholders); `alt` is plain."""
@@ -247,17 +253,18 @@ class Section:
         """A ```{table}``` block whose table is written in the Markdown cell: `columns` and `rows` are the HTML the
         Markdown made of its cells (values in them already escaped). Laid out as the tables kept by code cells are,
         and published as CSV of what a reader sees."""
-        import csv
-        import io
-
         anchor = f"tab-{self.slug}-{key}"
+        kept = self._table_sources.get(key)
+        source_line = Markup(self.citations.source_line(kept["sources"], esc(kept["note"]))) if kept and kept["sources"] else ""
         heads = [plain_text(c) for c in columns]
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows([heads, *[[plain_text(c) for c in row] for row in rows]])
-        self.downloads[anchor] = buffer.getvalue()
+        cells = pd.DataFrame([[plain_text(c) for c in row] for row in rows], columns=heads)
+        if kept and kept["sources"]:
+            self._download(anchor, cells, kept["sources"])
+        else:
+            self.downloads[anchor] = cells.to_csv(index=False, lineterminator="\n")
         return _block("table.html.j2", anchor=anchor, caption=Markup(caption), columns=heads,
                       rows=[[Markup(c) for c in row] for row in rows], widths=_column_widths(heads, rows),
-                      source_line="", links=self._links(anchor)) + "\n"
+                      source_line=source_line, links=self._links(anchor)) + "\n"
 
     def notes_html(self, *conflict_ids: str) -> str:
         """The ```{note}``` block: where sources disagree, every version with its source and the brief's choice.

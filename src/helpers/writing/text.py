@@ -20,9 +20,14 @@ def esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|q|small|span|strong|sub|sup)\b[^>]*>")
+
+
 def plain_text(fragment: str) -> str:
-    """What a reader sees of an HTML fragment, as one line: tags become spaces, entities characters."""
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", str(fragment)))).strip()
+    """What a reader sees of an HTML fragment, as one line: inline tags go, others become spaces, entities become
+    characters ('(<a>SWP 2025</a>)' reads '(SWP 2025)'; '<li>a</li><li>b</li>' reads 'a b')."""
+    text = re.sub(r"<[^>]+>", " ", _INLINE_TAG.sub("", str(fragment)))
+    return html.unescape(re.sub(r"\s+", " ", text)).strip()
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:
