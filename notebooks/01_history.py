@@ -30,7 +30,7 @@ from helpers.writing.filters import when, words
 from helpers.writing.section import Section
 
 ev = load_all(as_of)
-sec = Section(number=1, slug="history", title="From dialogue to partnership", evidence=ev)
+sec = Section(number=1, slug="history", evidence=ev)  # its title is the heading above
 period_end = min(as_date(until), ev.as_of) if until else ev.as_of
 
 # %%

@@ -35,8 +35,7 @@ from helpers.writing.section import Section
 
 ev = load_all(as_of)
 quote = lambda row, phrase: Markup(sec.quoted(row, phrase))  # noqa: E731  (Section.quoted is escaped HTML already)
-sec = Section(number=2, slug="administrations", title="Governments compared: change and continuity",
-              evidence=ev)
+sec = Section(number=2, slug="administrations", evidence=ev)  # its title is the heading above
 
 # %%
 # The governments compared, in the order they took office. A name not in data/administrations.csv stops the build

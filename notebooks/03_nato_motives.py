@@ -31,7 +31,7 @@ from helpers.writing.filters import words
 from helpers.writing.section import Section
 
 ev = load_all(as_of)
-sec = Section(number=3, slug="nato_motives", title="Why NATO looks to the Indo-Pacific", evidence=ev)
+sec = Section(number=3, slug="nato_motives", evidence=ev)  # its title is the heading above
 partners = motives.check_partners(partners, ev.summit_participation)
 n_partners = len(partners)
 

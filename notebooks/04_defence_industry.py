@@ -36,7 +36,7 @@ from helpers.writing.section import Section
 
 nato_only = check_flag("nato_only", nato_only)
 ev = load_all(as_of)
-sec = Section(number=4, slug="defence_industry", title="Arms and industry: an interest both camps share", evidence=ev)
+sec = Section(number=4, slug="defence_industry", evidence=ev)  # its title is the heading above
 known = published_sources(ev.sources, ev.as_of)
 admins = ev.administrations
 

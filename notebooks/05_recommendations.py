@@ -30,7 +30,7 @@ from helpers.writing.section import Section
 
 recs.check_audience(audience)
 ev = load_all(as_of)
-sec = Section(number=5, slug="recommendations", title="Recommendations", evidence=ev)
+sec = Section(number=5, slug="recommendations", evidence=ev)  # its title is the heading above
 
 # %%
 # Who is in office at the cut-off, and what the recommendations rest on. Each row is None when the data (or an

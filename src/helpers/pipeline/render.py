@@ -109,7 +109,7 @@ def unpublishable_outputs(nb: nbformat.NotebookNode, name: str) -> list[str]:
             data = output.get("data", {})
             if any(k.startswith("image/") for k in data) and "text/html" not in data:
                 warnings.append(f"{name}: cell {index} shows a bare image that is left out of the brief; "
-                                "show charts with Section.figure(...) so they get a number, title and alt text")
+                                "keep charts with sec.chart(key, fig, ...) and place them with a ```{figure} key``` block, which gives them a number, title and alt text")
     return warnings
 
 

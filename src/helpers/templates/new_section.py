@@ -17,27 +17,29 @@
 # The one-sentence question this section answers.
 
 # %% tags=["parameters"]
-as_of = "2025-01-31"  # evidence cut-off (YYYY-MM-DD): nothing dated later is counted or drawn
+as_of = "{{AS_OF}}"  # evidence cut-off (YYYY-MM-DD): nothing dated later is counted or drawn
 
 # %%
 from helpers.evidence.data import load_all
-from helpers.writing import charts
+from helpers.writing import charts, judgements
 from helpers.writing.section import Section
 
 ev = load_all(as_of)  # validated tables, cut at as_of: ev.events, ev.sources, ev.frameworks, ...
-sec = Section(number={{NUMBER}}, slug="{{SLUG}}", title={{TITLE_PYTHON}}, evidence=ev)
+sec = Section(number={{NUMBER}}, slug="{{SLUG}}", evidence=ev)  # its title is the heading above
 
 # %%
-# Name what the words below need. A judgement word comes from a rule in helpers.writing.rules, never from an
-# if/else written here.
+# Name what the words below need. A judgement word ("led", "most") comes from a rule in helpers.writing.judgements,
+# never from an if/else written here: judgements.lead names a leader only with a real margin, else a tie.
 events = ev.events
 by_category = events.groupby("category").size().sort_values(ascending=False)
-top_category = by_category.index[0] if len(by_category) else None
+top = judgements.lead(by_category.to_dict())
 milestones = sec.num("milestones", len(events), str(len(events)), sources=events)
 
 # %% [markdown] tags=["summary"]
-# {% if top_category %}The sources record {{ milestones }} steps up to {{ ev.as_of | day }}, most often in
-# {{ top_category }} {{ cite(events) }}.{% else %}The sources record no step up to {{ ev.as_of | day }}.{% endif %}
+# {% if top.leader %}The sources record {{ milestones }} steps up to {{ ev.as_of | day }}, led by
+# {{ top.leader }} {{ cite(events) }}.{% elif top.tied %}The sources record {{ milestones }} steps up to
+# {{ ev.as_of | day }}, with {{ top.tied | list | and_list }} level at the top {{ cite(events) }}.{% else %}The sources
+# record no step up to {{ ev.as_of | day }}.{% endif %}
 
 # %%
 fig, ax = charts.new_figure(height_in=2.6)
@@ -53,8 +55,8 @@ sec.chart("categories", fig, sources=events, data=by_category.rename("milestones
 # {{ cite(events) }}.
 #
 # ```{figure} categories
-# :title: {{ top_category | upper_first }} leads the record
-# :alt: Bar chart of {{ milestones }} steps in {{ by_category | length }} categories; the largest is {{ top_category }} with {{ by_category.iloc[0] }}.
+# :title: {% if top.leader %}{{ top.leader | upper_first }} leads the record{% else %}No one kind of step leads the record{% endif %}
+# :alt: Bar chart of {{ milestones }} steps in {{ by_category | length }} categories: {% for category, n in by_category.items() %}{{ category }} {{ n }}{% if not loop.last %}; {% endif %}{% endfor %}.
 # Steps per category, all years up to the cut-off.
 # ```
 

@@ -124,7 +124,8 @@ def _quotes(items) -> dict[str, list[str]]:
 class Section:
     current: "Section | None" = None  # the section a notebook is writing; its Markdown cells render against it
 
-    def __init__(self, number: int, slug: str, title: str, evidence):
+    def __init__(self, number: int, slug: str, evidence, title: str = ""):
+        # `title` is kept for notebooks that still pass it; the title readers see is the notebook's first heading.
         # The build passes the section's position in brief.yml; the notebook's own number is the fallback.
         self.number = int(os.environ.get("BRIEF_SECTION_NUMBER", number))
         self.slug = slug
@@ -321,7 +322,7 @@ class Section:
 
     def payload(self) -> dict:
         recorded = {r.key: {"value": r.value, "display": r.display, "sources": r.sources} for r in self.recorded.values()}
-        return {"section": self.slug, "number": self.number, "title": self.title,
+        return {"section": self.slug, "number": self.number,
                 "as_of": self.evidence.as_of.isoformat(), "recorded": recorded, "downloads": self.downloads}
 
     def record(self) -> None:
