@@ -177,11 +177,11 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 
 # %%
 ordered = frameworks.sort_values("start")
-instrument_table = history.instruments_table(ordered, in_force, sec.cite_any)
+live_ids = set(in_force["framework_id"])  # the table below says "in force" for these, else when each ended
 if len(frameworks):
     sec.chart("instruments", history.instruments_chart(frameworks, in_force, period_end), sources=frameworks,
               data=ordered[["framework_id", "name", "kind", "start_date", "date_precision", "end_date", "source_id", "quote"]])
-    sec.table_data("instruments", instrument_table, sources=frameworks, html_columns=("Source",))
+    sec.table_sources("instruments", sources=frameworks)
 first_instrument = ordered.iloc[0] if len(ordered) else None
 
 # %% [markdown] tags=["report"]
@@ -195,6 +195,11 @@ first_instrument = ordered.iloc[0] if len(ordered) else None
 # %% [markdown] tags=["report"]
 # ```{table} instruments
 # The partnership instruments, when each began and whether it was in force on {{ period_end | day }}.
+#
+# | Instrument | Kind | Began | Ended | Source |
+# |---|---|---|---|---|
+# {% for r in ordered.itertuples() %}| {{ r.name }} | {{ r.kind }} | {{ r | when }} | {% if r.framework_id in live_ids %}in force{% elif r.end_date %}{{ r.end_date | date_as_written }}{% else %}ended{% endif %} | {{ cite(r.source_id) }} |
+# {% endfor %}
 # ```
 #
 # ```{note} ipcp_renewal ipcp_name tcp_instrument mission_to_nato_date

@@ -451,9 +451,12 @@ non_nato_shown = sorted(set(shown.loc[~shown["buyer_nato_member"].astype(bool), 
 # ```
 
 # %%
-if len(versions):
-    sec.table_data("deals", industry.versions_table(versions, deals, sec.cite_any), sources=versions,
-                   html_columns=("Source",))
+# Every version of every deal, in date order, for the table written below; `followed` marks the version the report
+# follows, `stated` a version that gives a value.
+followed = {(r["deal_id"], r["source_id"]) for _, r in deals.iterrows()}
+version_rows = [{**r, "followed": (r["deal_id"], r["source_id"]) in followed, "stated": pd.notna(r["value"])}
+                for r in versions.to_dict("records")]
+sec.table_sources("deals", sources=versions)
 
 # %% [markdown] tags=["report"]
 # {% if versions | length %}
@@ -463,6 +466,11 @@ if len(versions):
 # {{ deals | length | count("deal") }}, each with its value as the source states it (currency and basis), the type
 # of agreement, and whether this report follows it. A value in another currency is given in US dollars only where the
 # source itself does so.
+#
+# | Buyer and date | What the source says was bought | Value as stated (basis) | Type | Followed | Source |
+# |---|---|---|---|---|---|
+# {% for r in version_rows %}| {{ r.buyer }}{% if not r.buyer_nato_member %} (not a NATO member){% endif %}, {{ industry.deal_when(r) }} | {{ r.systems }} | {% if r.stated %}{{ industry.deal_value(r) }} ({{ r.value_basis }}){% else %}not stated{% endif %} | {{ industry.CONTRACT_LABELS[r.contract_type] }} | {% if r.followed %}yes{% endif %} | {{ cite(r.source_id) }} |
+# {% endfor %}
 # ```
 # {% endif %}
 

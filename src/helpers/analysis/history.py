@@ -92,26 +92,3 @@ def instruments_chart(frameworks: pd.DataFrame, in_force: pd.DataFrame, period_e
     ax.set_xticks(range(low, period_end.year + 1, 2 if period_end.year - low > 8 else 1))
     charts.value_grid(ax, "x")
     return fig
-
-
-def instruments_table(frameworks: pd.DataFrame, in_force: pd.DataFrame, cite) -> pd.DataFrame:
-    """Instrument, kind, when it began and ended (at the sources' precision), and its source."""
-    from ..writing.filters import when
-
-    live = set(in_force["framework_id"])
-    ended = []
-    for row in frameworks.itertuples():
-        if row.framework_id in live:
-            ended.append("in force")
-        elif row.end_date:
-            precision = {4: "year", 7: "month", 10: "day"}[len(row.end_date)]
-            ended.append(when({"date": row.end_date, "date_precision": precision}))
-        else:
-            ended.append("ended")
-    return pd.DataFrame({
-        "Instrument": list(frameworks["name"]),
-        "Kind": list(frameworks["kind"]),
-        "Began": [when(r) for _, r in frameworks.iterrows()],
-        "Ended": ended,
-        "Source": [cite(s) for s in frameworks["source_id"]],
-    })

@@ -291,23 +291,6 @@ def say_range(low: float, high: float, currency: str) -> str:
 
 
 # -- the tables --------------------------------------------------------------------------------------------------------
-def versions_table(versions: pd.DataFrame, deals: pd.DataFrame, cite) -> pd.DataFrame:
-    """Every version of every deal, in date order: buyer and date, what the source says was bought, the value with its
-    currency and (in brackets) its basis, the type of agreement, whether the report follows this version, and the source."""
-    chosen = {(r["deal_id"], r["source_id"]) for _, r in deals.iterrows()}
-    return pd.DataFrame({
-        "Buyer and date": [f"{b if nato else f'{b} (not a NATO member)'}, {deal_when(r)}"
-                           for (_, r), b, nato in zip(versions.iterrows(), versions["buyer"], versions["buyer_nato_member"])],
-        "What the source says was bought": list(versions["systems"]),
-        # One column for the value and its basis: a table of eight columns does not fit a printed page.
-        "Value as stated (basis)": [f"{deal_value(r)} ({r['value_basis']})" if pd.notna(r["value"]) else "not stated"
-                                    for _, r in versions.iterrows()],
-        "Type": [CONTRACT_LABELS[t] for t in versions["contract_type"]],
-        "Followed": ["yes" if (d, s) in chosen else "" for d, s in zip(versions["deal_id"], versions["source_id"])],
-        "Source": [cite(s) for s in versions["source_id"]],
-    })
-
-
 def quantities(items: pd.DataFrame, deal_id: str, source_id: str) -> dict[str, float]:
     """System type -> quantity one source gives for one deal (types without a quantity left out)."""
     rows = items[(items["deal_id"] == deal_id) & (items["source_id"] == source_id) & items["quantity"].notna()]

@@ -59,6 +59,14 @@ def month(value) -> str:
     return say_date(str(value)[:7], "month")
 
 
+def date_as_written(value) -> str:
+    """`{{ row.end_date | date_as_written }}`: '2019', 'May 2019' or '10 May 2019', as precise as the date is written."""
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(str(value)))
+    if precision is None:
+        raise ValueError(f"date_as_written: {value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    return say_date(str(value), precision)
+
+
 def and_list(items) -> str:
     """`{{ names | and_list }}` → 'A, B and C'."""
     return text.join([str(i) for i in items], "and")
@@ -88,6 +96,6 @@ def period(pair) -> str:
 
 FILTERS = {
     "number": number, "count": count, "words": words, "percent": percent, "money": money, "when": when, "dated": dated,
-    "day": day, "month": month, "and_list": and_list, "or_list": or_list, "lower_first": lower_first, "upper_first": upper_first,
+    "day": day, "month": month, "date_as_written": date_as_written, "and_list": and_list, "or_list": or_list, "lower_first": lower_first, "upper_first": upper_first,
     "period": period,
 }
