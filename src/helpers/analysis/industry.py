@@ -31,15 +31,19 @@ MEASURES = ("export value", "import share", "export share", "export growth", "ex
 # How the text and tables name the contract types of data/arms_deals.csv.
 CONTRACT_LABELS = {"framework": "framework agreement", "executive": "executive contract", "order": "order",
                    "under negotiation": "under negotiation", "unspecified": "type not stated"}
-# How the text and charts name the system types of data/arms_deal_items.csv (plural, lower case).
-SYSTEM_NAMES = {"tank": "tanks", "self-propelled howitzer": "self-propelled howitzers",
-                "rocket artillery": "rocket launchers", "combat aircraft": "combat aircraft",
-                "infantry fighting vehicle": "infantry fighting vehicles",
-                "ammunition supply vehicle": "ammunition supply vehicles", "support vehicle": "support vehicles",
-                "air defence system": "air defence systems", "missile": "missiles", "submarine": "submarines",
-                "other": "other equipment"}
+# How the text and charts name the system types of data/arms_deal_items.csv (plural, lower case): the type with an
+# "s", except where that is not English.
+IRREGULAR_SYSTEM_NAMES = {"rocket artillery": "rocket launchers", "combat aircraft": "combat aircraft",
+                          "other": "other equipment"}
 SHORT_SYSTEM_NAMES = {"self-propelled howitzer": "howitzers", "ammunition supply vehicle": "ammunition vehicles",
                       "infantry fighting vehicle": "fighting vehicles", "air defence system": "air defence"}
+
+
+def system_name(system_type: str, short: bool = False) -> str:
+    """'tanks', 'rocket launchers'; with `short`, the chart's shorter name where there is one ('howitzers')."""
+    if short and system_type in SHORT_SYSTEM_NAMES:
+        return SHORT_SYSTEM_NAMES[system_type]
+    return IRREGULAR_SYSTEM_NAMES.get(system_type, f"{system_type}s")
 
 # Which version of a deal the report follows, in order of preference (the section's method note says this in words):
 # a record nearer the contract (not one of the five seed documents, which report deals second-hand), then a contract
@@ -158,7 +162,7 @@ def systems_of(items: pd.DataFrame, deal_id: str, source_ids=None) -> list[str]:
 
 def what_bought(types: list[str], short: bool = False) -> str:
     """'tanks, howitzers and combat aircraft' from system types."""
-    names = [SHORT_SYSTEM_NAMES.get(t, SYSTEM_NAMES.get(t, t)) if short else SYSTEM_NAMES.get(t, t) for t in types]
+    names = [system_name(t, short) for t in types]
     if not names:
         return "equipment not stated"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -341,7 +345,7 @@ def _span(first, last) -> str:
 
 def what_bought_quantities(found: dict[str, float]) -> str:
     """'980 tanks, 648 self-propelled howitzers and 48 combat aircraft' from system type -> quantity."""
-    parts = [f"{number(q)} {SYSTEM_NAMES.get(t, t)}" for t, q in found.items()]
+    parts = [f"{number(q)} {system_name(t)}" for t, q in found.items()]
     if not parts:
         return "equipment in quantities not stated"
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -373,7 +377,7 @@ def accounts_table(accounts: list[dict], labels: list[str], types: list[str], ci
     agreement and sources."""
     table = {"Account": labels}
     for system in types:
-        table[SYSTEM_NAMES.get(system, system).capitalize()] = [
+        table[system_name(system).capitalize()] = [
             number(a["quantities"][system]) if system in a["quantities"] else "not given" for a in accounts]
     table["Value as stated"] = ["; ".join(f"{deal_value(r)} ({r['value_basis']})" for r in a["rows"] if pd.notna(r["value"]))
                                 or "no value stated" for a in accounts]
@@ -608,7 +612,7 @@ def poland_chart(accounts: list[dict], labels: list[str], types: list[str]):
                 continue
             ax.barh(y, value, height=width * 0.9, color=colours[j % len(colours)], label=label if i == 0 else None)
             ax.text(value + top * 0.01, y, number(value), va="center", fontsize=6.5, color=charts.INK)
-    ax.set_yticks(range(len(types)), [SYSTEM_NAMES.get(t, t).capitalize() for t in types])
+    ax.set_yticks(range(len(types)), [system_name(t).capitalize() for t in types])
     ax.set_ylim(len(types) - 0.5, -0.5)
     ax.set_xlim(0, top * 1.15)
     ax.set_xlabel("Units, as each account gives them")

@@ -274,14 +274,12 @@ def document_label(doc) -> str:
 
 # -- who came, at what level ---------------------------------------------------------------------------------------------
 
-# How the brief names each level of representation: in prose ("its foreign minister") and in a chart cell.
-LEVEL_WORDS = {
-    "head of state or government": "head of state or government", "deputy prime minister": "deputy prime minister",
-    "foreign minister": "foreign minister", "defence minister": "defence minister", "vice minister": "vice-minister",
-    "national security adviser": "national security adviser", "ambassador": "ambassador",
-}
+# How the brief names a level of representation: the data's own words, except where a reader expects others; and the
+# shorter names of a chart cell.
+LEVEL_WORDS = {"vice minister": "vice-minister"}
+NAMED_LEVELS = [level for level in judgements.LEVEL_ORDER if level != judgements.UNSPECIFIED]
 LEVEL_LABELS = {
-    "head of state or government": "Leader", "deputy prime minister": "Deputy PM", "foreign minister": "Foreign min.",
+    judgements.HEAD_OF_STATE: "Leader", "deputy prime minister": "Deputy PM", "foreign minister": "Foreign min.",
     "defence minister": "Defence min.", "vice minister": "Vice-minister", "national security adviser": "Security adviser",
     "ambassador": "Ambassador",
 }
@@ -358,7 +356,7 @@ def presence(long: pd.DataFrame) -> list[Presence]:
         for row in group.itertuples():
             if row.status == ATTENDED and judgements.is_leader_level(row.level):
                 item.leaders.append(row.partner)
-            elif row.status == ATTENDED and row.level in LEVEL_WORDS:
+            elif row.status == ATTENDED and row.level in NAMED_LEVELS:
                 item.below.append((row.partner, row.level))
             elif row.status == ATTENDED:
                 item.not_given.append(row.partner)
@@ -427,7 +425,7 @@ def presence_table(items: list[Presence], partners) -> pd.DataFrame:
         below = dict(m.below)
         for partner in partners:
             if partner in m.leaders:
-                level = "head of state or government"
+                level = judgements.HEAD_OF_STATE
             elif partner in below:
                 level = below[partner]
             elif partner in m.not_given:

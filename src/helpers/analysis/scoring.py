@@ -29,18 +29,19 @@ EMPHASES = ("priority", "present")
 # counts when its title or description contains any of the terms (case-insensitive); no terms = every event of
 # the category. Meetings, summits, policy statements and framework signatures are not results (the frameworks
 # are scored separately); areas not listed here have no practical results by definition.
+CYBER_TECH = "cyber and technology"  # the event category most areas' results fall in
 RESULT_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "cyber defence": (("cyber and technology", ("cyber", "malware", "ccdcoe")),),
-    "emerging technologies": (("cyber and technology", ("emerging", "disruptive", "innovation", "artificial intelligence")),),
-    "science and technology": (("cyber and technology", ("science",)),),
-    "defence industry": (("defence industry", ()), ("cyber and technology", ("defence production",))),
+    "cyber defence": ((CYBER_TECH, ("cyber", "malware", "ccdcoe")),),
+    "emerging technologies": ((CYBER_TECH, ("emerging", "disruptive", "innovation", "artificial intelligence")),),
+    "science and technology": ((CYBER_TECH, ("science",)),),
+    "defence industry": (("defence industry", ()), (CYBER_TECH, ("defence production",))),
     "interoperability": (("military cooperation", ("interoperab", "airworthiness", "standardi")),),
     "military-to-military talks": (("military cooperation", ("staff talks", "military talks", "military-to-military")),),
     "peacekeeping and crisis management": (("operations", ("reconstruction", "trust fund", "crisis")),),
     "maritime security": (("operations", ("piracy", "naval", "maritime")),),
     "non-proliferation": (("non-proliferation", ()),),
-    "counter-terrorism": (("cyber and technology", ("terroris",)), ("operations", ("terroris",))),
-    "CBRN defence": (("cyber and technology", ("cbrn", "chemical", "biological")),),
+    "counter-terrorism": ((CYBER_TECH, ("terroris",)), ("operations", ("terroris",))),
+    "CBRN defence": ((CYBER_TECH, ("cbrn", "chemical", "biological")),),
 }
 
 COMPONENTS = ("administrations", "camps", "frameworks", "results")

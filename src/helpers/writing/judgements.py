@@ -19,8 +19,9 @@ BROAD_SHARE = 0.5        # common ground is "broad" when at least half of the ar
 MIN_YEARS = 1.0          # a rate per year needs at least a year of evidence behind it
 
 HEAD_OF_STATE = "head of state or government"
-LEVEL_ORDER = ["head of state or government", "deputy prime minister", "foreign minister", "defence minister",
-               "national security adviser", "vice minister", "ambassador", "unspecified"]
+UNSPECIFIED = "unspecified"  # attended, but the source does not say at what level
+LEVEL_ORDER = [HEAD_OF_STATE, "deputy prime minister", "foreign minister", "defence minister",
+               "national security adviser", "vice minister", "ambassador", UNSPECIFIED]
 
 
 # -- comparing two rates ----------------------------------------------------------------------------------------------
