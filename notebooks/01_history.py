@@ -65,7 +65,6 @@ piracy = within(ev.row("events", "counter_piracy_start_2009"))
 madrid = within(ev.row("events", "yoon_madrid_summit_2022_06"))
 martial = within(ev.row("events", "yoon_martial_law_2024_12_03"))
 removal = within(ev.row("events", "yoon_removed_2025_04_04"))
-lee = within(ev.row("events", "lee_jae_myung_inauguration_2025_06_04"))
 
 # %%
 # The instruments: every partnership framework begun in the period, and those in force at its end.

@@ -195,7 +195,6 @@ focus = compare.focus_rows(ev.cooperation_areas, ev.sources, names, ev.as_of)
 grid = compare.focus_matrix(focus, names)
 shared = compare.shared_areas(grid)
 shared_priority = compare.shared_areas(grid, "priority")
-shared_listed = [a for a in shared if a not in shared_priority]
 breadth = judgements.breadth(len(shared), len(grid))
 shared_share = judgements.share_word(len(shared), len(grid)) if len(grid) else "none"
 for g in govs:
@@ -244,7 +243,6 @@ itpp = known(ev.row("frameworks", "itpp"))
 ipcp_to_itpp = handover[(handover["from_id"] == "ipcp") & (handover["to_id"] == "itpp")]
 ipcp_to_itpp = ipcp_to_itpp.iloc[0] if len(ipcp_to_itpp) else None
 first_gov = govs[0]
-found_at_start = first_gov["inherited"]
 
 # %%
 # The sources' own judgements on continuity, each used only once its source was published.
@@ -254,7 +252,6 @@ itpp_terms_source = sec.citations.name(itpp_terms["source_id"]) if itpp_terms is
 likely_when = writing_when(likely["source_id"]) if likely is not None else None
 consensus = known(ev.row("assessments", "consensus_three_factors"))
 industry_objective = known(ev.row("assessments", "industry_shared_objective"))
-prioritise = known(ev.row("assessments", "swp_rec_prioritise_both_camps"))
 moon_and_yoon = {"Moon Jae-in", "Yoon Suk-yeol"} <= set(names)
 
 # %%

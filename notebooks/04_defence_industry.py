@@ -383,7 +383,6 @@ if len(shown):
                           "value", "value_qualifier", "currency", "value_usd", "value_basis", "contract_type",
                           "administration", "source_id", "quote"]])
 shown_rows = [row for _, row in shown.iterrows()]
-shown_currencies = sorted(set(shown.loc[shown["value"].notna(), "currency"])) if len(shown) else []
 non_nato_shown = sorted(set(shown.loc[~shown["buyer_nato_member"].astype(bool), "buyer"])) if len(shown) else []
 
 # %% [markdown]

@@ -54,7 +54,6 @@ leaders_at_hague = int(at_hague["level"].map(judgements.is_leader_level).sum()) 
 partners_at_hague = len(at_hague) if at_hague is not None else 0
 cho_rutte = ev.row("events", "cho_rutte_meeting_2025_04_02")
 ccdcoe = ev.row("frameworks", "ccdcoe_membership")
-locked_shields = ev.row("events", "locked_shields_2021")
 known = published_sources(ev.sources, ev.as_of)
 advice = {row.assessment_id: row for row in ev.assessments.itertuples() if row.source_id in known}
 reconvene = ev.row("assessments", "swp_rec_reconvene_itpp") if "swp_rec_reconvene_itpp" in advice else None
