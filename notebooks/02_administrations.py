@@ -309,14 +309,8 @@ if in_office is not None and in_office not in names and in_office != LEE and lee
 lee_calls = [lee_step[e] for e in ("lee_rutte_call_2025_07", "lee_rutte_call_2026_02") if lee_step[e] is not None]
 
 # %%
-# How the words name things: a term's span at month precision, and the sources' labels grouped by source, so that
-# one sentence can name a source once for several governments.
-def span(g) -> str:
-    """'May 2017 to May 2022'; a term still running ends at the cut-off."""
-    from helpers.writing.filters import month
-
-    return f"{month(g['start'])} to {month(g['end']) if g['end'] is not None else month(ev.as_of)}"
-
+# How the words name things: the sources' labels grouped by source, so that one sentence can name a source once for
+# several governments.
 
 label_groups = []
 for g in [g for g in govs if g["label"]]:
@@ -379,8 +373,9 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # they share common ground{% endif %}{% endif %}.
 # {% if pace.leader and pace.others | length == 1 %}Engagement was {{ pace.word }} frequent under {{ leader.who }}.
 # We count as a step each meeting, agreement, exercise, contract or other dated move in the relationship that the
-# sources record: {{ leader.who }}'s government averaged {{ leader.rate }} a year in office ({{ span(leader) }}), against
-# {{ runner_up.rate }} under {{ runner_up.who }} ({{ span(runner_up) }}) ({{ fig("pace") }}).{% if industry_counts[leader.name] and first_industry_year %}
+# sources record: {{ leader.who }}'s government averaged {{ leader.rate }} a year in office ({{ leader.start | month }} to
+# {{ (leader.end or ev.as_of) | month }}), against {{ runner_up.rate }} under {{ runner_up.who }} ({{ runner_up.start | month }} to
+# {{ (runner_up.end or ev.as_of) | month }}) ({{ fig("pace") }}).{% if industry_counts[leader.name] and first_industry_year %}
 # Arms contracts and industry talks, recorded only from {{ first_industry_year }}, make up
 # {{ industry_counts[leader.name] | words }} of {{ leader.who }}'s {{ leader.steps }} steps{% if pace_without_industry.leader == leader.name %};
 # without them engagement under {{ leader.who }} is still {{ pace_without_industry.word }} frequent{% endif %}.{% endif %}

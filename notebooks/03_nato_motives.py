@@ -126,7 +126,6 @@ if latest is not None:
     latest_leaders = sec.num("leaders_latest", len(latest.leaders), words(len(latest.leaders)), sources=latest.sources)
     leaders_box = sec.num("leaders_latest_of_all", len(latest.leaders), f"{len(latest.leaders)} of {n_partners}",
                           sources=latest.sources)
-    first_location = f"in {first_summit.location}" if first_summit.location else ""
 if previous is not None:
     previous_share = judgements.share_word(len(previous.leaders), n_partners)
     previous_leaders = sec.num("leaders_previous", len(previous.leaders), words(len(previous.leaders)),
@@ -348,7 +347,7 @@ if len(timeline):
 # at the top.{% else %}The partners came to NATO's summits.{% endif %} {% if first_summit_share == "all" %}All
 # {{ n_partners | words }}{% elif first_summit_share == "both" %}Both{% else %}{{ first_summit.attended | and_list }}{% endif %}
 # took part in a NATO summit{% if judgements.says_first(first_source.quote) %} for the first time{% endif %}
-# {{ first_location }} in {{ first_summit | when }} {{ cite(first_source) }}.
+# {% if first_summit.location %}in {{ first_summit.location }} {% endif %}in {{ first_summit | when }} {{ cite(first_source) }}.
 # {% if previous is not none %}At {{ previous.place }} in {{ previous | when }}
 # {% if previous_share == "all" %}all {{ n_partners | words }} sent their heads of state or government{% elif previous_share == "both" %}both
 # sent their heads of state or government{% elif previous_share == "none" %}none sent its head of state or government{% else %}{{ previous.leaders | and_list }}
