@@ -212,7 +212,7 @@ class Section:
         anchor = f"fig-{self.slug}-{key}"
         self._download(anchor, chart["data"], chart["sources"])
         return _block("figure.html.j2", anchor=anchor, chart=chart, title=Markup(title), alt=alt,
-                      caption=Markup(caption), source_line=Markup(self.citations.source_line(chart["sources"], esc(note))),
+                      caption=Markup(caption), source_line=self._source_line(chart["sources"], note),
                       links=self._links(anchor)) + "\n"
 
     def _download(self, anchor: str, frame, sources) -> None:
@@ -226,6 +226,11 @@ class Section:
         if not {"source_id", "quote"} <= set(frame.columns):
             frame["sources"] = "; ".join(sources)
         self.downloads[anchor] = frame.to_csv(index=False, lineterminator="\n")
+
+    def _source_line(self, sources, note: str = "") -> Markup:
+        """'Sources: SWP 2025; NATO 2023.' under a figure or table (empty without sources); `note` is text."""
+        links, rest = self.citations.source_links(sources)
+        return Markup(_block("source_line.html.j2", links=links, rest=rest, note=note)) if links else Markup("")
 
     def _links(self, anchor: str) -> Markup:
         """'Data · Notebook' under a figure or table: the CSV of what is shown, and the executed notebook behind it."""
@@ -247,7 +252,7 @@ class Section:
         columns = [str(c) for c in frame.columns]
         return _block("table.html.j2", anchor=anchor, caption=Markup(caption), columns=columns, rows=rows,
                       widths=_column_widths(columns, rows),
-                      source_line=Markup(self.citations.source_line(spec["sources"], esc(spec["note"]))),
+                      source_line=self._source_line(spec["sources"], spec["note"]),
                       links=self._links(anchor)) + "\n"
 
     def written_table_html(self, key: str, *, caption: str, columns: list[str], rows: list[list[str]]) -> str:
@@ -256,7 +261,7 @@ class Section:
         and published as CSV of what a reader sees."""
         anchor = f"tab-{self.slug}-{key}"
         kept = self._table_sources.get(key)
-        source_line = Markup(self.citations.source_line(kept["sources"], esc(kept["note"]))) if kept and kept["sources"] else ""
+        source_line = self._source_line(kept["sources"], kept["note"]) if kept else ""
         heads = [plain_text(c) for c in columns]
         cells = pd.DataFrame([[plain_text(c) for c in row] for row in rows], columns=heads)
         if kept and kept["sources"]:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pandas only for the annotation: the renderer imports this module without pandas
     import pandas as pd
 
+from markupsafe import Markup
+
 from ..evidence.dates import say_date
 
 _SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -152,17 +154,13 @@ class Citations:
 
     LINE_MAX = 6  # a source line names at most this many sources; the figure's data lists them all
 
-    def source_line(self, source_ids, note: str = "") -> str:
-        """'Sources: SWP 2025; NATO 2023.' A chart drawn from many rows names the core sources first and counts the
-        rest, which its data file lists with their quotes."""
+    def source_links(self, source_ids) -> tuple[list[Markup], int]:
+        """The sources a figure's or table's source line names, as links, and how many more it only counts: a chart
+        drawn from many rows names the core sources first, and its data file lists every source with its quotes.
+        The words of the line are the template's (templates/blocks/source_line.html.j2)."""
         unique = list(dict.fromkeys(s for s in source_ids if s))
-        label = "Source" if len(unique) == 1 else "Sources"
+        shown = unique
         if len(unique) > self.LINE_MAX:
             seeds = [s for s in unique if str(self.sources.loc[s, "in_seeds"]).lower() == "true"]
             shown = (seeds + [s for s in unique if s not in seeds])[: self.LINE_MAX - 1]
-            rest = len(unique) - len(shown)
-            line = (f"{label}: " + "; ".join(self.link(s) for s in shown)
-                    + f"; and {rest} other news reports and public records, listed with their quotes in the data.")
-        else:
-            line = f"{label}: " + "; ".join(self.link(s) for s in unique) + "."
-        return line + (f" {note}" if note else "")
+        return [Markup(self.link(s)) for s in shown], len(unique) - len(shown)
