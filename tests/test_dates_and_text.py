@@ -63,3 +63,23 @@ def test_in_text_citations_are_not_nested():
     for short in sources["short_cite"]:  # 'Korea Herald (2025b)' reads 'Korea Herald 2025b' inside brackets
         source_id = sources.loc[sources["short_cite"] == short, "source_id"].iloc[0]
         assert "(" not in citations.in_text(source_id) or not short.endswith(")")
+
+
+def test_source_line_names_the_core_sources_first_and_counts_the_rest():
+    """Fixture sources of our own: two seeds among eight; the line names LINE_MAX - 1 and counts the others."""
+    import pandas as pd
+
+    from helpers.writing.section import _block
+    from helpers.writing.text import Citations
+
+    ids = [f"s{i}" for i in range(8)]
+    sources = pd.DataFrame({"source_id": ids, "short_cite": [f"Source {i} (2024)" for i in range(8)],
+                            "in_seeds": ["false"] * 6 + ["true", "true"]})
+    citations = Citations(sources)
+    links, rest = citations.source_links(ids)
+    assert len(links) == Citations.LINE_MAX - 1 and rest == len(ids) - len(links)
+    assert "#ref-s6" in links[0] and "#ref-s7" in links[1], "the core evidence (seeds) is named first"
+    line = _block("source_line.html.j2", links=links, rest=rest, note="")
+    assert line.startswith('<p class="fig-source">Sources: ') and f"and {rest} other" in line
+    one = _block("source_line.html.j2", links=citations.source_links(["s0"])[0], rest=0, note="A & B.")
+    assert ">Source: <a" in one and one.endswith(". A &amp; B.</p>"), "one source is 'Source'; the note is text"
