@@ -6,7 +6,9 @@ so a no-op rebuild costs little more than hashing the inputs. One build at a tim
 """
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import json
 import os
 import shutil
@@ -520,7 +522,8 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
             longest, target = pdfs.pop()
             typesetting = _start_child(functools.partial(write_pdf, longest, target, meta), f"typesetting {target.name}")
         for html, target in pdfs:
-            write_pdf(html, target, meta)
+            with _collector_paused():
+                write_pdf(html, target, meta)
     for section in sections:  # one page per section, for `--only` previews (one folder down: links adjusted)
         files[f"sections/{section.slug}.html"] = _one_down(_safe(
             publication_html("report", meta, [section], sources, style=manifest.style, all_sections=everyone),
@@ -545,6 +548,18 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     return rendered
 
 
+@contextlib.contextmanager
+def _collector_paused():
+    """Typesetting makes many objects and few cycles: freeze what exists (nothing later scans it again, at exit
+    included) and pause the cycle collector while WeasyPrint works."""
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _start_child(work, what: str):
     """Start `work()` in a forked child; the returned function waits for it and raises, with the child's error, if it
     failed (a child's traceback would be lost)."""
@@ -555,6 +570,10 @@ def _start_child(work, what: str):
 
     def run() -> None:
         try:
+            # A short-lived child makes many objects and few cycles; its memory goes back when it exits, so the cycle
+            # collector would only cost time (a second off the report's typesetting, output byte-identical).
+            gc.freeze()
+            gc.disable()
             work()
         except BaseException as error:
             send.send(f"{type(error).__name__}: {error}")

@@ -14,3 +14,9 @@ try:
     helpers.writing.charts.svg_data_uri(helpers.writing.charts.new_figure()[0])
 except Exception:  # bad data are reported by the validation that runs meanwhile, not by a warm-up
     pass
+
+# What the warm-up made lives as long as the kernel: keep the cycle collector from scanning it again at every
+# section's %reset.
+import gc  # noqa: E402
+
+gc.freeze()
