@@ -204,3 +204,33 @@ def test_brief_new_title_with_markup_and_code_is_text_in_every_file(mini):
     page = (root / "output" / "brief.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} \\" in page
     assert active_content(page) == []
+
+
+# -- tables written in the Markdown cell ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def written_section():
+    from helpers.evidence.data import load_all
+    from helpers.writing.section import Section
+
+    return Section(number=9, slug="written", evidence=load_all("2025-01-31"))
+
+
+def _written_table(section, rows: str, values: dict) -> str:
+    source = "```{table} t\nA caption.\n\n| Name | Value |\n|---|---|\n" + rows + "```\n"
+    return render_markdown(source, values, section)
+
+
+def test_a_written_table_keeps_data_as_text_and_publishes_its_cells(written_section):
+    html = _written_table(written_section, "{% for v in values %}| row {{ loop.index }} | {{ v }} |\n{% endfor %}",
+                          {"values": ["a | b", "<img src=x onerror=alert(1)>", "**c**"]})
+    assert active_content(html) == [] and "<img" not in html and "<strong>" not in html
+    assert html.count('<th scope="row">') == 3, "a '|' in a value must not split its cell"
+    csv_text = written_section.downloads["tab-written-t"]
+    assert "a | b" in csv_text and "<img src=x onerror=alert(1)>" in csv_text and csv_text.startswith("Name,Value")
+
+
+def test_a_written_table_with_no_rows_or_ragged_rows_is_a_clear_error(written_section):
+    with pytest.raises(ProseError, match="no rows"):
+        _written_table(written_section, "{% for v in values %}| x | {{ v }} |\n{% endfor %}", {"values": []})
+    with pytest.raises(ProseError, match="not a Markdown table"):
+        _written_table(written_section, "| x | y | z |\n", {})

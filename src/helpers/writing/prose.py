@@ -162,10 +162,16 @@ class _Renderer(mistune.HTMLRenderer):
         convert = mistune.create_markdown(renderer=mistune.HTMLRenderer(escape=True), plugins=["table"])
         # The values go in now, so that the CSV published with the table holds them.
         table = self.values.fill(convert("\n".join(lines[start:])))
+        if "<table>" not in table:
+            raise ProseError(f"table {key!r}: the lines after the caption are not a Markdown table; each row needs as "
+                             "many | cells as the header, and the second line is |---|---|...")
         head, _, body_rows = table.partition("</thead>")
         columns = re.findall(r"<th[^>]*>(.*?)</th>", head, flags=re.S)
         rows = [re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
                 for row in re.findall(r"<tr>(.*?)</tr>", body_rows, flags=re.S)]
+        if not rows:
+            raise ProseError(f"table {key!r}: the table has no rows; leave the block out with {{% if %}} when the "
+                             "data have none")
         return self.section.written_table_html(key, caption=caption, columns=columns, rows=rows)
 
 
