@@ -497,7 +497,7 @@ suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 # | Areas singled out |{% for g in govs %} {% for a in g.priorities %}{{ a }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
 # | Areas listed |{% for g in govs %} {% for a in g.listed %}{{ a }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
 # | Instruments begun |{% for g in govs %} {% for r in g.begun.itertuples() %}{{ r.short_name }} ({{ r | when }}){% if not loop.last %}; {% endif %}{% else %}none recorded{% endfor %} |{% endfor %}
-# | Steps the sources call firsts |{% for g in govs %} {% for r in g.firsts.itertuples() %}{{ r | when }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
+# | Steps the sources call firsts |{% for g in govs %} {% for r in g.firsts.itertuples() %}{{ r.title }} ({{ r | when }}){% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
 # ```
 #
 # {% if "yoon_administration_end" in relevant %}
