@@ -550,9 +550,8 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
 
 @contextlib.contextmanager
 def _collector_paused():
-    """Typesetting makes many objects and few cycles: freeze what exists (nothing later scans it again, at exit
-    included) and pause the cycle collector while WeasyPrint works."""
-    gc.freeze()
+    """Typesetting makes many objects and few cycles: pause the cycle collector while WeasyPrint works. (Not frozen
+    here: `brief preview` runs this in a long-lived process, where frozen garbage would never be freed.)"""
     gc.disable()
     try:
         yield

@@ -5,6 +5,7 @@ The `brief` command: build, preview, check, matrix, list, new, rename. Errors ar
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import sys
 import time
@@ -140,6 +141,8 @@ def _build(args) -> int:
     started = time.perf_counter()
     print(f"Building {options.name} ({len(args.only) or len(manifest.sections)} section(s))")
     result = build(manifest, options)
+    # The process ends next: spare Python's exit a last scan of everything the build made (0.3 s).
+    gc.freeze()
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     what = "nothing to re-execute" if not result.executed else f"{len(result.executed)} section(s) executed"
