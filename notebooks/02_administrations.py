@@ -30,7 +30,7 @@ from markupsafe import Markup
 from helpers.analysis import compare
 from helpers.evidence.data import load_all, published_sources, terms_of
 from helpers.writing import judgements
-from helpers.writing.filters import when, words
+from helpers.writing.filters import words
 from helpers.writing.section import Section
 
 ev = load_all(as_of)
@@ -531,6 +531,8 @@ context_count = int(ev.events[ev.events["category"].isin(compare.CONTEXT)
                               & ev.events["administration"].isin(names)].shape[0])
 version_rows = ev.events.set_index("event_id")
 # Steps that cannot be credited (table written below): each with the versions of its date, source by source.
+if not set(uncertain["reason"]) <= {compare.STRADDLES, compare.VERSIONS_DIFFER}:  # the table below words these two
+    raise ValueError(f"a reason the table of uncertain steps has no words for: {set(uncertain['reason'])}")
 uncertain_steps = [{"title": u.title, "versions": [version_rows.loc[v] for v in u.versions],
                     "candidates": [who.get(c, c) for c in u.candidates], "reason": u.reason}
                    for u in uncertain.itertuples()]
@@ -616,7 +618,7 @@ sec.table_sources("uncertain", sources=[s for ss in uncertain["version_sources"]
 #
 # | Step | Date as the sources give it | Could belong to | Why it cannot be credited |
 # |---|---|---|---|
-# {% for u in uncertain_steps %}| {{ u.title }} | {% for v in u.versions %}{{ sec.citations.in_text(v.source_id) }}: {{ v | when }}{% if not loop.last %}; {% endif %}{% endfor %} | {{ u.candidates | join(", ") }} | {% if u.reason == compare.STRADDLES %}dated only to a year or month that spans a change of government{% else %}the sources' versions place it in different terms{% endif %} |
+# {% for u in uncertain_steps %}| {{ u.title }} | {% for v in u.versions %}{{ sec.citations.in_text(v.source_id) }}: {{ v | when }}{% if not loop.last %}; {% endif %}{% endfor %} | {{ u.candidates | join(", ") }} | {% if u.reason == compare.STRADDLES %}dated only to a year or month that spans a change of government{% elif u.reason == compare.VERSIONS_DIFFER %}the sources' versions place it in different terms{% endif %} |
 # {% endfor %}
 # ```
 # {% endif %}

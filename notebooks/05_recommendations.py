@@ -54,6 +54,7 @@ leaders_at_hague = int(at_hague["level"].map(judgements.is_leader_level).sum()) 
 partners_at_hague = len(at_hague) if at_hague is not None else 0
 cho_rutte = ev.row("events", "cho_rutte_meeting_2025_04_02")
 ccdcoe = ev.row("frameworks", "ccdcoe_membership")
+crisis = ev.row("events", "yoon_martial_law_2024_12_03")  # the constitutional crisis the instruments came through
 known = published_sources(ev.sources, ev.as_of)
 advice = {row.assessment_id: row for row in ev.assessments.itertuples() if row.source_id in known}
 reconvene = ev.row("assessments", "swp_rec_reconvene_itpp") if "swp_rec_reconvene_itpp" in advice else None
@@ -89,24 +90,29 @@ others_steps = [steps_in.get(a, 0) for a in both if a not in shared_core]
 core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps, default=-1) for a in shared_core)
 
 # %% [markdown] tags=["summary"]
-# {% if lapsing %}**The partnership's programme runs out at the end of {{ itpp_end }} with no successor agreed by
+# {% if lapsing and shared_core | length == 2 %}**The partnership's programme runs out at the end of {{ itpp_end }} with no successor agreed by
 # {{ ev.as_of | month }}: the first task is to renew it, and to anchor it in defence industry and cyber defence, the
-# two areas that governments of both camps in Seoul have made priorities.**{% else %}**The partnership should rest on
-# the two areas that governments of both camps in Seoul have made priorities: defence industry and cyber
-# defence.**{% endif %}
+# two areas that governments of both camps in Seoul have made priorities.**{% elif shared_core | length == 2 %}**The
+# partnership should rest on the two areas that governments of both camps in Seoul have made priorities: defence
+# industry and cyber defence.**{% elif order %}**By {{ ev.as_of | day }} the evidence supports {{ order | length |
+# count("recommendation") }} for the partnership; it does not yet show defence industry and cyber defence as
+# priorities of governments of both camps in Seoul.**{% else %}**By {{ ev.as_of | day }} the evidence does not yet
+# support a recommendation for the partnership.**{% endif %}
 
 # %% [markdown] tags=["brief"]
 # ## What to do next {#next}
 #
-# The recommendations follow from three findings: the written instruments carried the partnership through Seoul's
-# constitutional crisis; defence industry now ties South Korea to individual Allies; and the level at
-# which the partners attend NATO's summits can fall{% if hague is not none %}, as it did in {{ hague | when("year") }}{% endif %},
-# with no agreed floor beneath it.{% if lapsing %} The most pressing instrument is the tailored programme agreed
+# {% if crisis is not none and industry_body is not none and hague is not none %}The recommendations follow from three
+# findings: the written instruments carried the partnership through Seoul's constitutional crisis; defence industry
+# now ties South Korea to individual Allies; and the level at which the partners attend NATO's summits can fall, as it
+# did in {{ hague | when("year") }}, with no agreed floor beneath it.{% else %}Each recommendation rests on what the
+# sources record by {{ ev.as_of | day }}; one whose evidence comes later is not made.{% endif %}{% if lapsing %} The most pressing instrument is the tailored programme agreed
 # {{ itpp | dated("month") }}: it covers the partnership's work to {{ itpp_end }} {{ cite(itpp_duration) }}, and by
 # {{ ev.as_of | day }} the sources record no successor.{% endif %}{% if ankara_ahead %} The evidence ends there, a week
 # before NATO's Ankara summit was due to open on {{ ankara_opens | day }} {{ cite(ankara) }}, so it cannot say whether
 # the Indo-Pacific partners were invited or at what level Seoul attended.{% endif %}
 #
+# {% if order %}
 # ```{table} actions
 # Recommendations for Seoul and the Alliance{% if audience == "nato" %}, NATO's first{% elif audience == "rok" %}, Seoul's first{% endif %}.
 #
@@ -120,24 +126,35 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% elif key == "cyber" %}| National Intelligence Service, which represents Seoul at NATO's cyber defence centre in Tallinn | Field a team in the centre's Locked Shields exercise every year and write cyber defence into the successor programme | Every exercise; in the successor programme by {{ deadline_year }} | A South Korean team in every Locked Shields, whoever governs in Seoul |
 # {% endif %}{% endfor %}
 # ```
+# {% else %}
+# By {{ ev.as_of | day }} the sources do not yet record what any of this section's recommendations rests on, so none
+# is made.
+# {% endif %}
 
 # %% [markdown] tags=["brief"]
-# {% if lapsing %}The first recommendation is the most urgent: a programme that lapses would leave the partnership
-# without a written agenda just as the two sides have agreed new work on defence industry
-# ({{ see("programme") }}).{% endif %} The second turns a meeting format into results that outlast any government
-# ({{ see("industry") }}). The third and fourth answer a risk: presence at summits now depends on politics in two
-# capitals, Seoul and Washington, so each side needs a floor that does not ({{ see("presence") }}).
-# {% if info_request is not none %}The fifth finishes what Seoul's foreign minister asked NATO's Secretary General for
-# in {{ cho_rutte | when("month") }}, a channel for sharing information that had been under way since the year before
-# {{ cite(info_request) }}.{% endif %}{% if ccdcoe is not none and "cyber defence" in shared_core %} The sixth keeps
-# cyber defence, a priority of governments of both camps and a field in which South Korea has been a member of NATO's
-# cyber defence centre since {{ ccdcoe | when }}, out of reach of a change of government ({{ see("information") }}).{% endif %}
+# {% for key in order %}{% set nth = loop.index | ordinal %}{% if key == "programme" and lapsing %}The {{ nth }}
+# recommendation is the most urgent: a programme that lapses would leave the partnership without a written agenda
+# just as the two sides have agreed new work on defence industry ({{ see("programme") }}).
+# {% elif key == "industry" %}The {{ nth }} turns a meeting format into results that outlast any government
+# ({{ see("industry") }}).
+# {% elif key == "presence" %}The {{ nth }} answers a risk: Seoul's presence at NATO's summits now depends on
+# politics in two capitals, Seoul and Washington, so it needs a floor that does not ({{ see("presence") }}).
+# {% elif key == "invitations" %}The {{ nth }} gives the Alliance a floor of its own, a meeting with the partners
+# that does not wait for a summit invitation ({{ see("presence") }}).
+# {% elif key == "information" and info_request is not none %}The {{ nth }} finishes what Seoul's foreign minister
+# asked NATO's Secretary General for in {{ cho_rutte | when("month") }}, a channel for sharing information that had
+# been under way since the year before {{ cite(info_request) }}.
+# {% elif key == "cyber" and ccdcoe is not none and "cyber defence" in shared_core %}The {{ nth }} keeps cyber
+# defence, a priority of governments of both camps and a field in which South Korea has been a member of NATO's
+# cyber defence centre since {{ ccdcoe | when }}, out of reach of a change of government ({{ see("information") }}).
+# {% endif %}{% endfor %}
 
 # %% [markdown] tags=["report"]
 # Each recommendation below rests on the evidence of the sections before it; where the sources themselves advise,
 # their advice is cited. A recommendation whose evidence is not yet in the data at the cut-off is not made.
 
 # %% [markdown] tags=["report"]
+# {% if "programme" in order %}
 # ## Renew the programme before it lapses {#programme}
 #
 # {% if itpp is not none %}The Individually Tailored Partnership Programme agreed {{ itpp | dated }} sets out the
@@ -152,8 +169,10 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # that doing so needs consensus within South Korea, not only between Seoul and NATO {{ cite(consensus) }}{% endif %}.{% endif %}
 # The successor should keep cyber defence, which governments of both camps made a priority, and add defence
 # industry, where the two sides now have a body of their own ({{ section_link("defence_industry") }}).
+# {% endif %}
 
 # %% [markdown] tags=["report"]
+# {% if "industry" in order %}
 # ## Give the defence-industry body a work plan {#industry}
 #
 # {% if industry_body is not none %}The consultative body on defence industry agreed in {{ industry_body | when }}
@@ -165,8 +184,10 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # develop capabilities together {{ cite(hvp_defined) }}{% endif %}.{% endif %} A format becomes durable when it produces work that someone depends on: a list of
 # named projects, with a South Korean firm in at least one multinational project, would be a test that the next
 # change of government in Seoul, or in Washington, cannot easily undo.
+# {% endif %}
 
 # %% [markdown] tags=["report"]
+# {% if "presence" in order or "invitations" in order %}
 # ## Set a floor for presence at NATO {#presence}
 #
 # {% if korea_at_hague is not none %}Seoul was represented at the {{ hague | when("year") }} summit by its
@@ -183,8 +204,10 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # uncertainty of a yearly invitation.{% if ankara_pressure is not none %} Reports that Washington pressed Allies to
 # keep the partners out of the official meetings of the Ankara summit show how fragile that invitation has
 # become {{ cite(ankara_pressure) }}.{% endif %}
+# {% endif %}
 
 # %% [markdown] tags=["report"]
+# {% if "information" in order or "cyber" in order %}
 # ## Finish the information-sharing channel and keep cyber defence at the core {#information}
 #
 # {% if info_request is not none %}In {{ cho_rutte | when("month") }} South Korea's foreign minister asked for NATO's
@@ -195,6 +218,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # centre {{ ccdcoe | dated }} {{ cite(ccdcoe) }}{% if "cyber defence" in shared_core %}, and governments of both
 # camps made it a priority{% endif %}.{% endif %} Keeping it uninterrupted through changes of government is the
 # cheapest way to show that the partnership is not one president's project.
+# {% endif %}
 
 # %% [markdown] tags=["report"]
 # ## The evidence behind the priorities {#priorities}

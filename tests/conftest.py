@@ -68,7 +68,7 @@ from helpers.writing import charts
 from helpers.writing.section import Section
 
 ev = load_all(as_of)
-sec = Section(number=$number, slug="$slug", title="$title", evidence=ev)
+sec = Section(number=$number, slug="$slug", evidence=ev)
 rows = ev.$table
 first = rows.iloc[0]
 

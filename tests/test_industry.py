@@ -365,3 +365,22 @@ def test_the_built_section_keeps_each_value_as_its_source_states_it(built_nato_o
     versions = industry.deals_in_view(ev.arms_deals, ev.sources, ev.as_of, nato_only=True)
     for _, row in versions[versions["value"].notna()].iterrows():
         assert industry.say_money(row["value"], row["currency"], row["value_qualifier"]) in text
+
+
+def test_every_system_type_in_the_schema_has_a_reviewed_plural():
+    """A new system_type in datapackage.yaml must be looked at: 'artillerys' would reach the page otherwise."""
+    import yaml
+
+    from conftest import ROOT
+
+    package = yaml.safe_load((ROOT / "data" / "datapackage.yaml").read_text(encoding="utf-8"))
+    items = next(r for r in package["resources"] if r["name"] == "arms_deal_items")
+    enum = next(f for f in items["schema"]["fields"] if f["name"] == "system_type")["constraints"]["enum"]
+    reviewed = {"tank": "tanks", "self-propelled howitzer": "self-propelled howitzers",
+                "rocket artillery": "rocket launchers", "combat aircraft": "combat aircraft",
+                "infantry fighting vehicle": "infantry fighting vehicles",
+                "ammunition supply vehicle": "ammunition supply vehicles", "support vehicle": "support vehicles",
+                "air defence system": "air defence systems", "missile": "missiles", "submarine": "submarines",
+                "other": "other equipment"}
+    assert set(enum) <= set(reviewed), f"plural not reviewed for: {sorted(set(enum) - set(reviewed))}"
+    assert {t: industry.system_name(t) for t in enum} == {t: reviewed[t] for t in enum}

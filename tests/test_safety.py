@@ -232,5 +232,9 @@ def test_a_written_table_keeps_data_as_text_and_publishes_its_cells(written_sect
 def test_a_written_table_with_no_rows_or_ragged_rows_is_a_clear_error(written_section):
     with pytest.raises(ProseError, match="no rows"):
         _written_table(written_section, "{% for v in values %}| x | {{ v }} |\n{% endfor %}", {"values": []})
-    with pytest.raises(ProseError, match="not a Markdown table"):
+    with pytest.raises(ProseError, match="one Markdown table and nothing else"):
         _written_table(written_section, "| x | y | z |\n", {})
+    # A row left out by {% if %} but its line break kept: the rows after the blank line would be lost silently.
+    with pytest.raises(ProseError, match="no blank line"):
+        _written_table(written_section, "{% for v in values %}{% if v %}| x | {{ v }} |{% endif %}\n{% endfor %}",
+                       {"values": ["a", "", "c"]})

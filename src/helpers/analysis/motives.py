@@ -399,7 +399,7 @@ def level_change(long: pd.DataFrame, earlier: str, later: str) -> LevelChange:
     """Compare each partner's level at meeting `earlier` with its level at meeting `later` (meeting ids)."""
     def levels(meeting_id):
         rows = long[(long["meeting_id"] == meeting_id) & (long["status"] == ATTENDED)]
-        return {r.partner: r.level for r in rows.itertuples() if r.level and r.level != "unspecified"}
+        return {r.partner: r.level for r in rows.itertuples() if r.level and r.level != judgements.UNSPECIFIED}
 
     before, after = levels(earlier), levels(later)
     partners = list(dict.fromkeys(long["partner"]))

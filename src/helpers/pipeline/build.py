@@ -552,11 +552,13 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
 def _collector_paused():
     """Typesetting makes many objects and few cycles: pause the cycle collector while WeasyPrint works. (Not frozen
     here: `brief preview` runs this in a long-lived process, where frozen garbage would never be freed.)"""
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
 
 
 def _start_child(work, what: str):

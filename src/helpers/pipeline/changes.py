@@ -1,12 +1,7 @@
 """output/changes.md: what a rebuild changed in the key findings and recorded numbers, and what re-ran."""
 from __future__ import annotations
 
-import html
-import re
-
-
-def _plain(fragment: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", fragment)).strip())
+from ..writing.text import plain_text
 
 
 def record_of(section: dict) -> dict:
@@ -14,7 +9,7 @@ def record_of(section: dict) -> dict:
     findings = section.get("findings") or {}
     numbers = {key: {"label": key, "display": n["display"]} for key, n in (findings.get("recorded") or {}).items()}
     summary = [p["html"] for p in section.get("parts", []) if "summary" in p["tags"] or "key-numbers" in p["tags"]]
-    statements = [_plain(t) for t in summary]
+    statements = [plain_text(t) for t in summary]
     return {"numbers": numbers, "statements": statements}
 
 

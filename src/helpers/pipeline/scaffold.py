@@ -1,7 +1,7 @@
 """`brief new`: a new section notebook from the template, added to brief.yml; `brief rename`: a new slug for one.
 
-The title is text, never code or markup: it must be one line; it goes into the notebook's Python as a string
-literal (repr) and into its Markdown with every Markdown and template character escaped.
+The title is text, never code or markup: it must be one line, and it goes into the notebook's first heading with every
+Markdown and template character escaped (the section's title is that heading).
 """
 from __future__ import annotations
 
@@ -66,8 +66,12 @@ def new_section(title: str, slug: str | None = None, before: str | None = None) 
     if notebook.exists() or notebook.with_suffix(".py").exists():
         raise UsageError(f"brief new: {notebook.name} exists already")
     source = (TEMPLATES_DIR / "new_section.py").read_text(encoding="utf-8")
+    as_of = str(manifest.parameters.get("as_of") or "")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+        raise UsageError("brief new: brief.yml needs parameters: as_of: \"YYYY-MM-DD\" (the evidence cut-off) for the "
+                         "new section's default")
     source = (source.replace("{{TITLE_MARKDOWN}}", markdown_text(title)).replace("{{SLUG}}", slug)
-              .replace("{{NUMBER}}", str(number)).replace("{{AS_OF}}", str(manifest.parameters.get("as_of", ""))))
+              .replace("{{NUMBER}}", str(number)).replace("{{AS_OF}}", as_of))
     script = notebook.with_suffix(".py")
     script.write_text(source, encoding="utf-8")
     jupytext.write(jupytext.reads(source, fmt="py:percent"), notebook, fmt="ipynb")

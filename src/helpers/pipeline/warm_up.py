@@ -19,4 +19,5 @@ except Exception:  # bad data are reported by the validation that runs meanwhile
 # section's %reset.
 import gc  # noqa: E402
 
+gc.collect()  # the throwaway chart's garbage first: frozen objects are never freed while the kernel lives
 gc.freeze()

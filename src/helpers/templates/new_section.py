@@ -22,6 +22,7 @@ as_of = "{{AS_OF}}"  # evidence cut-off (YYYY-MM-DD): nothing dated later is cou
 # %%
 from helpers.evidence.data import load_all
 from helpers.writing import charts, judgements
+from helpers.writing.filters import words
 from helpers.writing.section import Section
 
 ev = load_all(as_of)  # validated tables, cut at as_of: ev.events, ev.sources, ev.frameworks, ...
@@ -33,7 +34,7 @@ sec = Section(number={{NUMBER}}, slug="{{SLUG}}", evidence=ev)  # its title is t
 events = ev.events
 by_category = events.groupby("category").size().sort_values(ascending=False)
 top = judgements.lead(by_category.to_dict())
-milestones = sec.num("milestones", len(events), str(len(events)), sources=events)
+milestones = sec.num("milestones", len(events), words(len(events)), sources=events)  # "nine", "12": house style
 
 # %% [markdown] tags=["summary"]
 # {% if top.leader %}The sources record {{ milestones }} steps up to {{ ev.as_of | day }}, led by

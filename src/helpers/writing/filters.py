@@ -67,6 +67,17 @@ def date_as_written(value) -> str:
     return say_date(str(value), precision)
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def ordinal(n: int) -> str:
+    """`{{ loop.index | ordinal }}`: 'first', 'second', ... 'tenth'; then '11th'."""
+    n = int(n)
+    if n < 1:
+        raise ValueError(f"ordinal: {n} is not a position (1 or more)")
+    return ORDINALS[n - 1] if n <= len(ORDINALS) else f"{n}th"
+
+
 def and_list(items) -> str:
     """`{{ names | and_list }}` → 'A, B and C'."""
     return text.join([str(i) for i in items], "and")
@@ -96,6 +107,6 @@ def period(pair) -> str:
 
 FILTERS = {
     "number": number, "count": count, "words": words, "percent": percent, "money": money, "when": when, "dated": dated,
-    "day": day, "month": month, "date_as_written": date_as_written, "and_list": and_list, "or_list": or_list, "lower_first": lower_first, "upper_first": upper_first,
+    "day": day, "month": month, "date_as_written": date_as_written, "ordinal": ordinal, "and_list": and_list, "or_list": or_list, "lower_first": lower_first, "upper_first": upper_first,
     "period": period,
 }

@@ -19,7 +19,16 @@ Blocks for figures, tables and notes (the chart or table is made in a code cell 
     ```
 
     ```{table} comparison
-    The caption of the table.
+    The caption of the table (a table kept by a code cell with sec.table_data).
+    ```
+
+    ```{table} terms
+    The caption; then the table itself, written here, its rows one line each with no blank line between them.
+
+    | Government | Took office |
+    |---|---|
+    {% for g in govs %}| {{ g.who }} | {{ g.start | day }} |
+    {% endfor %}
     ```
 
     ```{note} poland_quantities ipcp_renewal
@@ -71,7 +80,8 @@ class _Values:
             piece = str(value.__html__())
         else:
             piece = html.escape(_text(value), quote=True)
-        self.html.append(piece)
+        # The placeholder marks are private-use characters: one in the data must not pass for another value's mark.
+        self.html.append(piece.replace("\ue000", "").replace("\ue001", ""))
         return f"\ue000{len(self.html) - 1}\ue001"
 
     def fill(self, text: str) -> str:
@@ -162,11 +172,14 @@ class _Renderer(mistune.HTMLRenderer):
         convert = mistune.create_markdown(renderer=mistune.HTMLRenderer(escape=True), plugins=["table"])
         # The values go in now, so that the CSV published with the table holds them.
         table = self.values.fill(convert("\n".join(lines[start:])))
-        if "<table>" not in table:
-            raise ProseError(f"table {key!r}: the lines after the caption are not a Markdown table; each row needs as "
-                             "many | cells as the header, and the second line is |---|---|...")
+        table = table.strip()
+        if not (table.startswith("<table>") and table.endswith("</table>") and table.count("<table>") == 1):
+            raise ProseError(f"table {key!r}: the lines after the caption must be one Markdown table and nothing else: "
+                             "every row needs as many | cells as the header, the second line is |---|---|..., and no "
+                             "blank line may fall between rows (a {% if %} that leaves a row out must leave out its "
+                             "line break too)")
         head, _, body_rows = table.partition("</thead>")
-        columns = re.findall(r"<th[^>]*>(.*?)</th>", head, flags=re.S)
+        columns = re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", head, flags=re.S)
         rows = [re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
                 for row in re.findall(r"<tr>(.*?)</tr>", body_rows, flags=re.S)]
         if not rows:

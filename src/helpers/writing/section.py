@@ -1,7 +1,7 @@
 """What a section notebook records for its Markdown cells: numbers, charts, tables and the notes where sources
 disagree. The words themselves are in the Markdown cells (helpers.writing.prose renders them against this object).
 
-    sec = Section(number=2, slug="administrations", title="...", evidence=ev)
+    sec = Section(number=2, slug="administrations", evidence=ev)   # the title is the notebook's first heading
     total = sec.num("steps_total", len(steps), words(len(steps)), sources=steps)   # {{ total }} in the text
     sec.chart("pace", fig, sources=steps, data=rates)                              # ```{figure} pace```
     sec.table_data("steps", frame, sources=steps)                                  # ```{table} steps```
@@ -12,6 +12,8 @@ sections before it and can be cached and built in parallel.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -124,7 +126,7 @@ def _quotes(items) -> dict[str, list[str]]:
 class Section:
     current: "Section | None" = None  # the section a notebook is writing; its Markdown cells render against it
 
-    def __init__(self, number: int, slug: str, evidence, title: str = ""):
+    def __init__(self, number: int, slug: str, evidence, *, title: str = ""):
         # `title` is kept for notebooks that still pass it; the title readers see is the notebook's first heading.
         # The build passes the section's position in brief.yml; the notebook's own number is the fallback.
         self.number = int(os.environ.get("BRIEF_SECTION_NUMBER", number))
@@ -222,7 +224,7 @@ class Section:
             frame = pd.DataFrame({"sources": ["; ".join(sources)]})
         frame = frame.copy()
         for column in frame.columns:
-            frame[column] = [re.sub(r"<[^>]+>", "", v.__html__()) if hasattr(v, "__html__") else v for v in frame[column]]
+            frame[column] = [plain_text(v.__html__()) if hasattr(v, "__html__") else v for v in frame[column]]
         if not {"source_id", "quote"} <= set(frame.columns):
             frame["sources"] = "; ".join(sources)
         self.downloads[anchor] = frame.to_csv(index=False, lineterminator="\n")
@@ -241,8 +243,9 @@ class Section:
 
     def table_html(self, key: str, *, caption: str) -> str:
         if key not in self._table_data:
-            raise ProseError(f"table {key!r}: no table kept under that key (sec.table_data({key!r}, frame, sources=...) "
-                             "in a code cell above)")
+            raise ProseError(f"table {key!r}: no table under that key: write the table in the block, after the caption "
+                             f"(with sec.table_sources({key!r}, sources=...) above), or keep one with "
+                             f"sec.table_data({key!r}, frame, sources=...) in a code cell above")
         spec = self._table_data[key]
         frame = spec["frame"]
         anchor = f"tab-{self.slug}-{key}"
@@ -263,11 +266,12 @@ class Section:
         kept = self._table_sources.get(key)
         source_line = self._source_line(kept["sources"], kept["note"]) if kept else ""
         heads = [plain_text(c) for c in columns]
-        cells = pd.DataFrame([[plain_text(c) for c in row] for row in rows], columns=heads)
-        if kept and kept["sources"]:
-            self._download(anchor, cells, kept["sources"])
-        else:
-            self.downloads[anchor] = cells.to_csv(index=False, lineterminator="\n")
+        table = [heads, *[[plain_text(c) for c in row] for row in rows]]
+        if kept and kept["sources"]:  # as for tables kept by code: every row names the sources
+            table = [[*table[0], "sources"], *[[*row, "; ".join(kept["sources"])] for row in table[1:]]]
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(table)
+        self.downloads[anchor] = buffer.getvalue()
         return _block("table.html.j2", anchor=anchor, caption=Markup(caption), columns=heads,
                       rows=[[Markup(c) for c in row] for row in rows], widths=_column_widths(heads, rows),
                       source_line=source_line, links=self._links(anchor)) + "\n"

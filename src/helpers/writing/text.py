@@ -28,7 +28,8 @@ _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|q|small|span|strong|sub
 def plain_text(fragment: str) -> str:
     """What a reader sees of an HTML fragment, as one line: inline tags go, others become spaces, entities become
     characters ('(<a>SWP 2025</a>)' reads '(SWP 2025)'; '<li>a</li><li>b</li>' reads 'a b')."""
-    text = re.sub(r"<[^>]+>", " ", _INLINE_TAG.sub("", str(fragment)))
+    text = re.sub(r'<span class="quote-pop"[^>]*>.*?</span>', "", str(fragment), flags=re.S)  # hidden until asked for
+    text = re.sub(r"<[^>]+>", " ", _INLINE_TAG.sub("", text))
     return html.unescape(re.sub(r"\s+", " ", text)).strip()
 
 
