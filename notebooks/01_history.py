@@ -83,14 +83,17 @@ if martial is not None and removal is not None:
     crisis_share = judgements.share_word(crisis_kept, crisis_total) if crisis_total else "none"
 
 # %% [markdown] tags=["summary"]
-# {% if presidents_share in ("all", "both") and both_camps %}**Every South Korean president since {{ first_year }},
+# {% if not with_steps | length %}**No source published by {{ period_end | day }} records a step in South Korea's
+# relations with NATO since {{ first_year }}, so this section has no history yet to tell.**{% elif presidents_share in ("all", "both") and both_camps %}**Every South Korean president since {{ first_year }},
 # liberal or conservative, added to the partnership with NATO,** so that it rests on layers no single government
 # laid.{% elif presidents_share == "most" %}**Most South Korean presidents since {{ first_year }} added to the
 # partnership with NATO.**{% else %}**Only {{ with_steps | length | words }} of the {{ presidents | length | words }}
 # presidents since {{ first_year }} added to the partnership with NATO.**{% endif %}
 
 # %% [markdown]
+# {% if with_steps | length %}
 # ## A partnership built in layers {#layers}
+# {% endif %}
 
 # %% [markdown] tags=["brief"]
 # {% if presidents_share in ("all", "both") %}The partnership grew by accretion, not by design. Each government in
@@ -99,9 +102,9 @@ if martial is not None and removal is not None:
 # {{ ipcp | when("year") }}{% endif %}{% if pii is not none %}, interoperability with Allied forces from
 # {{ pii | when("year") }}{% endif %}{% if madrid is not none %}, a president at a NATO summit for the first time
 # in {{ madrid | when("year") }}{% endif %}{% if itpp is not none %} and a programme tailored to South Korea
-# {{ itpp | dated }}{% endif %} {{ cite(ipcp, pii, madrid, itpp) }}.{% else %}The sources record steps under
-# {{ with_steps | length | words }} of the {{ presidents | length | words }} presidents since {{ first_year }}
-# {{ cite(ms) }}.{% endif %} ({{ see("layers") }})
+# {{ itpp | dated }}{% endif %} {{ cite(ipcp, pii, madrid, itpp) }}. ({{ see("layers") }}){% elif with_steps | length %}The
+# sources record steps under {{ with_steps | length | words }} of the {{ presidents | length | words }} presidents
+# since {{ first_year }} {{ cite(ms) }}. ({{ see("layers") }}){% endif %}
 #
 # {% if martial is not none and removal is not none and crisis_share in ("all", "both", "most") and crisis_total > 1
 # %}The written instruments
@@ -116,7 +119,7 @@ if martial is not None and removal is not None:
 # {{ cite(martial, removal) }} ({{ fig("instruments") }}).{% endif %}
 
 # %% [markdown] tags=["report"]
-# {% if presidents_share in ("all", "both") %}No single decision made the partnership. Each government in Seoul added
+# {% if with_steps | length %}{% if presidents_share in ("all", "both") %}No single decision made the partnership. Each government in Seoul added
 # a layer of its own to what it inherited: the sources record {{ steps }} steps in the
 # relationship between {{ first_year }} and {{ period_end | day }}, and every president in office over those years
 # can claim at least one of them ({{ fig("timeline") }}).{% else %}The sources record {{ steps }} steps in the
@@ -124,7 +127,7 @@ if martial is not None and removal is not None:
 # {{ with_steps | length | words }} of the {{ presidents | length | words }} presidents in office
 # ({{ fig("timeline") }}).{% endif %}
 # How the pace differed from one government to the next is the subject of {{ section_link("administrations") }}.
-# The figure shows the steps by kind and year, with the setting they took place in.
+# The figure shows the steps by kind and year, with the setting they took place in.{% endif %}
 
 # %%
 counted = set(ms["category"])
@@ -138,6 +141,7 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
           data=dated[["event_id", "date", "date_precision", "title", "category", "source_id", "quote"]])
 
 # %% [markdown] tags=["report"]
+# {% if with_steps | length %}
 # ```{figure} timeline
 # :title: {% if top_year %}Steps came in layers, with {{ top_year }} the busiest year{% else %}The record of steps{% endif %}
 # :alt: Dot chart of {{ dated | length }} dated entries from {{ first_year }} to {{ period_end.year }} by category: {{ steps }} steps in the relationship{% if context | length %} and {{ context | length }} events of context{% endif %}.{% if top_category %} The largest category is {{ top_category }}, with {{ by_category.iloc[0] }} steps; {{ top_year }} has the most, {{ per_year.max() }}.{% endif %}
@@ -146,8 +150,10 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # ({{ extra_versions | count("extra dot") }}) but counted once.{% endif %}{% if context | length %} Rows marked
 # as context show the setting and are not counted.{% endif %}
 # ```
+# {% endif %}
 
 # %% [markdown] tags=["report"]
+# {% if ban is not none or contact is not none %}
 # ## Dialogue before programmes {#dialogue}
 #
 # {% if ban is not none %}Dialogue came first. In {{ ban | when }} Foreign Minister Ban Ki-moon addressed the North
@@ -158,6 +164,7 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # {{ cite(partners) }}{% endif %}.{% endif %}
 # None of these steps committed either side to much; they created the habit of meeting that later programmes
 # built on.
+# {% endif %}
 
 # %% [markdown] tags=["report"]
 # ## The instruments {#instruments}
@@ -171,8 +178,9 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # and {{ itpp | dated }} the IPCP gave way to an Individually Tailored Partnership Programme {{ cite(itpp) }}{% endif %}.{% endif %}
 # {% if industry_body is not none %}The newest instrument, a consultative body on defence industry agreed in
 # {{ industry_body | when }}, dates from the government that succeeded Yoon's {{ cite(industry_body) }}.{% endif %}
-# By {{ period_end | day }}, {{ live }} of the {{ instruments }} instruments begun were in force
-# ({{ fig("instruments") }}, {{ tab("instruments") }}).
+# {% if frameworks | length %}By {{ period_end | day }}, {{ live }} of the {{ instruments }} instruments begun were in force
+# ({{ fig("instruments") }}, {{ tab("instruments") }}).{% else %}The sources published by {{ period_end | day }} record
+# no partnership instrument yet.{% endif %}
 
 # %%
 ordered = frameworks.sort_values("start")
@@ -184,14 +192,17 @@ if len(frameworks):
 first_instrument = ordered.iloc[0] if len(ordered) else None
 
 # %% [markdown] tags=["report"]
+# {% if frameworks | length %}
 # ```{figure} instruments
 # :title: {% if live.value == instruments.value %}Every instrument begun is still in force{% else %}{{ live | upper_first }} of {{ instruments }} instruments still in force{% endif %}
 # :alt: Bar chart of {{ instruments }} partnership instruments between South Korea and NATO, each drawn from its start to its end or to {{ period_end | day }}{% if first_instrument is not none %}, the first from {{ first_instrument | when("year") }}{% endif %}; {{ live }} were in force at the end of the period and {{ ended | length }} had ended or been replaced.
 # Partnership instruments and institutional links from their start to their end, or to {{ period_end | day }}.
 # Grey bars ended or were replaced. A start known only to the year is drawn from 1 January.
 # ```
+# {% endif %}
 
 # %% [markdown] tags=["report"]
+# {% if frameworks | length %}
 # ```{table} instruments
 # The partnership instruments, when each began and whether it was in force on {{ period_end | day }}.
 #
@@ -200,11 +211,13 @@ first_instrument = ordered.iloc[0] if len(ordered) else None
 # {% for r in ordered.itertuples() %}| {{ r.name }} | {{ r.kind }} | {{ r | when }} | {% if r.framework_id in live_ids %}in force{% elif r.end_date %}{{ r.end_date | date_as_written }}{% else %}ended{% endif %} | {{ cite(r.source_id) }} |
 # {% endfor %}
 # ```
+# {% endif %}
 #
 # ```{note} ipcp_renewal ipcp_name tcp_instrument mission_to_nato_date
 # ```
 
 # %% [markdown] tags=["report"]
+# {% if prt is not none or piracy is not none %}
 # ## Operations made South Korea a working partner {#operations}
 #
 # {% if prt is not none %}Operations gave the partnership substance before the paperwork did. From
@@ -218,6 +231,7 @@ first_instrument = ordered.iloc[0] if len(ordered) else None
 #
 # ```{note} prt_end counter_piracy_cooperation
 # ```
+# {% endif %}
 
 # %% [markdown] tags=["report"]
 # ## What the record does not show {#limits}

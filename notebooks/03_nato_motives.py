@@ -22,6 +22,8 @@ as_of = "2026-06-30"  # evidence cut-off (YYYY-MM-DD): nothing dated later is co
 partners = ["South Korea", "Japan", "Australia", "New Zealand"]  # Indo-Pacific partners to show, in this order (names as in data/summit_participation.csv)
 
 # %%
+from datetime import date
+
 import pandas as pd
 
 from helpers.analysis import motives
@@ -32,13 +34,16 @@ from helpers.writing.section import Section
 
 ev = load_all(as_of)
 sec = Section(number=3, slug="nato_motives", evidence=ev)  # its title is the heading above
-partners = motives.check_partners(partners, ev.summit_participation)
+partners = motives.check_partners(partners, load_all(date.max).summit_participation)  # valid whatever the cut-off
 n_partners = len(partners)
 
 
 def claim(assessment_id):
-    """A source's argument (data/assessments.csv), or None while its source was not yet published at the cut-off."""
-    return motives.available_assessment(ev.assessments, ev.sources, assessment_id, ev.as_of)
+    """A source's argument (data/assessments.csv), or None while its source was not yet published at the cut-off; an
+    id the data do not have at all stops the section (a typo must not silently drop a paragraph)."""
+    if not ev.known_id("assessments", assessment_id):
+        motives.assessment(ev.assessments, assessment_id)  # raises, naming the known ids
+    return ev.row("assessments", assessment_id)
 
 
 def event(event_id):

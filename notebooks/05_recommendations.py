@@ -82,7 +82,7 @@ scores = scoring.score_evidence(ev, scoring.WEIGHTS)
 both = scoring.both_camps(scores)
 areas_table = scoring.evidence_table(scores, ev.administrations, ev.frameworks) if len(scores) else None
 if areas_table is not None:
-    sec.table_data("areas", areas_table, sources=ev.cooperation_areas)
+    sec.table_data("areas", areas_table, sources=ev.cooperation_areas[ev.cooperation_areas["source_id"].isin(known)])
 shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # Do the two core areas have clearly more practical steps than every other area both camps back (ties are not 'more')?
 steps_in = {row.area: len(row.results) for row in scores.itertuples()} if len(scores) else {}
@@ -105,7 +105,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% if crisis is not none and industry_body is not none and hague is not none %}The recommendations follow from three
 # findings: the written instruments carried the partnership through Seoul's constitutional crisis; defence industry
 # now ties South Korea to individual Allies; and the level at which the partners attend NATO's summits can fall, as it
-# did in {{ hague | when("year") }}, with no agreed floor beneath it.{% else %}Each recommendation rests on what the
+# did in {{ hague | when("year") }}, with no agreed floor beneath it.{% elif order %}Each recommendation rests on what the
 # sources record by {{ ev.as_of | day }}; one whose evidence comes later is not made.{% endif %}{% if lapsing %} The most pressing instrument is the tailored programme agreed
 # {{ itpp | dated("month") }}: it covers the partnership's work to {{ itpp_end }} {{ cite(itpp_duration) }}, and by
 # {{ ev.as_of | day }} the sources record no successor.{% endif %}{% if ankara_ahead %} The evidence ends there, a week
@@ -225,7 +225,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 #
 # {% if both_camps_advice is not none %}SWP proposes a test for what should come first: areas that bring tangible gains
 # to both sides and have the support of both political camps in Seoul {{ cite(both_camps_advice) }}.{% endif %}
-# {{ tab("areas") }} applies it: for each area of cooperation, the governments in Seoul that pursued it, the
+# {% if areas_table is not none %}{{ tab("areas") }} applies it: for each area of cooperation, the governments in Seoul that pursued it, the
 # frameworks that list it and the practical steps taken in it. {% if both | length %}{{ both | length | count("area") | upper_first }}
 # have the backing of both camps; {% if core_leads %}defence industry and cyber defence are the two of them with the most
 # practical steps to show ({{ steps_in["defence industry"] }} and {{ steps_in["cyber defence"] }}).{% else %}the
@@ -234,6 +234,8 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # ```{table} areas
 # Areas of cooperation and the evidence behind them, at {{ ev.as_of | day }}.
 # ```
+# {% else %}The sources published by {{ ev.as_of | day }} name no area of cooperation for a government in Seoul or a
+# partnership framework, so the areas cannot yet be weighed.{% endif %}
 
 # %%
 from helpers.writing import judgements as rules

@@ -70,7 +70,7 @@ from helpers.writing.section import Section
 ev = load_all(as_of)
 sec = Section(number=$number, slug="$slug", evidence=ev)
 rows = ev.$table
-first = rows.iloc[0]
+first = rows.iloc[0] if len(rows) else None  # an early cut-off may leave the table empty
 
 # %%
 if fail:
@@ -86,12 +86,12 @@ sec.chart("rows", fig, sources=rows)
 # %% [markdown]
 # ## The rows {#rows}
 #
-# The first row is “{{ first.$label }}” {{ cite(first) }}, as {{ sec.citations.name(first.source_id) }} reports it.
+# {% if first is not none %}The first row is “{{ first.$label }}” {{ cite(first) }}, as {{ sec.citations.name(first.source_id) }} reports it.{% else %}No row yet.{% endif %}
 #
 # ```{figure} rows
 # :title: {{ row_count }} rows in $table
-# :alt: A bar chart with one bar showing {{ row_count }} rows in the $table table, first {{ first.$label }}.
-# Rows in the table; the first is “{{ first.$label }}”.
+# :alt: A bar chart with one bar showing {{ row_count }} rows in the $table table{% if first is not none %}, first {{ first.$label }}{% endif %}.
+# Rows in the table{% if first is not none %}; the first is “{{ first.$label }}”{% endif %}.
 # ```
 
 # %%

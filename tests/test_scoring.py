@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import scoring
-from helpers.evidence.data import ParameterError, load_all
+from helpers.evidence.data import ParameterError, load_all, published_sources
 
 AS_OF = date(2025, 1, 31)
 
@@ -153,6 +153,12 @@ def test_as_of_drops_what_did_not_exist_yet():
     assert not {"ccdcoe_membership", "itpp"} & {f for fs in s["frameworks"] for f in fs}
     counted = [e for ids in s["results"] for e in ids]
     assert counted and all(d <= date(2019, 6, 30) for d in ev.events.set_index("event_id").loc[counted, "start"])
+    # Nothing rests on a source published after the cut-off, however early the facts it reports.
+    known = published_sources(ev.sources, ev.as_of)
+    assert set(ev.events.set_index("event_id").loc[counted, "source_id"]) <= known
+    named = {(a, n) for a, names in zip(s["area"], s["administrations"]) for n in names}
+    backed = {(r.area, r.actor) for r in ev.cooperation_areas.itertuples() if r.source_id in known}
+    assert named <= backed
 
 
 def _append(path, row):

@@ -6,7 +6,7 @@ Indo-Pacific partners sat at which NATO meeting and at what level, and the sourc
     table = presence(long)                                              # one row per meeting a partner is recorded at
     change = level_change(long, earlier_meeting, later_meeting)         # who came at a lower or higher level
     timeline = statements_timeline(ev.nato_statements, ev.as_of)        # one row per document and threat named
-    row = available_assessment(ev.assessments, ev.sources, "nato_limited_leverage", ev.as_of)  # None if not yet published
+    row = ev.row("assessments", "nato_limited_leverage")                 # None if not yet published by the cut-off
     words = with_phrase([row, versions], "opportunities and challenges")  # the row that quotes these words, or None
 
 A meeting or statement counts only once its whole date interval has passed by `as_of`: a summit dated

@@ -100,9 +100,9 @@ def coded_rows(coop: pd.DataFrame, admins: pd.DataFrame, frameworks: pd.DataFram
     """cooperation_areas rows whose actor exists at the cut-off (an administration in office, a framework begun)."""
     known_admins = set(admins["administration"])
     known_frameworks = set(frameworks["framework_id"])
-    keep = [(t == "administration" and a in known_admins) or (t == "framework" and a in known_frameworks)
-            for t, a in zip(coop["actor_type"], coop["actor"])]
-    return coop[keep]
+    keep = pd.Series([(t == "administration" and a in known_admins) or (t == "framework" and a in known_frameworks)
+                      for t, a in zip(coop["actor_type"], coop["actor"])], index=coop.index, dtype=bool)
+    return coop[keep]  # a boolean Series, not a list: an empty list would select no columns rather than no rows
 
 
 def practical_results(events: pd.DataFrame, area: str, rules=RESULT_RULES) -> pd.DataFrame:
@@ -174,8 +174,17 @@ def score_areas(coop: pd.DataFrame, admins: pd.DataFrame, frameworks: pd.DataFra
 
 
 def score_evidence(ev, weights: Weights = WEIGHTS) -> pd.DataFrame:
-    """score_areas on an Evidence object (tables already cut at ev.as_of)."""
-    return score_areas(ev.cooperation_areas, ev.administrations, ev.frameworks, ev.events, ev.as_of, weights)
+    """score_areas on an Evidence object (tables already cut at ev.as_of), counting only rows whose source was
+    published by the cut-off: a government's priorities named in a later analysis are not yet evidence."""
+    from ..evidence.data import published_sources
+
+    known = published_sources(ev.sources, ev.as_of)
+
+    def published(table: pd.DataFrame) -> pd.DataFrame:
+        return table[table["source_id"].isin(known)]
+
+    return score_areas(published(ev.cooperation_areas), ev.administrations, published(ev.frameworks),
+                       published(ev.events), ev.as_of, weights)
 
 
 def top_areas(scores: pd.DataFrame, n: int = 2) -> list[str]:

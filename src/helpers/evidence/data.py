@@ -7,7 +7,7 @@ that start after `as_of`, so nothing later is counted or drawn.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -78,6 +78,11 @@ class Evidence:
 
     as_of: date
     tables: dict[str, pd.DataFrame]
+    all_ids: dict[str, frozenset] = field(default_factory=dict)  # every row id in the data, cut-off or not
+
+    def known_id(self, table: str, key: str) -> bool:
+        """True when the data have a row with this id, whatever the cut-off (a typo is not a later fact)."""
+        return key in self.all_ids.get(table, frozenset())
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -111,12 +116,14 @@ def administrations_as_of(admins: pd.DataFrame, as_of: date) -> pd.DataFrame:
 
 
 def load_all(as_of=None, data_dir: Path | None = None, validated: bool = False) -> Evidence:
-    """Every table, validated, typed and cut at `as_of` (default: today)."""
+    """Every table, validated, typed and cut at `as_of` (default: today): rows dated later, and rows whose source was
+    published later, are left out."""
     cutoff = as_date(as_of) if as_of is not None else date.today()
     source = str((data_dir or paths.data_dir()).resolve())
     # The build validates once before running any section and tells the kernels so.
     validated = validated or os.environ.get("BRIEF_DATA_VALIDATED") == "1"
     tables = {name: frame.copy() for name, frame in _load_tables(source, validated).items()}
+    all_ids = {name: frozenset(frame[KEYS[name]]) for name, frame in tables.items() if KEYS.get(name) in frame}
     for name, frame in tables.items():
         if name in ("administrations", "sources"):
             continue  # terms are cut below; a source is citable whenever it was published
@@ -124,11 +131,18 @@ def load_all(as_of=None, data_dir: Path | None = None, validated: bool = False) 
             tables[name] = frame[frame["start"] <= cutoff].reset_index(drop=True)
         elif "period_start" in frame:  # figures for a period that had not begun by the cut-off
             tables[name] = frame[frame["period_start"] <= cutoff.year].reset_index(drop=True)
+    # A fact is evidence at the cut-off only if a source published by then records it: a later analysis of an earlier
+    # year is not yet written. (Terms of office are cut by their dates above; excerpts are the store quotes are
+    # checked against, not evidence.)
+    known = published_sources(tables["sources"], cutoff) if "sources" in tables else None
+    for name, frame in tables.items():
+        if known is not None and name not in ("administrations", "sources", "excerpts") and "source_id" in frame:
+            tables[name] = frame[frame["source_id"].isin(known)].reset_index(drop=True)
     tables["administrations"] = administrations_as_of(tables["administrations"], cutoff)
     for name in ("events", "arms_deals", "summits", "nato_statements", "frameworks"):
         if name in tables:
             tables[name] = with_administration(tables[name], tables["administrations"])
-    return Evidence(cutoff, tables)
+    return Evidence(cutoff, tables, all_ids)
 
 
 def terms_of(admins) -> list[tuple[str, date, date]]:

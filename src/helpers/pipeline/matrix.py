@@ -118,6 +118,25 @@ def problems(fragment: str, quotes: list[str]) -> list[str]:
     return found
 
 
+def publication_ends(data_dir: Path) -> dict:
+    """Source id -> the last day its publication date can mean (data/sources.csv gives a year, a month or a day)."""
+    import csv
+
+    from ..evidence.dates import parse_partial_date
+
+    with open(Path(data_dir) / "sources.csv", encoding="utf-8-sig", newline="") as handle:
+        return {row["source_id"]: parse_partial_date(row["date"], row["date_precision"]).end for row in csv.DictReader(handle)}
+
+
+def cited_too_early(fragment: str, as_of, ends: dict) -> list[str]:
+    """Sources cited in a variant that were not yet published at its cut-off: a brief dated then could not cite them."""
+    from ..evidence.dates import as_date
+
+    cutoff = as_date(as_of)
+    late = sorted({s for s in re.findall(r'href="#ref-([a-z0-9_]+)"', fragment) if s in ends and ends[s] > cutoff})
+    return [f"a source published after the cut-off {cutoff.isoformat()} is cited: {s}" for s in late]
+
+
 def all_quotes(data_dir: Path) -> list[str]:
     import csv
 
@@ -138,16 +157,20 @@ def run(manifest: Manifest, only: list[str] | None = None, workers: int | None =
     from . import build as build_module
     from .cache import Store
     from .guard import BuildLock
+    from .pairs import sync_pairs
 
     out = (out or paths.output_dir()).resolve()
     data_dir = (data_dir or paths.data_dir()).resolve()
     todo = variants(manifest, data_dir, only)
     specs = {s.name: s for s in manifest.sections}
     quotes = all_quotes(data_dir)
+    ends = publication_ends(data_dir)
     results: dict[str, list[str]] = {}
     target = out / "matrix"
     with BuildLock(out):
         store = Store(out / ".cache")
+        # As the build does: the half of a notebook pair edited last wins, so the matrix never runs a stale notebook.
+        sync_pairs([s.notebook for s in manifest.sections], store.root / "pairs.json", say)
         data = build_module.data_digests(data_dir)
         helpers, versions = build_module._helpers_digest(), build_module._package_versions()
         order = tuple(s.slug for s in manifest.sections)
@@ -176,7 +199,7 @@ def run(manifest: Manifest, only: list[str] | None = None, workers: int | None =
             entry = store.get("executed", f"{spec.name}-{key}")
             rendered = build_module._render_section(spec, entry / "notebook.ipynb", {spec.name: key}, store, template_key)
             fragment = "\n".join(p["html"] for p in rendered["parts"])
-            results[name] = problems(fragment, quotes)
+            results[name] = problems(fragment, quotes) + (cited_too_early(fragment, params["as_of"], ends) if params.get("as_of") else [])
             _write(target, name, _as_markdown(rendered, params))
         store.prune()
     (target / "index.json").write_text(json.dumps(results, indent=1, sort_keys=True), encoding="utf-8")
@@ -209,8 +232,14 @@ def _execute_all(pending, store, data_dir, out, workers, say) -> dict[str, str]:
                 future.result()
             except Exception as error:
                 message = build_module._failure_message(spec, error)
-                failures[name] = ("refused: " + message) if "bad parameter" in message else message
-                say(f"  {name:<48} {'refused' if 'bad parameter' in message else 'FAILED'}")
+                # A clear refusal of the parameter this variant changed is a correct outcome, and so is one that
+                # names the cut-off the variant moved; a default refused for another reason is a failure (a valid
+                # partner list refused at an early cut-off, say).
+                named = any(f"parameter: {p}" in message for p in variant.overrides)
+                by_cutoff = "as_of" in variant.overrides and "as_of" in message.split("bad parameter", 1)[-1]
+                refused = "bad parameter" in message and (named or by_cutoff)
+                failures[name] = ("refused: " + message) if refused else message
+                say(f"  {name:<48} {'refused' if refused else 'FAILED'}")
                 continue
             store.put("executed", f"{spec.name}-{key}", {"notebook.ipynb": target}, move=True)
             say(f"  {name:<48} executed")
