@@ -38,7 +38,7 @@ period_end = min(as_date(until), ev.as_of) if until else ev.as_of
 # are drawn as context but not counted (compare.CONTEXT), and a step the sources date differently counts once.
 dated = ev.events[(ev.events["year"] >= 2005) & (ev.events["start"] <= period_end)]
 events = distinct_events(dated)
-ms = compare.milestones(ev.events, ev.sources, ev.administrations, period_end)
+ms = compare.milestones(ev.events, ev.sources, ev.administrations, period_end, published_by=ev.as_of)
 ms = ms[ms["year"] >= 2005]
 first_year = int(events["year"].min()) if len(events) else 2005
 steps = sec.num("steps", len(ms), words(len(ms)), sources=ms)
@@ -83,8 +83,9 @@ if martial is not None and removal is not None:
     crisis_share = judgements.share_word(crisis_kept, crisis_total) if crisis_total else "none"
 
 # %% [markdown] tags=["summary"]
-# {% if not with_steps | length %}**No source published by {{ period_end | day }} records a step in South Korea's
-# relations with NATO since {{ first_year }}, so this section has no history yet to tell.**{% elif presidents_share in ("all", "both") and both_camps %}**Every South Korean president since {{ first_year }},
+# {% if not with_steps | length %}**None of the steps this report counts between {{ first_year }} and
+# {{ period_end | day }} is recorded by a source published by {{ ev.as_of | day }}, so this section has no history yet
+# to tell.**{% elif presidents_share in ("all", "both") and both_camps %}**Every South Korean president since {{ first_year }},
 # liberal or conservative, added to the partnership with NATO,** so that it rests on layers no single government
 # laid.{% elif presidents_share == "most" %}**Most South Korean presidents since {{ first_year }} added to the
 # partnership with NATO.**{% else %}**Only {{ with_steps | length | words }} of the {{ presidents | length | words }}
@@ -134,8 +135,9 @@ counted = set(ms["category"])
 context = events[events["category"].isin(compare.CONTEXT)]
 by_category = ms.groupby("category").size().sort_values(ascending=False)
 per_year = ms.groupby("year").size()
-top_year = int(per_year.idxmax()) if len(per_year) else None
-top_category = by_category.index[0] if len(by_category) else None
+# "busiest" and "largest" only for a single top (judgements.most); a tie at the top names neither.
+top_year = judgements.most({int(y): int(n) for y, n in per_year.items()})
+top_category = judgements.most({c: int(n) for c, n in by_category.items()})
 extra_versions = len(dated) - len(events)
 sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_end), sources=dated,
           data=dated[["event_id", "date", "date_precision", "title", "category", "source_id", "quote"]])
@@ -144,7 +146,7 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # {% if with_steps | length %}
 # ```{figure} timeline
 # :title: {% if top_year %}Steps came in layers, with {{ top_year }} the busiest year{% else %}The record of steps{% endif %}
-# :alt: Dot chart of {{ dated | length }} dated entries from {{ first_year }} to {{ period_end.year }} by category: {{ steps }} steps in the relationship{% if context | length %} and {{ context | length }} events of context{% endif %}.{% if top_category %} The largest category is {{ top_category }}, with {{ by_category.iloc[0] }} steps; {{ top_year }} has the most, {{ per_year.max() }}.{% endif %}
+# :alt: Dot chart of {{ dated | length }} dated entries from {{ first_year }} to {{ period_end.year }} by category: {{ steps }} steps in the relationship{% if context | length %} and {{ context | length }} events of context{% endif %}.{% if top_category %} The largest category is {{ top_category }}, with {{ by_category[top_category] }} steps.{% endif %}{% if top_year %} {{ top_year }} has the most, {{ per_year[top_year] }}.{% endif %}
 # Each dot is a dated entry. Filled dots are dated to the month or day; hollow dots only to the year, drawn at
 # mid-year.{% if extra_versions %} Where sources date a step differently, each version is drawn
 # ({{ extra_versions | count("extra dot") }}) but counted once.{% endif %}{% if context | length %} Rows marked
@@ -178,7 +180,9 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # and {{ itpp | dated }} the IPCP gave way to an Individually Tailored Partnership Programme {{ cite(itpp) }}{% endif %}.{% endif %}
 # {% if industry_body is not none %}The newest instrument, a consultative body on defence industry agreed in
 # {{ industry_body | when }}, dates from the government that succeeded Yoon's {{ cite(industry_body) }}.{% endif %}
-# {% if frameworks | length %}By {{ period_end | day }}, {{ live }} of the {{ instruments }} instruments begun were in force
+# {% if frameworks | length == 1 %}The one instrument begun {% if live.value %}was still in force{% else %}had ended{% endif %}
+# on {{ period_end | day }} ({{ fig("instruments") }}, {{ tab("instruments") }}).{% elif frameworks | length %}By
+# {{ period_end | day }}, {{ live }} of the {{ instruments }} instruments begun were in force
 # ({{ fig("instruments") }}, {{ tab("instruments") }}).{% else %}The sources published by {{ period_end | day }} record
 # no partnership instrument yet.{% endif %}
 

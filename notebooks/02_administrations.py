@@ -447,9 +447,9 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # engaged NATO at a similar pace but wanted different things from it.{% elif breadth_core == "broad" %}The governments
 # compared wanted much the same from NATO; the evidence does not yet allow their pace to be
 # compared.{% else %}The evidence does not yet allow the pace of the governments compared to be set side by
-# side.{% endif %} The evidence follows: their terms and labels, the pace per year in office, the kinds of step,
-# the areas of cooperation, what each government opened and what carried the relationship from one to the
-# next{% if lee is not none and not lee.compared %}, and then the record of the Lee Jae-myung government{% endif %}.
+# side.{% endif %}{% if not nothing %} The evidence follows: their terms and labels, the pace per year in office, the
+# kinds of step, the areas of cooperation, what each government opened and what carried the relationship from one to
+# the next{% if lee is not none and not lee.compared %}, and then the record of the Lee Jae-myung government{% endif %}.{% endif %}
 
 # %%
 # The comparison at a glance (aspects by government) is written as a table in the Markdown cell below; its sources:
@@ -610,7 +610,7 @@ sec.table_sources("uncertain", sources=[s for ss in uncertain["version_sources"]
 # to every government that could claim {% if uncertain | length == 1 %}it{% else %}them{% endif %}, the rates would
 # rise at most to {% for g in rated if g.uncertain %}{{ g.upper }} a year under {{ g.who }}{% if not loop.last %} and {% endif %}{% endfor %}{% if pace.leader and pace.holds %},
 # which leaves the judgement unchanged{% elif pace.leader %}, enough to close the gap: the ranking is sensitive to
-# them{% endif %}.{% else %}Every step in these terms falls clearly within one of them.{% endif %}
+# them{% endif %}.{% elif has_steps %}Every step in these terms falls clearly within one of them.{% endif %}
 #
 # {% if uncertain | length %}
 # ```{table} uncertain

@@ -532,7 +532,7 @@ if meetings:
 # meeting, and it often gives no level of representation.
 # {% if reluctant is not none %}Most of the arguments on Seoul's caution and NATO's reach come from one bulletin, PISM's
 # of {{ sec.citations.published(reluctant.source_id) }}, written under President Yoon; the evidence holds no later
-# assessment of how the Lee government weighs China in its dealings with NATO.{% endif %}{% endif %}
+# assessment of how Seoul has weighed China in its dealings with NATO since.{% endif %}{% endif %}
 
 # %% [markdown] tags=["report"]
 # ```{note} *

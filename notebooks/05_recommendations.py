@@ -108,7 +108,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # did in {{ hague | when("year") }}, with no agreed floor beneath it.{% elif order %}Each recommendation rests on what the
 # sources record by {{ ev.as_of | day }}; one whose evidence comes later is not made.{% endif %}{% if lapsing %} The most pressing instrument is the tailored programme agreed
 # {{ itpp | dated("month") }}: it covers the partnership's work to {{ itpp_end }} {{ cite(itpp_duration) }}, and by
-# {{ ev.as_of | day }} the sources record no successor.{% endif %}{% if ankara_ahead %} The evidence ends there, a week
+# {{ ev.as_of | day }} the sources record no successor.{% endif %}{% if ankara_ahead %} The evidence ends there,
 # before NATO's Ankara summit was due to open on {{ ankara_opens | day }} {{ cite(ankara) }}, so it cannot say whether
 # the Indo-Pacific partners were invited or at what level Seoul attended.{% endif %}
 #
@@ -150,8 +150,9 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% endif %}{% endfor %}
 
 # %% [markdown] tags=["report"]
-# Each recommendation below rests on the evidence of the sections before it; where the sources themselves advise,
-# their advice is cited. A recommendation whose evidence is not yet in the data at the cut-off is not made.
+# {% if order %}Each recommendation below rests on the evidence of the sections before it; where the sources themselves
+# advise, their advice is cited. A recommendation whose evidence is not yet in the data at the cut-off is not
+# made.{% endif %}
 
 # %% [markdown] tags=["report"]
 # {% if "programme" in order %}
@@ -225,7 +226,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 #
 # {% if both_camps_advice is not none %}SWP proposes a test for what should come first: areas that bring tangible gains
 # to both sides and have the support of both political camps in Seoul {{ cite(both_camps_advice) }}.{% endif %}
-# {% if areas_table is not none %}{{ tab("areas") }} applies it: for each area of cooperation, the governments in Seoul that pursued it, the
+# {% if areas_table is not none %}{{ tab("areas") }} {% if both_camps_advice is not none %}applies it{% else %}shows{% endif %}: for each area of cooperation, the governments in Seoul that pursued it, the
 # frameworks that list it and the practical steps taken in it. {% if both | length %}{{ both | length | count("area") | upper_first }}
 # have the backing of both camps; {% if core_leads %}defence industry and cyber defence are the two of them with the most
 # practical steps to show ({{ steps_in["defence industry"] }} and {{ steps_in["cyber defence"] }}).{% else %}the
@@ -272,7 +273,8 @@ if disagreement_table is not None:
 # **Judgement words.** One rate is called far higher than another at {{ far | number(1) }} times or more, and higher
 # at {{ clear | number(2) }} times or more with a gap of at least {{ gap | number(1) }} a year; otherwise the rates are
 # called similar. A leader is named only when it is higher than the runner-up by that rule; otherwise the report
-# says the leaders are level. "Most" means more than half. Common ground is broad when at least half of the areas are
+# says the leaders are level. "Most" means more than half; "busiest" and "largest" name a single top, and a tie at
+# the top is not named. Common ground is broad when at least half of the areas are
 # shared. A rate per year is given only with at least {{ min_years | number(0) }} year of evidence behind it.
 #
 # **Money.** Sums are compared or added only when they have the same basis (contract value, reported deal value) and

@@ -89,3 +89,10 @@ def test_representation_levels():
 def test_first_only_when_the_source_says_so():
     assert j.says_first("the first-ever participation of the South Korean foreign minister")
     assert not j.says_first("South Korea joined the meeting")
+
+
+def test_most_names_a_single_top_and_says_a_tie_by_naming_none():
+    assert j.most({2024: 13, 2025: 16}) == 2025
+    assert j.most({2014: 1, 2016: 1}) is None
+    assert j.most({}) is None
+    assert j.most({"cyber": 3}) == "cyber"

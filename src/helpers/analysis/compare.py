@@ -185,17 +185,19 @@ def forecasts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
 
 
 def milestones(events: pd.DataFrame, sources: pd.DataFrame, admins: pd.DataFrame, as_of,
-               context=CONTEXT) -> pd.DataFrame:
+               context=CONTEXT, published_by=None) -> pd.DataFrame:
     """One row per milestone of engagement, attributed to an administration or marked uncertain (see module doc).
 
     Columns: the main row's event columns (event_id, date, date_precision, title, category, source_id, start, end,
     year), `versions` (event ids of every version kept), `version_administrations` (derived per version),
     `status` (CERTAIN or UNCERTAIN), `administration` (the administration, or AMBIGUOUS when uncertain),
     `candidates` (administrations it could belong to) and `reason` (why it is uncertain; empty if certain).
+    Steps count up to `as_of`; their sources must be published by `published_by` (default `as_of`): a history told up
+    to 2008 may rest on a source of 2025, an edition dated 2008 may not.
     """
     cutoff = as_date(as_of)
     kept = events[(events["start"] <= cutoff) & ~events["category"].isin(context)
-                  & events["source_id"].isin(published_sources(sources, cutoff))]
+                  & events["source_id"].isin(published_sources(sources, as_date(published_by or as_of)))]
     kept = kept[~forecasts(kept, sources)]
     version_of = kept["version_of"].fillna("") if "version_of" in kept else pd.Series("", index=kept.index)
     kept = kept.assign(_key=[v or e for e, v in zip(kept["event_id"], version_of)], _main=(version_of == ""))

@@ -202,6 +202,11 @@ def run(manifest: Manifest, only: list[str] | None = None, workers: int | None =
             results[name] = problems(fragment, quotes) + (cited_too_early(fragment, params["as_of"], ends) if params.get("as_of") else [])
             _write(target, name, _as_markdown(rendered, params))
         store.prune()
+    # A variant no longer in the matrix (a parameter value dropped, a section renamed) must not be read as current.
+    for section in {name.split("/")[0] for name in results}:
+        for stale in (target / section).glob("*.md"):
+            if f"{section}/{stale.stem}" not in results:
+                stale.unlink()
     (target / "index.json").write_text(json.dumps(results, indent=1, sort_keys=True), encoding="utf-8")
     return results
 

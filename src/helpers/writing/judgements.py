@@ -88,6 +88,17 @@ def lead(values: dict[str, float]) -> Lead:
     return Lead(None, tied, top)
 
 
+def most(values: dict) -> object | None:
+    """The one key with the highest count ('the busiest year', 'the largest category'), or None when two or more
+    share the top: a tie is said as a tie, or the superlative is left out. Unlike `lead`, no margin is asked: a
+    superlative of counts states an order, not a difference in pace."""
+    if not values:
+        return None
+    top = max(values.values())
+    at_top = [key for key, value in values.items() if value == top]
+    return at_top[0] if len(at_top) == 1 else None
+
+
 # -- shares -----------------------------------------------------------------------------------------------------------
 def share_word(part: int, whole: int) -> str:
     """'all', 'most', 'half', 'some', 'one' or 'none' of a whole: "most" only for more than half."""
