@@ -340,7 +340,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # %% [markdown] tags=["summary"]
 # {% if nothing %}**The sources published by {{ ev.as_of | day }} record no step in South Korea's relations with NATO
 # under {{ whos | and_list }}, so this section has nothing yet to compare.**{% else %}**{{ whos | and_list }}{% if cross_camp and whos | length == 2 %}, from opposite camps,{% elif cross_camp %}, from
-# both camps,{% endif %} {% if pace.leader %}engaged NATO at {% if pace.word == "far more" %}very {% endif %}different
+# both camps,{% endif %} {% if pace.leader and not pace.holds %}engaged NATO at different speeds on the steps that
+# can be credited, though steps of uncertain date could close the gap{% elif pace.leader %}engaged NATO at {% if pace.word == "far more" %}very {% endif %}different
 # speeds{% elif pace.tie %}engaged NATO at a similar pace{% else %}cannot yet be compared on the pace of their dealings
 # with NATO{% endif %}{% if shared_priority %}, but {{ all_word }} made {{ shared_priority | and_list }}
 # {% if shared_priority | length == 1 %}a priority{% else %}priorities{% endif %}{% endif %}.**
@@ -359,7 +360,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # governments{% endif %} out{% if added %} and compares {{ whos | and_list }}, the governments in office closest to
 # it{% endif %}.{% endif %}
 #
-# ## {% if shared_priority and cross_camp %}Two camps, shared priorities{% elif shared %}Different records, common ground{% else %}Different records{% endif %} {#routes}
+# ## {% if shared_priority and cross_camp and breadth == "broad" %}Two camps, shared priorities{% elif breadth == "broad" %}Different records, common ground{% else %}Different records{% endif %} {#routes}
 
 # %% [markdown] tags=["brief"]
 # {% if nothing %}No source published by {{ ev.as_of | day }} records a step in South Korea's relations with
@@ -367,9 +368,10 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # government; the comparison needs evidence published later. {% else -%}
 # {{ whos | and_list }}{% if cross_camp and whos | length == 2 %}, from opposite camps,{% elif cross_camp %}, from
 # both camps,{% else %}, {{ all_word }} {{ camps[0] }},{% endif %} {% if pace.leader %}dealt with NATO at
-# {% if pace.word == "far more" %}very {% endif %}different speeds{% if kinds_differ %} and in different ways{% endif %}{% if shared %},
-# but on common ground{% endif %}{% elif pace.tie %}dealt with NATO at a similar pace{% if shared %} and on common
-# ground{% endif %}{% else %}cannot yet be compared on the pace of their dealings with NATO{% if shared %}, though
+# {% if pace.word == "far more" and pace.holds %}very {% endif %}different speeds{% if not pace.holds %} on the steps that can be
+# credited{% endif %}{% if kinds_differ %} and in different ways{% endif %}{% if breadth == "broad" %},
+# but on common ground{% endif %}{% elif pace.tie %}dealt with NATO at a similar pace{% if breadth == "broad" %} and on common
+# ground{% endif %}{% else %}cannot yet be compared on the pace of their dealings with NATO{% if breadth == "broad" %}, though
 # they share common ground{% endif %}{% endif %}.
 # {% if pace.leader and pace.others | length == 1 %}Engagement was {{ pace.word }} frequent under {{ leader.who }}.
 # We count as a step each meeting, agreement, exercise, contract or other dated move in the relationship that the
@@ -587,7 +589,7 @@ sec.table_sources("uncertain", sources=[s for ss in uncertain["version_sources"]
 # {% endif %}
 
 # %% [markdown] tags=["report"]
-# {% if industry_rows | length and first_industry_year %}The judgement does not rest on the arms trade. Arms contracts
+# {% if industry_rows | length and first_industry_year %}{% if pace.leader %}The judgement does not rest on the arms trade. {% endif %}Arms contracts
 # and defence-industry talks with NATO members and partners make up {% for g in govs if industry_counts[g.name] %}{{ industry_counts[g.name] | words }}
 # of the {{ g.steps }} steps under {{ g.who }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %},
 # and the sources record none before {{ first_industry_year }}, so that kind of step favours the governments in office
@@ -959,8 +961,9 @@ next_term = next((g for g in govs if ccdcoe_day is not None and g["start"] > ccd
 # and a count says how often the two sides acted together, not how much they achieved. The evidence was also written
 # at different times and for different purposes.{% for n, s in source_shares.items() if s.share in ("most", "all", "half") %}
 # {{ s.source }} alone supplies {{ s.share }} of the steps credited to {{ who[n] }} {{ cite(s.id) }}.{% endfor %}
-# {% if first_industry_year %}Arms contracts enter the record one by one only from {{ first_industry_year }}, which
-# lifts the count for later governments; the pace above is therefore also given without them.{% endif %}
+# {% if industry_rows | length and first_industry_year %}Arms contracts enter the record one by one only from
+# {{ first_industry_year }}, which lifts the count for later governments; the pace above is therefore also given
+# without them.{% endif %}
 # The areas of cooperation record whether a source names an area for a government, not how much was spent or done
 # in it; an empty cell means the sources are silent.
 #
