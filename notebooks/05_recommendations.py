@@ -82,7 +82,7 @@ scores = scoring.score_evidence(ev, scoring.WEIGHTS)
 both = scoring.both_camps(scores)
 areas_table = scoring.evidence_table(scores, ev.administrations, ev.frameworks) if len(scores) else None
 if areas_table is not None:
-    sec.table_data("areas", areas_table, sources=ev.cooperation_areas[ev.cooperation_areas["source_id"].isin(known)])
+    sec.table_data("areas", areas_table, sources=ev.cooperation_areas)
 shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # Do the two core areas have clearly more practical steps than every other area both camps back (ties are not 'more')?
 steps_in = {row.area: len(row.results) for row in scores.itertuples()} if len(scores) else {}

@@ -174,17 +174,9 @@ def score_areas(coop: pd.DataFrame, admins: pd.DataFrame, frameworks: pd.DataFra
 
 
 def score_evidence(ev, weights: Weights = WEIGHTS) -> pd.DataFrame:
-    """score_areas on an Evidence object (tables already cut at ev.as_of), counting only rows whose source was
-    published by the cut-off: a government's priorities named in a later analysis are not yet evidence."""
-    from ..evidence.data import published_sources
-
-    known = published_sources(ev.sources, ev.as_of)
-
-    def published(table: pd.DataFrame) -> pd.DataFrame:
-        return table[table["source_id"].isin(known)]
-
-    return score_areas(published(ev.cooperation_areas), ev.administrations, published(ev.frameworks),
-                       published(ev.events), ev.as_of, weights)
+    """score_areas on an Evidence object, whose tables load_all has cut at ev.as_of by date and by publication (a
+    government's priorities named in a later analysis are not yet evidence)."""
+    return score_areas(ev.cooperation_areas, ev.administrations, ev.frameworks, ev.events, ev.as_of, weights)
 
 
 def top_areas(scores: pd.DataFrame, n: int = 2) -> list[str]:

@@ -132,7 +132,7 @@ def load_all(as_of=None, data_dir: Path | None = None, validated: bool = False) 
         elif "period_start" in frame:  # figures for a period that had not begun by the cut-off
             tables[name] = frame[frame["period_start"] <= cutoff.year].reset_index(drop=True)
     # A fact is evidence at the cut-off only if a source published by then records it: a later analysis of an earlier
-    # year is not yet written. (Terms of office are cut by their dates above; excerpts are the store quotes are
+    # year is not yet written. (Terms of office are cut by their dates above; excerpts are the store that quotes are
     # checked against, not evidence.)
     known = published_sources(tables["sources"], cutoff) if "sources" in tables else None
     for name, frame in tables.items():

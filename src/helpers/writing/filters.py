@@ -6,7 +6,12 @@ separators, dates at the precision the source gave, money with its currency.
 from __future__ import annotations
 
 from . import text
-from ..evidence.dates import say_date
+from ..evidence.dates import parse_partial_date, say_date
+
+
+def _field(row, key: str):
+    """A column of a row given as a dict, a pandas Series or a row tuple (None when it has no such column)."""
+    return row.get(key) if hasattr(row, "get") else getattr(row, key, None)
 
 
 def number(value, decimals: int | None = None) -> str:
@@ -38,15 +43,13 @@ def money(value, currency: str = "USD", qualifier=None) -> str:
 
 def when(row, precision: str | None = None) -> str:
     """`{{ event | when }}`: a row's date at the precision its source gave ('July 2022'); `when("year")` coarser."""
-    get = row.get if hasattr(row, "get") else lambda k: getattr(row, k, None)  # a dict, a Series or a row tuple
-    date_text = str(get("date") if get("date") is not None else get("start_date"))
-    return say_date(date_text, precision or str(get("date_precision")))
+    date_text = str(_field(row, "date") if _field(row, "date") is not None else _field(row, "start_date"))
+    return say_date(date_text, precision or str(_field(row, "date_precision")))
 
 
 def dated(row, precision: str | None = None) -> str:
     """`{{ event | dated }}`: the date with its preposition, 'on 11 July 2023', 'in July 2023' or 'in 2023'."""
-    get = row.get if hasattr(row, "get") else lambda k: getattr(row, k, None)  # a dict, a Series or a row tuple
-    exact = (precision or str(get("date_precision"))) == "day"
+    exact = (precision or str(_field(row, "date_precision"))) == "day"
     return ("on " if exact else "in ") + when(row, precision)
 
 
@@ -61,9 +64,10 @@ def month(value) -> str:
 
 def date_as_written(value) -> str:
     """`{{ row.end_date | date_as_written }}`: '2019', 'May 2019' or '10 May 2019', as precise as the date is written."""
-    precision = {4: "year", 7: "month", 10: "day"}.get(len(str(value)))
-    if precision is None:
-        raise ValueError(f"date_as_written: {value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        precision = parse_partial_date(str(value)).precision
+    except ValueError as error:
+        raise ValueError(f"date_as_written: {value!r} is not {error}") from None
     return say_date(str(value), precision)
 
 
