@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -57,7 +59,7 @@ def writing_when(source_id: str) -> str:
 
 def inauguration_source(admin_row):
     """A published record of the inauguration (a domestic-politics event on the first day of the term), or None."""
-    first_day = ev.events[(ev.events["category"] == "Korean domestic politics") & ev.events["source_id"].isin(published)
+    first_day = ev.events[(ev.events["category"] == "Korean domestic politics")
                           & (ev.events["start"] == admin_row["start_date"]) & (ev.events["end"] == admin_row["start_date"])]
     return first_day["source_id"].iloc[0] if len(first_day) else None
 
@@ -74,11 +76,6 @@ def sworn_in_by(admin_row):
     """The source for the day a term began: a published record of the inauguration if there is one (a source that
     dates the whole term may be a report of its end), else the term's dates source."""
     return inauguration_source(admin_row) or dated_by(admin_row)
-
-
-def known(row):
-    """The row if its source was published by the cut-off (what the brief could know then), else None."""
-    return row if row is not None and row["source_id"] in published else None
 
 
 # %%
@@ -186,7 +183,7 @@ ccdcoe_app = step["ccdcoe_application_2019"]
 ccdcoe_member = compare.credited(ms, "ccdcoe_membership_2022_05_05", names)
 ccdcoe_next = next((g for g in govs if ccdcoe_member is not None and g["start"] > ccdcoe_member["end"]
                     and (g["start"] - ccdcoe_member["end"]).days <= 31), None)
-mission = known(ev.row("frameworks", "mission_to_nato"))
+mission = ev.row("frameworks", "mission_to_nato")
 mission = mission if mission is not None and mission["date_precision"] == "day" and mission["administration"] in names else None
 
 # %%
@@ -213,9 +210,8 @@ breadth_core = judgements.breadth(len(compare.shared_areas(grid[core])), int((gr
     if len(grid) else "none"
 
 # %%
-# What each government opened: partnership instruments begun in its term (from sources published by the cut-off),
-# and the steps its sources call firsts.
-instruments = ev.frameworks[ev.frameworks["source_id"].isin(published)]
+# What each government opened: partnership instruments begun in its term, and the steps its sources call firsts.
+instruments = ev.frameworks
 for g in govs:
     g["begun"] = compare.frameworks_begun(instruments, ev.administrations, g["name"], ev.as_of)
     g["inherited"] = compare.inherited(instruments, g["start"])
@@ -236,22 +232,22 @@ other_firsts = pd.concat([g["firsts"] for g in govs])
 other_firsts = other_firsts[~other_firsts["event_id"].isin(named_firsts)]
 handover = compare.handovers(instruments, ev.administrations, ev.as_of)
 handover = handover[handover["to_admin"].isin(names)]
-ipcp = known(ev.row("frameworks", "ipcp"))
+ipcp = ev.row("frameworks", "ipcp")
 ipcp_2017 = compare.credited(ms, "ipcp_second_2017_11", admins.index)
 ipcp_2019 = compare.credited(ms, "ipcp_revision_2019_swp", admins.index)
-itpp = known(ev.row("frameworks", "itpp"))
+itpp = ev.row("frameworks", "itpp")
 ipcp_to_itpp = handover[(handover["from_id"] == "ipcp") & (handover["to_id"] == "itpp")]
 ipcp_to_itpp = ipcp_to_itpp.iloc[0] if len(ipcp_to_itpp) else None
 first_gov = govs[0]
 
 # %%
-# The sources' own judgements on continuity, each used only once its source was published.
-likely = known(ev.row("assessments", "cooperation_likely_continues"))
-itpp_terms = known(ev.row("assessments", "itpp_renewable_not_binding"))
+# The sources' own judgements on continuity (each None until its source is published: load_all's cut).
+likely = ev.row("assessments", "cooperation_likely_continues")
+itpp_terms = ev.row("assessments", "itpp_renewable_not_binding")
 itpp_terms_source = sec.citations.name(itpp_terms["source_id"]) if itpp_terms is not None else None
 likely_when = writing_when(likely["source_id"]) if likely is not None else None
-consensus = known(ev.row("assessments", "consensus_three_factors"))
-industry_objective = known(ev.row("assessments", "industry_shared_objective"))
+consensus = ev.row("assessments", "consensus_three_factors")
+industry_objective = ev.row("assessments", "industry_shared_objective")
 moon_and_yoon = {"Moon Jae-in", "Yoon Suk-yeol"} <= set(names)
 
 # %%
@@ -282,22 +278,20 @@ if lee is not None:
     lee["label_source"] = sec.citations.name(lee["row"]["source_id"]) if lee["label"] else None
     lee["label_date"] = sec.citations.published(lee["row"]["source_id"]) if lee["label"] else None
     lee["priorities"] = sorted(set(ev.cooperation_areas[
-        (ev.cooperation_areas["actor"] == LEE) & (ev.cooperation_areas["emphasis"] == "priority")
-        & ev.cooperation_areas["source_id"].isin(published)]["area"]))
-    lee["priority_rows"] = ev.cooperation_areas[(ev.cooperation_areas["actor"] == LEE)
-                                                & ev.cooperation_areas["source_id"].isin(published)]
-lee_step = {e: known(ev.row("events", e)) for e in (
+        (ev.cooperation_areas["actor"] == LEE) & (ev.cooperation_areas["emphasis"] == "priority")]["area"]))
+    lee["priority_rows"] = ev.cooperation_areas[ev.cooperation_areas["actor"] == LEE]
+lee_step = {e: ev.row("events", e) for e in (
     "lee_jae_myung_inauguration_2025_06_04", "hague_summit_rok_nsa_2025_06", "defence_industry_body_agreed_2025_06",
     "ip4_joint_statement_hague_2025_06", "defence_industry_dialogue_first_2025_09_26", "lee_rutte_call_2025_07",
     "lee_rutte_call_2026_02", "ahn_cavo_dragone_2025_09", "ahn_shekerinska_2025_10", "yoon_removed_2025_04_04")}
-lee_body = known(ev.row("frameworks", "defence_industry_consultative_body"))
+lee_body = ev.row("frameworks", "defence_industry_consultative_body")
 # How the sources read Lee's line: each an argument of a named source, used once it was published.
-lee_glimpse = known(ev.row("assessments", "lee_pragmatic_glimpse"))
-lee_dilemma = known(ev.row("assessments", "lee_national_interest_dilemma"))
-lee_cho = known(ev.row("assessments", "cho_hyun_best_decision"))
-lee_opposition = known(ev.row("assessments", "opposition_weakest_link"))
+lee_glimpse = ev.row("assessments", "lee_pragmatic_glimpse")
+lee_dilemma = ev.row("assessments", "lee_national_interest_dilemma")
+lee_cho = ev.row("assessments", "cho_hyun_best_decision")
+lee_opposition = ev.row("assessments", "opposition_weakest_link")
 # The camp of the government in office since June 2025, in a record of the day it began.
-lee_camp = known(ev.row("assessments", "lee_camp_liberal"))
+lee_camp = ev.row("assessments", "lee_camp_liberal")
 lee_first_body_meeting = lee_step["defence_industry_dialogue_first_2025_09_26"]
 if lee_first_body_meeting is not None and not compare.first_in_relationship(lee_first_body_meeting["quote"]):
     lee_first_body_meeting = None
@@ -458,8 +452,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 sec.table_sources("comparison", sources=[*[g["row"]["source_id"] for g in govs if g["label"]], *[g["dates"] for g in govs],
                                          ours, focus, *[g["begun"] for g in govs]])
 suspension_rows = {g["name"]: ev.events[(ev.events["start"] <= g["suspended"]) & (ev.events["end"] >= g["suspended"])
-                                         & (ev.events["category"] == "Korean domestic politics")
-                                         & ev.events["source_id"].isin(published)].sort_values("date_precision")
+                                         & (ev.events["category"] == "Korean domestic politics")].sort_values("date_precision")
                    for g in govs if g["suspended"] is not None}
 suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 
@@ -736,7 +729,7 @@ only_rows = focus[[any(a in g["only"] and actor == g["name"] for g in only_govs)
 
 # %%
 # The partnership programme's path through several governments, each step with the government it is credited to.
-pii = known(ev.row("frameworks", "pii"))
+pii = ev.row("frameworks", "pii")
 programme_path = ipcp is not None and itpp is not None and ipcp_2019 is not None and ipcp_to_itpp is not None
 if programme_path:
     path_govs = [ipcp["administration"], ipcp_2019["administration"], ipcp_to_itpp["to_admin"]]

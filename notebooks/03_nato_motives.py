@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -40,9 +42,7 @@ n_partners = len(partners)
 
 def claim(assessment_id):
     """A source's argument (data/assessments.csv), or None while its source was not yet published at the cut-off; an
-    id the data do not have at all stops the section (a typo must not silently drop a paragraph)."""
-    if not ev.known_id("assessments", assessment_id):
-        motives.assessment(ev.assessments, assessment_id)  # raises, naming the known ids
+    id the data do not have at all stops the section (ev.row: a typo must not silently drop a paragraph)."""
     return ev.row("assessments", assessment_id)
 
 

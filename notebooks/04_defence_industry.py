@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -29,7 +31,7 @@ from markupsafe import Markup
 
 from helpers.analysis import industry
 from helpers.analysis.industry import ORDERED, SIGNED, UNDER_NEGOTIATION
-from helpers.evidence.data import check_flag, load_all, published_sources
+from helpers.evidence.data import check_flag, load_all
 from helpers.writing import filters, judgements
 from helpers.writing.filters import words
 from helpers.writing.section import Section
@@ -37,7 +39,6 @@ from helpers.writing.section import Section
 nato_only = check_flag("nato_only", nato_only)
 ev = load_all(as_of)
 sec = Section(number=4, slug="defence_industry", evidence=ev)  # its title is the heading above
-known = published_sources(ev.sources, ev.as_of)
 admins = ev.administrations
 
 # What the words call on: a deal's value as its source states it (never converted), its date ('by July 2024' when
@@ -53,11 +54,12 @@ def quote(row, phrase):
 
 
 def version(conflict_id, source_id, claim_has=""):
-    """One source's version of a disputed fact (data/conflict_versions.csv), or None before its source was published."""
+    """One source's version of a disputed fact (data/conflict_versions.csv), or None (none such, or its source not yet
+    published at the cut-off: load_all leaves such rows out)."""
     rows = ev.conflict_versions[(ev.conflict_versions["conflict_id"] == conflict_id)
                                 & (ev.conflict_versions["source_id"] == source_id)
                                 & ev.conflict_versions["claim"].str.contains(claim_has, regex=False)]
-    return rows.iloc[0] if len(rows) and source_id in known else None
+    return rows.iloc[0] if len(rows) else None
 
 
 def dated_deal(row):
@@ -68,14 +70,12 @@ def dated_deal(row):
 
 def argued(assessment_id):
     """A source's argument (data/assessments.csv), or None when its source was not yet published at the cut-off."""
-    row = ev.row("assessments", assessment_id)
-    return row if row is not None and row["source_id"] in known else None
+    return ev.row("assessments", assessment_id)
 
 
 def reported(event_id):
-    """A dated event whose source was published by the cut-off, else None."""
-    row = ev.row("events", event_id)
-    return row if row is not None and row["source_id"] in known else None
+    """A dated event on record at the cut-off (dated and published by then), else None."""
+    return ev.row("events", event_id)
 
 
 # %%
@@ -244,8 +244,7 @@ earlier_poland = earlier_poland.iloc[-1] if len(earlier_poland) else None
 shares = industry.trade_figures(ev.arms_trade, ev.sources, "export share", ev.as_of)
 pism_poland = shares[(shares["partner"] == "Poland") & ~shares.apply(industry.is_sipri, axis=1)] if len(shares) else shares
 pism_poland = pism_poland.iloc[0] if len(pism_poland) else None
-nato_imports = ev.indicators[(ev.indicators["indicator_id"] == "rok_share_nato_arms_imports_heraldk_2020_2024")
-                             & ev.indicators["source_id"].isin(known)]
+nato_imports = ev.indicators[ev.indicators["indicator_id"] == "rok_share_nato_arms_imports_heraldk_2020_2024"]
 nato_imports = industry.period_over(nato_imports, ev.as_of)
 nato_imports = nato_imports.iloc[0] if len(nato_imports) else None
 
@@ -288,13 +287,13 @@ swp_unequal = swp_series.assign(years=swp_series["period_end"] - swp_series["per
 shared, crucial = argued("industry_shared_objective"), argued("nato_cooperation_crucial")
 after_summit = argued("poland_deal_after_summit")
 summit_push, standing = argued("yoon_summits_push_deals"), argued("industry_raises_rok_position")
-budget = ev.indicators[(ev.indicators["indicator_id"] == "defence_budget_growth_moon") & ev.indicators["source_id"].isin(known)]
+budget = ev.indicators[ev.indicators["indicator_id"] == "defence_budget_growth_moon"]
 budget = budget.iloc[0] if len(budget) else None
 duda, wi = reported("yoon_duda_meeting_2022_06"), reported("hague_summit_rok_nsa_2025_06")
 body, body_first = reported("defence_industry_body_agreed_2025_06"), reported("defence_industry_dialogue_first_2025_09_26")
 nawrocki, ahn_event = reported("lee_nawrocki_2025_09"), reported("ahn_cavo_dragone_2025_09")
 call_event = reported("lee_rutte_call_2026_02")
-areas = ev.cooperation_areas[ev.cooperation_areas["source_id"].isin(known)]
+areas = ev.cooperation_areas
 industry_areas = areas[(areas["area"] == "defence industry") & (areas["actor_type"] == "administration")]
 lee_call = industry_areas[industry_areas["source_id"] == (call_event["source_id"] if call_event is not None else "")]
 lee_call = lee_call.iloc[0] if len(lee_call) else None

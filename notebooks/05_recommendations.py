@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -56,7 +58,7 @@ cho_rutte = ev.row("events", "cho_rutte_meeting_2025_04_02")
 ccdcoe = ev.row("frameworks", "ccdcoe_membership")
 crisis = ev.row("events", "yoon_martial_law_2024_12_03")  # the constitutional crisis the instruments came through
 known = published_sources(ev.sources, ev.as_of)
-advice = {row.assessment_id: row for row in ev.assessments.itertuples() if row.source_id in known}
+advice = {row.assessment_id: row for row in ev.assessments.itertuples()}
 reconvene = ev.row("assessments", "swp_rec_reconvene_itpp") if "swp_rec_reconvene_itpp" in advice else None
 consensus = ev.row("assessments", "swp_rec_itpp_consensus") if "swp_rec_itpp_consensus" in advice else None
 both_camps_advice = ev.row("assessments", "swp_rec_prioritise_both_camps") if "swp_rec_prioritise_both_camps" in advice else None
@@ -65,7 +67,7 @@ hvp_agreed = ev.row("assessments", "hvp_participation_2025_07") if lee_call is n
 hvp_defined = ev.row("assessments", "nato_hvp_defined") if "nato_hvp_defined" in advice else None
 info_request = (ev.row("assessments", "rok_info_channel_request_2025")
                 if cho_rutte is not None and "rok_info_channel_request_2025" in advice else None)
-ankara_pressure = ev.row("assessments", "us_pressure_ankara_partners")
+ankara_pressure = ev.row("assessments", "us_pressure_ankara_invitations")
 # What the evidence cannot yet cover: NATO's Ankara summit, when it opens after the cut-off.
 ankara = ev.row("events", "ankara_summit_announced_2025_08_19")
 ankara_ahead = ankara is not None and ev.as_of < motives.ANKARA_OPENS
@@ -195,16 +197,15 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {{ korea_at_hague.level }}, after its president had attended the three summits before {{ cite(korea_at_hague) }};
 # {% if leaders_at_hague < partners_at_hague %}only {{ leaders_at_hague | words }} of the
 # {{ partners_at_hague | words }} Indo-Pacific partners sent a head of government{% endif %}.{% endif %}
-# Presence at this level is a political choice that each new government in Seoul makes again{% if ankara_pressure is not none %},
-# and the invitation itself has come under pressure from Washington ({{ section_link("nato_motives") }}){% endif %}. A standing floor, the
+# Presence at this level is a political choice that each new government in Seoul makes again. A standing floor, the
 # president or the prime minister in his place, would keep the partnership visible at the top in the years a
 # president stays at home.
 #
 # The same holds for the Alliance: a yearly meeting of the North Atlantic Council with the four partners at
 # foreign-minister level, which European Allies can press for whoever hosts the summit, would spare the partners the
-# uncertainty of a yearly invitation.{% if ankara_pressure is not none %} Reports that Washington pressed Allies to
-# keep the partners out of the official meetings of the Ankara summit show how fragile that invitation has
-# become {{ cite(ankara_pressure) }}.{% endif %}
+# uncertainty of a yearly invitation.{% if ankara_pressure is not none %} A report that Washington pressed Allies to
+# keep the partners out of the official meetings of the Ankara summit shows how fragile that invitation has
+# become {{ cite(ankara_pressure) }} ({{ section_link("nato_motives") }}).{% endif %}
 # {% endif %}
 
 # %% [markdown] tags=["report"]
@@ -247,7 +248,7 @@ context_categories = list(compare.CONTEXT)
 published_by_cutoff = len(known)
 sources_all = len(ev.sources)
 conflicts = ev.conflicts
-versions = ev.conflict_versions[ev.conflict_versions["source_id"].isin(known)]
+versions = ev.conflict_versions
 disputed = conflicts[conflicts["conflict_id"].isin(versions["conflict_id"])]
 disagreement_table = scoring.conflicts_table(disputed, versions, sec.cite_any, sec.section_link) if len(disputed) else None
 if disagreement_table is not None:

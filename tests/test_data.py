@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from helpers.evidence.data import AMBIGUOUS, administration_for, load_all
+from helpers.evidence.data import AMBIGUOUS, KEYS, administration_for, load_all, published_sources
 from helpers.evidence.quotes import MAX_QUOTE_CHARS, quote_problems
 from helpers.evidence.validate import validate_data
 
@@ -28,6 +28,44 @@ def test_every_row_is_sourced_and_quoted_briefly():
         if "quote" in rows[0]:
             for number, row in enumerate(rows, start=2):
                 assert len(row["quote"]) <= MAX_QUOTE_CHARS, f"{table.name} row {number}: quote too long"
+
+
+CUT_OFFS = ["2010-06-30", "2017-05-10", "2022-05-10"]
+
+
+@pytest.mark.parametrize("as_of", CUT_OFFS)
+def test_a_fact_is_on_record_only_once_its_source_is_published(as_of):
+    """load_all cuts by publication as well as by date, so no notebook needs its own filter (terms, the source list
+    and the store of excerpts are not facts recorded by a source and stay whole)."""
+    everything = load_all(date.max, data_dir=ROOT / "data")
+    ev = load_all(as_of, data_dir=ROOT / "data")
+    known = published_sources(everything.sources, as_of)
+    for name, frame in ev.tables.items():
+        if name in ("administrations", "sources", "excerpts") or "source_id" not in frame:
+            continue
+        assert set(frame["source_id"]) <= known, f"{name}: a row from a source published after {as_of}"
+        whole = everything.tables[name]
+        dated = whole[whole["start"] <= ev.as_of] if "start" in whole else whole
+        if "period_start" in whole and "start" not in whole:
+            dated = whole[whole["period_start"] <= ev.as_of.year]
+        assert len(frame) == int(dated["source_id"].isin(known).sum()), f"{name}: a published row was left out"
+
+
+def test_a_row_asked_for_by_id_is_none_while_later_but_a_typo_stops_with_the_closest_ids():
+    everything = load_all(date.max, data_dir=ROOT / "data")
+    ev = load_all(CUT_OFFS[0], data_dir=ROOT / "data")
+    for table, column in KEYS.items():
+        if table not in ev.tables or table == "administrations":
+            continue
+        ids = set(everything.tables[table][column])
+        later = sorted(ids - set(ev.tables[table][column]))
+        if later:
+            assert ev.row(table, later[0]) is None
+        some = sorted(ids)[0]
+        with pytest.raises(LookupError) as error:
+            ev.row(table, some + "x")
+        assert repr(some + "x") in str(error.value) and f"data/{table}.csv" in str(error.value)
+        assert some in str(error.value)  # the closest id is offered
 
 
 def test_events_cover_2005_onward_and_enough_rows():

@@ -229,34 +229,7 @@ def test_dash_only_touches_the_links_to_russia():
     assert motives.dash("Indo-Pacific security") == "Indo-Pacific security"
 
 
-# -- the sources' arguments and figures for a period ------------------------------------------------------------------------
-
-@pytest.fixture
-def sources():
-    return dated([{"source_id": "bulletin", "date": "2022", "date_precision": "year"},
-                  {"source_id": "report", "date": "2019-03", "date_precision": "month"}])
-
-
-@pytest.fixture
-def assessments():
-    return pd.DataFrame([{"assessment_id": "later", "topic": "t", "claim": "c", "source_id": "bulletin", "quote": "q"},
-                         {"assessment_id": "earlier", "topic": "t", "claim": "c", "source_id": "report", "quote": "q"}])
-
-
-@pytest.mark.parametrize("as_of, available", [("2022-09-30", False), ("2022-12-31", True)])
-def test_an_argument_counts_only_once_its_source_was_certainly_published(sources, assessments, as_of, available):
-    row = motives.available_assessment(assessments, sources, "later", as_of)
-    assert (row is not None) is available
-    assert motives.available_assessment(assessments, sources, "earlier", as_of) is not None
-
-
-def test_an_unknown_assessment_or_source_is_a_clear_error_whatever_the_cut_off(sources, assessments):
-    with pytest.raises(LookupError) as error:
-        motives.available_assessment(assessments, sources, "latter", "2000-01-01")
-    assert "'latter'" in str(error.value) and "earlier, later" in str(error.value)
-    with pytest.raises(LookupError):
-        motives.published_by(sources, "nosuch", "2025-01-01")
-
+# -- figures for a period ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("as_of, kept", [("2022-06-30", False), ("2022-12-30", False), ("2022-12-31", True)])
 def test_a_figure_for_a_year_counts_once_the_year_is_over(as_of, kept):
@@ -270,6 +243,12 @@ def test_done_keeps_a_row_only_once_its_interval_is_over():
     assert motives.done(row, "2025-06-29") is None
     assert motives.done(row, date(2025, 6, 30)) is row
     assert motives.done(None, "2030-01-01") is None
+
+
+@pytest.fixture
+def assessments():
+    return pd.DataFrame([{"assessment_id": "later", "topic": "t", "claim": "c", "source_id": "bulletin", "quote": "q"},
+                         {"assessment_id": "earlier", "topic": "t", "claim": "c", "source_id": "report", "quote": "q"}])
 
 
 def test_by_topic_groups_every_row_once_in_order(assessments):

@@ -12,7 +12,7 @@ Indo-Pacific partners sat at which NATO meeting and at what level, and the sourc
 A meeting or statement counts only once its whole date interval has passed by `as_of`: a summit dated
 only "2024" is not counted with a cut-off in March 2024, since it may have been held later in the year.
 `load_all` keeps rows that *start* by the cut-off; the functions here are stricter because they count.
-Likewise a source's argument (an assessment) is used only once the source was certainly published by `as_of`.
+A source's argument (an assessment) is on record only once its source was published: `load_all` cuts that.
 """
 from __future__ import annotations
 
@@ -172,32 +172,6 @@ def dash(label: str) -> str:
 
 
 # -- the sources' arguments (data/assessments.csv) -------------------------------------------------
-
-def assessment(assessments: pd.DataFrame, assessment_id: str) -> pd.Series:
-    """The row of data/assessments.csv with this id; LookupError naming the id and the known ids if absent."""
-    rows = assessments[assessments["assessment_id"] == assessment_id]
-    if rows.empty:
-        known = ", ".join(sorted(assessments["assessment_id"]))
-        raise LookupError(f"assessment {assessment_id!r} is not in data/assessments.csv; known ids: {known}")
-    return rows.iloc[0]
-
-
-def published_by(sources: pd.DataFrame, source_id: str, as_of) -> bool:
-    """True when the source was certainly published by `as_of`: its whole publication date (a year, a month
-    or a day, as data/sources.csv gives it) lies on or before the cut-off."""
-    if source_id not in set(sources["source_id"]):
-        raise LookupError(f"source {source_id!r} is not in data/sources.csv")
-    return source_id in published_sources(sources, as_of)
-
-
-def available_assessment(assessments: pd.DataFrame, sources: pd.DataFrame, assessment_id: str, as_of):
-    """The assessment row if its source was published by `as_of`, else None (an argument not yet made).
-
-    An unknown id raises LookupError whatever the cut-off, so a typo never silently drops a paragraph.
-    """
-    row = assessment(assessments, assessment_id)
-    return row if published_by(sources, row["source_id"], as_of) else None
-
 
 def by_topic(rows) -> pd.DataFrame:
     """Assessment rows grouped by topic: one row per topic (in order of first appearance) with its

@@ -6,6 +6,8 @@ that start after `as_of`, so nothing later is counted or drawn.
 """
 from __future__ import annotations
 
+import difflib
+
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -95,13 +97,18 @@ class Evidence:
         return self.tables["administrations"]
 
     def row(self, table: str, key: str):
-        """One row by its id (event_id, framework_id, meeting_id, ...), or None when the data have no such row or it
-        lies after the cut-off: prose that names a particular fact asks for it here and leaves the sentence out
-        when it is None, so an earlier `as_of` or a change in the data never breaks the section."""
+        """One row by its id (event_id, framework_id, meeting_id, ...), or None when it lies after the cut-off (dated
+        or published later): prose that names a particular fact asks for it here and leaves the sentence out when it
+        is None, so an earlier `as_of` never breaks the section. An id the data do not have at all is a typo or a
+        deleted row, not a later fact: LookupError, naming the closest ids, so no paragraph disappears silently."""
         frame = self.tables.get(table)
         column = KEYS.get(table)
         if frame is None or column is None or column not in frame:
             raise KeyError(f"row(): no table {table!r} with a key column (known: {', '.join(KEYS)})")
+        if table in self.all_ids and key not in self.all_ids[table]:
+            close = difflib.get_close_matches(str(key), sorted(self.all_ids[table]), n=3, cutoff=0.6)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise LookupError(f"{key!r} is not in data/{table}.csv (column {column}){hint}")
         found = frame[frame[column] == key]
         if "version_of" in found:
             found = found[found["version_of"].fillna("") == ""]
