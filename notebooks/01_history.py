@@ -101,10 +101,10 @@ if martial is not None and removal is not None:
 # %% [markdown] tags=["brief"]
 # {% if presidents_share in ("all", "both") %}The partnership grew by accretion, not by design. Each government in
 # Seoul, {% if both_camps %}whichever camp was in office{% else %}all of them from one camp{% endif %}, kept the
-# agreements it inherited and added a layer of its own: dialogue from {{ first_year }}{% if ipcp is not none %}, a formal programme in
-# {{ ipcp | when("year") }}{% endif %}{% if pii is not none %}, interoperability with Allied forces from
+# agreements it inherited and added a layer of its own: dialogue from {{ first_year }}{% if ipcp is not none %}, a formal programme 
+# {{ ipcp | dated("year") }}{% endif %}{% if pii is not none %}, interoperability with Allied forces from
 # {{ pii | when("year") }}{% endif %}{% if madrid is not none %}, a president at a NATO summit for the first time
-# in {{ madrid | when("year") }}{% endif %}{% if itpp is not none %} and a programme tailored to South Korea
+# {{ madrid | dated("year") }}{% endif %}{% if itpp is not none %} and a programme tailored to South Korea
 # {{ itpp | dated }}{% endif %} {{ cite(ipcp, pii, madrid, itpp) }}. ({{ see("layers") }}){% elif with_steps | length %}The
 # sources record steps under {{ with_steps | length | words }} of the {{ presidents | length | words }} presidents
 # since {{ first_year }} {{ cite(ms) }}. ({{ see("layers") }}){% endif %}
@@ -160,7 +160,7 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # {% if ban is not none or contact is not none %}
 # ## Dialogue before programmes {#dialogue}
 #
-# {% if ban is not none %}Dialogue came first. In {{ ban | when }} Foreign Minister Ban Ki-moon addressed the North
+# {% if ban is not none %}Dialogue came first. {{ ban | dated | upper_first }} Foreign Minister Ban Ki-moon addressed the North
 # Atlantic Council, the first South Korean official to do so {{ cite(ban) }}.{% endif %}
 # {% if contact is not none %}At its Riga summit of {{ contact | when("year") }} NATO named South Korea a Contact
 # Country, with Japan, Australia and New Zealand {{ cite(contact) }}{% if partners is not none %}, and from
@@ -174,14 +174,14 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # ## The instruments {#instruments}
 #
 # {% if ipcp is not none %}The first programme followed fieldwork rather than preceding it. South Korea signed an
-# Individual Partnership and Cooperation Programme (IPCP) in {{ ipcp | when("year") }}
+# Individual Partnership and Cooperation Programme (IPCP) {{ ipcp | dated("year") }}
 # {{ cite(ipcp) }}{% if pii is not none %}, and from {{ pii | when("year") }} it took part in NATO's Partnership
 # Interoperability Initiative, which brings Allies together with partners that contribute to NATO operations
 # {{ cite(pii) }}{% endif %}.{% endif %}
 # {% if mission is not none %}Seoul opened a diplomatic mission to NATO {{ mission | dated }} {{ cite(mission) }}{% if itpp is not none %},
 # and {{ itpp | dated }} the IPCP gave way to an Individually Tailored Partnership Programme {{ cite(itpp) }}{% endif %}.{% endif %}
-# {% if industry_body is not none %}The newest instrument, a consultative body on defence industry agreed in
-# {{ industry_body | when }}, dates from the government that succeeded Yoon's {{ cite(industry_body) }}.{% endif %}
+# {% if industry_body is not none %}The newest instrument, a consultative body on defence industry agreed 
+# {{ industry_body | dated }}, dates from the government that succeeded Yoon's {{ cite(industry_body) }}.{% endif %}
 # {% if frameworks | length == 1 %}The one instrument begun {% if live.value %}was still in force{% else %}had ended{% endif %}
 # on {{ period_end | day }} ({{ fig("instruments") }}, {{ tab("instruments") }}).{% elif frameworks | length %}By
 # {{ period_end | day }}, {{ live }} of the {{ instruments }} instruments begun were in force

@@ -407,11 +407,11 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {% if shared_priority | length == 1 %}a priority{% else %}priorities{% endif %}{% endif %} ({{ fig("focus") }}). {% endif -%}
 # {% if carried and ipcp_to_itpp.to_admin != first_gov.name %}The written programme carried over: {{ first_gov.who }}
 # inherited the partnership programme of {{ ipcp | when("year") }}{% if ipcp_2019 is not none and ipcp_2019.administration == first_gov.name %}
-# and renewed it {% if ipcp_2017 is not none and ipcp_2017.administration == first_gov.name %}in
-# {{ ipcp_2017 | when("year") }} and {% endif %}{{ ipcp_2019 | dated }}{% endif %}, and {{ who[ipcp_to_itpp.to_admin] }}'s government upgraded it to
+# and renewed it {% if ipcp_2017 is not none and ipcp_2017.administration == first_gov.name %}
+# {{ ipcp_2017 | dated("year") }} and {% endif %}{{ ipcp_2019 | dated }}{% endif %}, and {{ who[ipcp_to_itpp.to_admin] }}'s government upgraded it to
 # an Individually Tailored Partnership Programme {{ itpp | dated("month") }} {{ cite(ipcp, itpp) }}.
 # {% elif carried %}The written programme carried over: {{ first_gov.who }}'s government upgraded the partnership
-# programme begun under {{ who[ipcp.administration] }} in {{ ipcp | when("year") }} to an Individually Tailored
+# programme begun under {{ who[ipcp.administration] }} {{ ipcp | dated("year") }} to an Individually Tailored
 # Partnership Programme {{ itpp | dated("month") }} {{ cite(ipcp, itpp) }}. {% endif -%}
 # {% if likely is not none %}SWP, writing {{ likely_when }}, judged it {{ quote(likely, "highly likely") }} that
 # cooperation would survive a change of government in Seoul {{ cite(likely) }}.{% endif %} ({{ see("continuity") }}){% endif %}
@@ -802,8 +802,8 @@ for g in rated:
 # {{ lee.who }}'s government {% if lee.open %}has kept{% else %}kept{% endif %} the defence industry among its priorities with NATO
 # {{ cite(lee.priority_rows) }}.{% endif %}
 #
-# {% if programme_path %}Institutions carried the rest, and the partnership programme shows how. Signed in
-# {{ ipcp | when("year") }} under {{ who[ipcp.administration] }}, it was renewed in {% if ipcp_2017 is not none and ipcp_2017.administration == ipcp_2019.administration %}{{ ipcp_2017 | when("year") }}
+# {% if programme_path %}Institutions carried the rest, and the partnership programme shows how. Signed 
+# {{ ipcp | dated("year") }} under {{ who[ipcp.administration] }}, it was renewed in {% if ipcp_2017 is not none and ipcp_2017.administration == ipcp_2019.administration %}{{ ipcp_2017 | when("year") }}
 # and {% endif %}{{ ipcp_2019 | when("year") }} under {{ who[ipcp_2019.administration] }} and turned into the Individually Tailored Partnership Programme 
 # {{ itpp | dated }} under {{ who[ipcp_to_itpp.to_admin] }} {{ cite(ipcp, itpp) }}{% if path_cross %}: three governments
 # from both camps built on one instrument{% endif %}.{% if itpp_terms is not none and ipcp_to_itpp.to_admin in names %}
@@ -813,7 +813,7 @@ for g in rated:
 # begun by earlier governments {% if first_gov.inherited | length == 1 %}was{% else %}were{% endif %} in place and not
 # recorded as ended{% if inherited_named %}, {% if first_gov.inherited | length > inherited_named | length %}among them{% else %}namely{% endif %} {% for r in inherited_named %}{% if r.framework_id == "ipcp" %}the
 # partnership programme of {{ r | when("year") }}{% else %}NATO's Partnership Interoperability Initiative, which Seoul
-# joined in {{ r | when("year") }}{% endif %}{% if not loop.last %} and {% endif %}{% endfor %}{% endif %}
+# joined {{ r | dated("year") }}{% endif %}{% if not loop.last %} and {% endif %}{% endfor %}{% endif %}
 # {{ cite(first_gov.inherited) }}.{% endif %}
 #
 # {% if consensus is not none or likely is not none %}SWP, writing {{ writing_when((consensus if consensus is not none else likely).source_id) }},

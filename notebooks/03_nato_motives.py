@@ -195,7 +195,7 @@ nothing = not len(timeline) and not meetings
 # NATO has called China an enabler of Russia's war and condemned North Korea's arms exports.{% endif %}
 # {% if reluctant is not none and leverage is not none %}Seoul has been wary of calling China a threat, and NATO can
 # do little on the Korean Peninsula.{% endif %}{% else %}**NATO's interest in its Indo-Pacific partners grew with its concern about
-# China.** {% if ministers_2020 is not none %}Their foreign ministers met NATO's in {{ ministers_2020 | when }} to
+# China.** {% if ministers_2020 is not none %}Their foreign ministers met NATO's {{ ministers_2020 | dated }} to
 # discuss “the rise of China” {{ cite(ministers_2020) }}.{% endif %}
 # {% if hedging is not none %}Seoul's hedging between its great-power neighbours sets the limits
 # {{ cite(hedging) }}.{% endif %}{% endif %}
@@ -215,22 +215,22 @@ nothing = not len(timeline) and not meetings
 
 # %% [markdown] tags=["brief"]
 # {% if links %}NATO courts Seoul because, in its own texts and its Secretary General's words, the security of the
-# Indo-Pacific is now tied to Russia's war in Europe. {% if washington_china is not none %}At Washington in {{ washington_china | when }} the Allies called China
+# Indo-Pacific is now tied to Russia's war in Europe. {% if washington_china is not none %}At Washington {{ washington_china | dated }} the Allies called China
 # {{ quote(washington_china, "a decisive enabler of Russia’s war against Ukraine") }}
 # {{ cite(washington_china) }}{% if washington_dprk is not none %} and condemned
 # {{ quote(washington_dprk, "the DPRK’s exports of artillery shells and ballistic missiles") }}
 # {{ cite(washington_dprk) }}{% endif %}.{% if pushed is not none %} Against this background, {{ sec.citations.name(pushed.source_id) }}
 # argued in {{ sec.citations.published(pushed.source_id) }}, NATO pressed for the four partners to attend its summits
-# {{ cite(pushed) }}.{% endif %}{% elif troops_2024 is not none %}In {{ troops_2024 | when }} NATO's
+# {{ cite(pushed) }}.{% endif %}{% elif troops_2024 is not none %}{{ troops_2024 | dated | upper_first }} NATO's
 # Secretary General called the deployment of North Korean troops {{ quote(troops_2024, "a significant escalation") }}
-# in North Korea's involvement in Russia's war {{ cite(troops_2024) }}.{% endif %}{% if april_link is not none %} In
-# {{ april_link | when }} the Secretary General, Mark Rutte, said that the security of the Indo-Pacific and the
+# in North Korea's involvement in Russia's war {{ cite(troops_2024) }}.{% endif %}{% if april_link is not none %} 
+# {{ april_link | dated | upper_first }} the Secretary General, Mark Rutte, said that the security of the Indo-Pacific and the
 # Euro-Atlantic {{ quote(april_link, "is more connected than ever before") }} {{ cite(april_link) }}.{% endif %}
 # ({{ see("words") }})
 # {% elif timeline | length %}NATO's interest in its Asian partners grew with its attention to China.
-# {% if ministers_2020 is not none %}When NATO's foreign ministers met their counterparts from the Indo-Pacific in
-# {{ ministers_2020 | when }}, they discussed {{ quote(ministers_2020, "the rise of China") }}
-# {{ cite(ministers_2020) }}.{% endif %}{% if brussels_2021 is not none %} At Brussels in {{ brussels_2021 | when }}
+# {% if ministers_2020 is not none %}When NATO's foreign ministers met their counterparts from the Indo-Pacific 
+# {{ ministers_2020 | dated }}, they discussed {{ quote(ministers_2020, "the rise of China") }}
+# {{ cite(ministers_2020) }}.{% endif %}{% if brussels_2021 is not none %} At Brussels {{ brussels_2021 | dated }}
 # the Allies agreed to increase dialogue and practical cooperation with these partners {{ cite(brussels_2021) }}.{% endif %}
 # ({{ see("words") }}){% endif %}
 
@@ -250,9 +250,9 @@ nothing = not len(timeline) and not meetings
 # challenge {{ cite(london) }}; the Declaration's own wording is not in the evidence.{% endif %}{% endif %}
 # {% if ministers_2020 is not none %}When {% if korea_first_ministers %}South Korea's foreign minister first joined a
 # meeting of NATO's foreign ministers{% else %}NATO's foreign ministers met their Indo-Pacific counterparts{% endif %},
-# in {{ ministers_2020 | when }}, the agenda was the shift in the global balance of power and
+# {{ ministers_2020 | dated }}, the agenda was the shift in the global balance of power and
 # {{ quote(ministers_2020, "the rise of China") }} {{ cite(ministers_2020) }}.{% endif %}
-# {% if brussels_2021 is not none %}At Brussels in {{ brussels_2021 | when }} the Allies agreed to increase dialogue
+# {% if brussels_2021 is not none %}At Brussels {{ brussels_2021 | dated }} the Allies agreed to increase dialogue
 # and practical cooperation with existing partners in the Indo-Pacific, South Korea among them
 # {{ cite(brussels_2021) }}{% if brussels_2021_own is not none %}, and described China's conduct as presenting
 # {{ quote(brussels_2021_own, BRUSSELS_2021_WORDS) }} {{ cite(brussels_2021_own) }}{% endif %}.{% endif %}
@@ -260,8 +260,8 @@ nothing = not len(timeline) and not meetings
 # ```{note} london_declaration_china
 # ```
 #
-# {% if concept_china is not none or concept_pair is not none %}The Strategic Concept issued at the Madrid summit in
-# {{ (concept_china if concept_china is not none else concept_pair) | when }} hardened the language.
+# {% if concept_china is not none or concept_pair is not none %}The Strategic Concept issued at the Madrid summit 
+# {{ (concept_china if concept_china is not none else concept_pair) | dated }} hardened the language.
 # {% if concept_russia is not none %}It called Russia {{ quote(concept_russia, "the most significant and direct threat") }}
 # to the Allies' security {{ cite(concept_russia) }}.{% endif %}
 # {% if concept_china is not none %}{% if concept_china_own is not none %}It said that China's stated ambitions and
@@ -293,20 +293,20 @@ nothing = not len(timeline) and not meetings
 # {{ quote(washington_dprk, "artillery shells and ballistic missiles") }} and noted
 # {{ quote(washington_dprk, "with great concern the deepening ties between the DPRK and Russia") }}
 # {{ cite(washington_dprk) }}.{% endif %}{% endif %}
-# {% if troops_2024 is not none %}In {{ troops_2024 | when }} NATO's Secretary General called the deployment of North
+# {% if troops_2024 is not none %}{{ troops_2024 | dated | upper_first }} NATO's Secretary General called the deployment of North
 # Korean troops {{ quote(troops_2024, "a significant escalation") }} in North Korea's involvement in Russia's war
 # {{ cite(troops_2024) }}{% if troops_threat is not none %}, and, as SWP reports it, described the deepening military
 # cooperation between Russia and North Korea as a threat to the security of both regions {{ cite(troops_threat) }}{% endif %}.{% endif %}{% endif %}
 #
 # {% if april_link is not none or linked_2026 is not none %}NATO kept the link in 2025 and 2026.
-# {% if april_link is not none %}After meeting the four partners' foreign ministers in {{ april_link | when }},
+# {% if april_link is not none %}After meeting the four partners' foreign ministers {{ april_link | dated }},
 # Secretary General Mark Rutte said that the security of the Indo-Pacific and the Euro-Atlantic
 # {{ quote(april_link, "is more connected than ever before") }}{% if april_china is not none %} and that China, North
 # Korea and Iran {{ quote(april_china, "continue to support Russia’s war machine") }}{% endif %}
 # {{ cite(april_link, april_china) }}.{% endif %}{% if tokyo_dprk is not none %} In Tokyo that month he pointed to
 # {{ quote(tokyo_dprk, "North Korean troops and weapons being used against Ukraine") }} in return for Russia's support
 # to North Korea's weapons programmes {{ cite(tokyo_dprk) }}.{% endif %}
-# {% if linked_2026 is not none %}In {{ linked_2026 | when }}, after a call with President Lee Jae-myung, he wrote
+# {% if linked_2026 is not none %}{{ linked_2026 | dated | upper_first }}, after a call with President Lee Jae-myung, he wrote
 # that {{ quote(linked_2026, "Euro-Atlantic security and Indo-Pacific security are closely linked") }}
 # {{ cite(linked_2026) }}.{% endif %}{% endif %}
 # {% if hague_words is not none %}The Hague Summit Declaration of {{ hague_words | when }}, in the passage the evidence
@@ -337,7 +337,7 @@ if len(timeline):
 # {% if timeline | length %}
 # ```{figure} threats
 # :title: {% if links %}NATO's texts moved from {{ early | and_list }} to their ties with Russia's war{% else %}What NATO's texts named, {{ (docs.iloc[0].year, docs.iloc[-1].year) | period }}{% endif %}
-# :alt: Dot chart of {{ docs | length }} NATO texts from {{ docs.iloc[0] | when }} to {{ docs.iloc[-1] | when }} against the {{ threats | length }} threats or challenges they name. {% for t in threats %}{{ motives.dash(t) }} first appears in the evidence in {{ first_of[t] | when }}{{ "; " if not loop.last else "." }}{% endfor %}
+# :alt: Dot chart of {{ docs | length }} NATO texts from {{ docs.iloc[0] | when }} to {{ docs.iloc[-1] | when }} against the {{ threats | length }} threats or challenges they name. {% for t in threats %}{{ motives.dash(t) }} first appears in the evidence {{ first_of[t] | dated }}{{ "; " if not loop.last else "." }}{% endfor %}
 # Each row is a NATO text, oldest at the top; a dot marks a threat or challenge the text names, as the sources
 # quote it. Orange dots mark the first text in the evidence that names each; a blank cell means that no source
 # reports the text naming it, not that the text was silent.
@@ -352,12 +352,12 @@ if len(timeline):
 # at the top.{% else %}The partners came to NATO's summits.{% endif %} {% if first_summit_share == "all" %}All
 # {{ n_partners | words }}{% elif first_summit_share == "both" %}Both{% else %}{{ first_summit.attended | and_list }}{% endif %}
 # took part in a NATO summit{% if judgements.says_first(first_source.quote) %} for the first time{% endif %}
-# {% if first_summit.location %}in {{ first_summit.location }} {% endif %}in {{ first_summit | when }} {{ cite(first_source) }}.
-# {% if previous is not none %}At {{ previous.place }} in {{ previous | when }}
+# {% if first_summit.location %}in {{ first_summit.location }} {% endif %}{{ first_summit | dated }} {{ cite(first_source) }}.
+# {% if previous is not none %}At {{ previous.place }} {{ previous | dated }}
 # {% if previous_share == "all" %}all {{ n_partners | words }} sent their heads of state or government{% elif previous_share == "both" %}both
 # sent their heads of state or government{% elif previous_share == "none" %}none sent its head of state or government{% else %}{{ previous.leaders | and_list }}
 # sent {% if previous.leaders | length > 1 %}their heads{% else %}its head{% endif %} of state or government{% endif %};
-# at {{ latest.place }} in {{ latest | when }}
+# at {{ latest.place }} {{ latest | dated }}
 # {% if latest_share == "none" %}none did{% elif latest_share in ("all", "both") %}all did{% else %}{% if fewer_leaders and latest_share != "most" %}only
 # {% endif %}{{ latest.leaders | and_list }} did{% endif %}{% if latest.below | length == 1 %}{{ ", and" if latest.leaders else ";" }}
 # {{ latest.below_words[0][0] }} sent its {{ latest.below_words[0][1] }}{% elif latest.below %}{% if latest.leaders %},
@@ -365,8 +365,8 @@ if len(timeline):
 # went instead{% endif %}{% endif %}{% if latest.not_given %}; the sources do not give the level of
 # {{ latest.not_given | and_list }}{% endif %} ({{ fig("presence") }}).{% endif %}
 # ({{ see("presence") }})
-# {% elif first_meeting is not none %}The partners' foreign ministers sat with NATO's in
-# {{ first_meeting | when }} {{ cite(first_meeting.sources) }}; by {{ ev.as_of | day }} no summit had followed
+# {% elif first_meeting is not none %}The partners' foreign ministers sat with NATO's 
+# {{ first_meeting | dated }} {{ cite(first_meeting.sources) }}; by {{ ev.as_of | day }} no summit had followed
 # ({{ fig("presence") }}).{% endif %}
 
 # %%
@@ -394,8 +394,8 @@ if meetings:
 
 # %% [markdown] tags=["report"]
 # {% if meetings %}{% if first_summit is not none and ministers_first is not none %}The partners came first as foreign
-# ministers, then as leaders.{% endif %} {% if ministers_first is not none %}In
-# {{ ministers_first | when }} South Korea's foreign minister joined a meeting of NATO's foreign
+# ministers, then as leaders.{% endif %} {% if ministers_first is not none %}
+# {{ ministers_first | dated | upper_first }} South Korea's foreign minister joined a meeting of NATO's foreign
 # ministers{% if korea_first_ministers %} for the first time{% endif %} {{ cite(ministers_first) }}{% if fm_others %},
 # with the ministers of {{ fm_others | and_list }} {{ cite(first_meeting.sources) }}{% endif %}.{% endif %}
 # {% if first_summit is not none %}The summits followed from {{ first_summit | when }}, when
@@ -404,9 +404,9 @@ if meetings:
 # sources give the level only for {{ first_summit.leaders | and_list }}, represented by
 # {% if first_summit.leaders | length > 1 %}their heads{% else %}its head{% endif %} of state or government
 # {{ cite(first_summit.sources) }}{% endif %}.{% endif %}
-# {% if vilnius_talks is not none %}At Vilnius in {{ vilnius_talks | when }} defence industrial cooperation was an
+# {% if vilnius_talks is not none %}At Vilnius {{ vilnius_talks | dated }} defence industrial cooperation was an
 # important topic of the talks between NATO and the four {{ cite(vilnius_talks) }}.{% endif %}
-# {% if defence_first is not none %}In {{ defence_first | when }} South Korea joined a NATO defence ministers' meeting
+# {% if defence_first is not none %}{{ defence_first | dated | upper_first }} South Korea joined a NATO defence ministers' meeting
 # for the first time {{ cite(defence_first) }}{% if defence_agreed is not none %}; there NATO and the four agreed to
 # boost cyber defences, defence production and innovation and to counter information manipulation
 # {{ cite(defence_agreed) }}{% endif %}.{% endif %}{% endif %}
@@ -485,8 +485,8 @@ if meetings:
 # {{ cite(leverage) }}{% if symbolic is not none %}, and that the Alliance has done no more than condemn North Korea's
 # military developments and offer symbolic support to Seoul's inter-Korean initiatives {{ cite(symbolic) }}{% endif %}.
 # {% if brussels_2018 is not none or topic_page is not none %}NATO's own texts offer Korea words rather than
-# tools{% if brussels_2018 is not none %}, from a welcome for the inter-Korean summits at Brussels in
-# {{ brussels_2018 | when }} {{ cite(brussels_2018) }}{% endif %}{% if topic_page is not none %} to repeated
+# tools{% if brussels_2018 is not none %}, from a welcome for the inter-Korean summits at Brussels 
+# {{ brussels_2018 | dated }} {{ cite(brussels_2018) }}{% endif %}{% if topic_page is not none %} to repeated
 # condemnation of the North's {{ quote(topic_page, "provocative rhetoric and actions") }} {{ cite(topic_page) }}{% endif %}.{% endif %}
 # {% if realistic is not none %}Seoul knows it: PISM finds South Korea
 # {{ quote(realistic, "realistic in its assessments of the scope of NATO support") }} in a crisis on the Peninsula
@@ -504,9 +504,9 @@ if meetings:
 # text.{% endif %}
 # {% if momentum is not none %}On the eve of the summit, analysts quoted by the Japan Times warned that NATO's
 # outreach to the region {{ quote(momentum, "risks losing momentum") }} {{ cite(momentum) }}.{% endif %}
-# {% if ankara is not none %}NATO announced in {{ ankara | when("month") }} that its next summit would meet in Ankara in
-# July 2026 {{ cite(ankara) }}{% if helsingborg is not none %}, and its foreign ministers prepared it at Helsingborg in
-# {{ helsingborg | when("month") }}; NATO's account of that meeting does not mention the Indo-Pacific partners
+# {% if ankara is not none %}NATO announced {{ ankara | dated("month") }} that its next summit would meet in Ankara in
+# July 2026 {{ cite(ankara) }}{% if helsingborg is not none %}, and its foreign ministers prepared it at Helsingborg 
+# {{ helsingborg | dated("month") }}; NATO's account of that meeting does not mention the Indo-Pacific partners
 # {{ cite(helsingborg) }}{% endif %}.{% endif %}
 # {% if ankara_pressure is not none %}According to Politico's diplomatic sources, the United States pressed Allies not
 # to invite Ukraine and the four partners to the official meetings of that summit; NATO said only that it would

@@ -398,7 +398,7 @@ non_nato_shown = sorted(set(shown.loc[~shown["buyer_nato_member"].astype(bool), 
 
 # %% [markdown] tags=["report"]
 # {% if framework is not none %}Poland came first{% if after_summit is not none %}, shortly after Yoon Suk-yeol's
-# first NATO summit {{ cite(after_summit) }}{% endif %}. In {{ framework | when }} it signed framework agreements for
+# first NATO summit {{ cite(after_summit) }}{% endif %}. {{ framework | dated | upper_first }} it signed framework agreements for
 # K2 tanks, K9 howitzers and FA-50 light combat aircraft, with no value announced {{ cite(framework) }}.
 # {% if executive_2022 is not none %}Executive contracts, which carry the values, followed:
 # {{ executive_2022 | dated }} for the first {{ exec_units.get("tank", 0) | words }} tanks and
@@ -482,7 +482,7 @@ sec.table_sources("deals", sources=versions)
 # framework agreements with no value announced.{% else %}Poland's first step, in 2022, was a set of framework
 # agreements with no value announced.{% endif %}{% if source_accounts %} {% for a in source_accounts %}{{ a.name }} writes
 # of {% if a.stated %}a {{ said(a.row) }} agreement{% else %}an agreement{% endif %}{% if a.row.date_precision != "year" %}
-# signed in {{ a.row | when }}{% endif %} for {{ a.says }} {{ cite(a.row) }}{% if not loop.last %}; {% endif %}{% endfor %}.{% endif %}
+# signed {{ a.row | dated }}{% endif %} for {{ a.says }} {{ cite(a.row) }}{% if not loop.last %}; {% endif %}{% endfor %}.{% endif %}
 # By Warsaw's account the framework agreements of {{ framework | when }} committed Poland to {{ framework_account.says }}
 # {{ cite(framework) }}{% if swp_matches_framework %}, the quantities SWP gives{% endif %}.{% if pism_tanks_as_rotem %}
 # PISM's 1,000 tanks is the number Hyundai Rotem, their maker, gave for its initial deal {{ cite(rotem) }}{% if k2_framework_1000 is not none %},
@@ -625,11 +625,11 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # priority{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% endif %}
 # {% if shared is not none %}SWP calls it {{ quote(shared, "a shared objective of both the Moon and Yoon administration") }}
 # {{ cite(shared) }}.{% endif %}
-# {% if successor is not none and body is not none %}{{ successor.administration }}'s government kept the course. At The Hague in {{ body | when }} {% if wi is not none %}his national security adviser{% else %}Seoul's
+# {% if successor is not none and body is not none %}{{ successor.administration }}'s government kept the course. At The Hague {{ body | dated }} {% if wi is not none %}his national security adviser{% else %}Seoul's
 # envoy{% endif %} and NATO's Secretary General agreed to set up a consultative body on defence industry
 # {{ cite(body) }}{% if body_first is not none %}; NATO opened a first staff-to-staff dialogue with Seoul on defence
-# industry on {{ body_first | when }} {{ cite(body_first) }}{% endif %}{% if lee_call is not none %};
-# in {{ call_event | when }} the president pressed Rutte for
+# industry {{ body_first | dated }} {{ cite(body_first) }}{% endif %}{% if lee_call is not none %};
+# {{ call_event | dated }} the president pressed Rutte for
 # {{ quote(lee_call, "substantive progress in arms industry cooperation") }} through it {{ cite(lee_call) }}{% endif %}.{% endif %}
 # {% if only_priority or both_camps_priority %}({{ see("camps") }}){% endif %}
 
@@ -643,22 +643,22 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # as SWP puts it without saying whether in nominal or real terms {{ cite(budget) }}.{% endif %}{% endif %}
 # {% if summit_push is not none %}Yoon made NATO's summits serve the sales: SWP finds that he
 # {{ quote(summit_push, "used his participation at the NATO summits to push ahead defence deals with NATO member states") }}
-# {{ cite(summit_push) }}.{% if duda is not none %} At his first summit, in {{ duda | when }}, he told Poland's
+# {{ cite(summit_push) }}.{% if duda is not none %} At his first summit, {{ duda | dated }}, he told Poland's
 # President Andrzej Duda that he expected their talks on defence cooperation to make substantial progress
-# {{ cite(duda) }}{% if framework is not none %}, and the framework agreements followed in {{ framework | when }}{% endif %}.{% endif %}{% endif %}
+# {{ cite(duda) }}{% if framework is not none %}, and the framework agreements followed {{ framework | dated }}{% endif %}.{% endif %}{% endif %}
 #
 # {% if successor is not none %}{{ successor.administration }}'s government, of the {{ successor.camp }} camp and in
 # office since {{ successor.start_date | day }}, kept the course.{% if wi is not none and body is not none %} The new
 # president did not go to The Hague summit; his national security adviser, Wi Sung-lac, went in his place
 # {{ cite(wi) }} and agreed there with Secretary General Rutte to set up a consultative body on defence industry
 # {{ cite(body) }}.{% endif %}{% if body_first is not none %} NATO's Assistant Secretary General for Defence Industry,
-# Innovation and Armaments opened its first meeting, with South Korea's Defence Acquisition Program Administration, on
-# {{ body_first | when }} {{ cite(body_first) }}.{% endif %}{% if ahn is not none %} In {{ ahn_event | when }} the
+# Innovation and Armaments opened its first meeting, with South Korea's Defence Acquisition Program Administration, 
+# {{ body_first | dated }} {{ cite(body_first) }}.{% endif %}{% if ahn is not none %} {{ ahn_event | dated | upper_first }} the
 # defence minister told the chair of NATO's Military Committee that Seoul planned to broaden defence-industry
 # collaboration with NATO {{ quote(ahn, "beyond individual European countries") }} {{ cite(ahn) }}.{% endif %}
-# {% if nawrocki is not none %}Meeting Poland's President Karol Nawrocki in {{ nawrocki | when }}, the president looked
+# {% if nawrocki is not none %}Meeting Poland's President Karol Nawrocki {{ nawrocki | dated }}, the president looked
 # to wider cooperation in the industry as Poland sought new submarines {{ cite(nawrocki) }}.{% endif %}{% if lee_call is not none %}
-# In {{ call_event | when }} he asked NATO's Secretary General for
+# {{ call_event | dated | upper_first }} he asked NATO's Secretary General for
 # {{ quote(lee_call, "substantive progress in arms industry cooperation through the South Korea–NATO defense industry council") }}
 # {{ cite(lee_call) }}.{% endif %}{% endif %}
 # {% if governments | length >= 2 and priorities | length %}The sources record what each government in Seoul made a
@@ -694,7 +694,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # cooperation{% endif %}{% if transfer is not none %}, and the technology transfer in the Polish agreements is
 # {{ quote(transfer, "intended to strengthen the potential of the Polish defence industry") }}
 # {{ cite(transfer) }}{% endif %}.{% if k2_framework_1000 is not none %} By a Polish report, 820 of the 1,000 K2 tanks
-# the framework agreement assumes are to be built under licence in Poland {{ cite(k2_framework_1000) }}.{% endif %}{% if joint_venture is not none %} In {{ joint_venture | when }} Hanwha and Poland's
+# the framework agreement assumes are to be built under licence in Poland {{ cite(k2_framework_1000) }}.{% endif %}{% if joint_venture is not none %} {{ joint_venture | dated | upper_first }} Hanwha and Poland's
 # WB Group agreed a joint venture to make the missiles for Poland's Chunmoo launchers {{ cite(joint_venture) }}{% endif %}{% if plant is not none %}{% if joint_venture is not none %},
 # and in{% else %} In{% endif %} {{ plant | when }} Hanwha broke ground on a plant in Romania to build K9 howitzers and
 # K10 vehicles {{ cite(plant) }}{% endif %}{% if joint_venture is not none or plant is not none %}.{% endif %}{% endif %}
@@ -715,9 +715,9 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # and {% endif %}{% if plant is not none %}a howitzer plant being built in Romania{% endif %}
 # {{ cite(joint_venture, plant) }}{% endif %}. The
 # sources used here do not compare Korean delivery times or prices with other suppliers'.{% if orka is not none %} Nor is the market won
-# by default: in {{ orka | when }} Poland chose Sweden's Saab over Hanwha Ocean for its submarines
+# by default: {{ orka | dated }} Poland chose Sweden's Saab over Hanwha Ocean for its submarines
 # {{ cite(orka) }}{% if canada_final is not none %}, and Canada's competition, with Hanwha Ocean a finalist, was still
-# open in {{ canada_final | when("month") }} {{ cite(canada_final) }}{% endif %}.{% endif %}
+# open {{ canada_final | dated("month") }} {{ cite(canada_final) }}{% endif %}.{% endif %}
 # ({{ see("buyers") }}){% endif %}
 
 # %% [markdown] tags=["report"]
@@ -730,10 +730,10 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {% if differing_deals == 1 %}carries{% else %}carry{% endif %} different values in different reports
 # ({{ tab("deals") }}){% endif %}. The sources used here do not compare Korean prices or delivery times with those of other suppliers.{% endif %}
 # {% if orka is not none or canada is not none %}Competitions lost or still open are not deals, and this report does
-# not count them.{% if orka is not none %} In {{ orka | when }} Poland chose Saab, not Hanwha Ocean, to build three
+# not count them.{% if orka is not none %} {{ orka | dated | upper_first }} Poland chose Saab, not Hanwha Ocean, to build three
 # submarines under its Orka programme {{ cite(orka) }}.{% endif %}{% if canada is not none %} Canada shortlisted
-# Hanwha Ocean and a German–Norwegian consortium for its submarine project in {{ canada | when }}
-# {{ cite(canada) }}{% if canada_final is not none %}; final proposals were due on {{ canada_final | when }}, and the
+# Hanwha Ocean and a German–Norwegian consortium for its submarine project {{ canada | dated }}
+# {{ cite(canada) }}{% if canada_final is not none %}; final proposals were due {{ canada_final | dated }}, and the
 # sources read record no decision {{ cite(canada_final) }}{% endif %}.{% endif %}{% endif %}
 # {% if ukraine_interest is not none %}PISM marks a political limit: deeper defence cooperation with Poland and other
 # Central European countries

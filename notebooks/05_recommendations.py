@@ -107,7 +107,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% if crisis is not none and industry_body is not none and hague is not none %}The recommendations follow from three
 # findings: the written instruments carried the partnership through Seoul's constitutional crisis; defence industry
 # now ties South Korea to individual Allies; and the level at which the partners attend NATO's summits can fall, as it
-# did in {{ hague | when("year") }}, with no agreed floor beneath it.{% elif order %}Each recommendation rests on what the
+# did {{ hague | dated("year") }}, with no agreed floor beneath it.{% elif order %}Each recommendation rests on what the
 # sources record by {{ ev.as_of | day }}; one whose evidence comes later is not made.{% endif %}{% if lapsing %} The most pressing instrument is the tailored programme agreed
 # {{ itpp | dated("month") }}: it covers the partnership's work to {{ itpp_end }} {{ cite(itpp_duration) }}, and by
 # {{ ev.as_of | day }} the sources record no successor.{% endif %}{% if ankara_ahead %} The evidence ends there,
@@ -121,10 +121,10 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # | Who acts | What | By when | How success would show |
 # |---|---|---|---|
 # {% for key in order %}{% if key == "programme" %}| Ministry of Foreign Affairs (Seoul) and NATO's Political Affairs and Security Policy Division | Negotiate a successor to the partnership programme that {% if itpp_end %}ends in {{ itpp_end }}{% else %}is in force{% endif %}, keeping cyber defence and adding defence industry; if none is ready in time, extend the current programme by exchange of letters | {% if lapsing %}Extension before the end of {{ itpp_end }}; successor adopted at NATO's {{ deadline_year }} summit{% else %}At the next review of the programme{% endif %} | No day without a programme in force; the successor lists defence industry among its areas |
-# {% elif key == "industry" %}| Defense Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | {% if hvp_agreed is not none %}South Korea taking part in at least one of NATO's High Visibility Projects, the multinational capability projects that President Lee and the Secretary General agreed in {{ lee_call | when }} to seek ways for it to join{% else %}At least one named joint project under way{% endif %} |
+# {% elif key == "industry" %}| Defense Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | {% if hvp_agreed is not none %}South Korea taking part in at least one of NATO's High Visibility Projects, the multinational capability projects that President Lee and the Secretary General agreed {{ lee_call | dated }} to seek ways for it to join{% else %}At least one named joint project under way{% endif %} |
 # {% elif key == "presence" %}| Presidential office (National Security Office) | Commit in advance to send the president, or the prime minister in the president's place, to every NATO summit to which the partners are invited | From NATO's {{ deadline_year }} summit | No summit with the partners at which Seoul is represented below prime-minister level |
 # {% elif key == "invitations" %}| European Allies in the North Atlantic Council, with the Secretary General | Hold a yearly meeting of the Council with the four Indo-Pacific partners at foreign-minister level, so that contact does not depend on a summit invitation | Every year from {{ deadline_year }} | The meeting held each year, with all four partners at minister level |
-# {% elif key == "information" %}| Ministry of National Defense and NATO's Joint Intelligence and Security Division | Complete the information-sharing channel whose early completion Seoul asked for in {{ cho_rutte | when("month") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
+# {% elif key == "information" %}| Ministry of National Defense and NATO's Joint Intelligence and Security Division | Complete the information-sharing channel whose early completion Seoul asked for {{ cho_rutte | dated("month") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
 # {% elif key == "cyber" %}| National Intelligence Service, which represents Seoul at NATO's cyber defence centre in Tallinn | Field a team in the centre's Locked Shields exercise every year and write cyber defence into the successor programme | Every exercise; in the successor programme by {{ deadline_year }} | A South Korean team in every Locked Shields, whoever governs in Seoul |
 # {% endif %}{% endfor %}
 # ```
@@ -144,7 +144,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% elif key == "invitations" %}The {{ nth }} gives the Alliance a floor of its own, a meeting with the partners
 # that does not wait for a summit invitation ({{ see("presence") }}).
 # {% elif key == "information" and info_request is not none %}The {{ nth }} finishes what Seoul's foreign minister
-# asked NATO's Secretary General for in {{ cho_rutte | when("month") }}, a channel for sharing information that had
+# asked NATO's Secretary General for {{ cho_rutte | dated("month") }}, a channel for sharing information that had
 # been under way since the year before {{ cite(info_request) }}.
 # {% elif key == "cyber" and ccdcoe is not none and "cyber defence" in shared_core %}The {{ nth }} keeps cyber
 # defence, a priority of governments of both camps and a field in which South Korea has been a member of NATO's
@@ -178,10 +178,10 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% if "industry" in order %}
 # ## Give the defence-industry body a work plan {#industry}
 #
-# {% if industry_body is not none %}The consultative body on defence industry agreed in {{ industry_body | when }}
-# {{ cite(industry_body) }}{% if first_dialogue is not none %} met for the first time on {{ first_dialogue | when }},
+# {% if industry_body is not none %}The consultative body on defence industry agreed {{ industry_body | dated }}
+# {{ cite(industry_body) }}{% if first_dialogue is not none %} met for the first time {{ first_dialogue | dated }},
 # as a staff-level dialogue {{ cite(first_dialogue) }}{% endif %}.{% endif %}
-# {% if hvp_agreed is not none %}In their first telephone call, in {{ lee_call | when }}, President Lee and NATO's
+# {% if hvp_agreed is not none %}In their first telephone call, {{ lee_call | dated }}, President Lee and NATO's
 # Secretary General agreed to seek ways for South Korea to take part in NATO's High Visibility Projects
 # {{ cite(hvp_agreed) }}{% if hvp_defined is not none %}, the multinational projects through which Allies and partners
 # develop capabilities together {{ cite(hvp_defined) }}{% endif %}.{% endif %} A format becomes durable when it produces work that someone depends on: a list of
@@ -212,7 +212,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% if "information" in order or "cyber" in order %}
 # ## Finish the information-sharing channel and keep cyber defence at the core {#information}
 #
-# {% if info_request is not none %}In {{ cho_rutte | when("month") }} South Korea's foreign minister asked for NATO's
+# {% if info_request is not none %}{{ cho_rutte | dated("month") | upper_first }} South Korea's foreign minister asked for NATO's
 # interest in completing early a channel for sharing information between the two, under way since the year before
 # {{ cite(info_request) }}; the sources record no completion by {{ ev.as_of | month }}.{% endif %} North Korea's military cooperation with Russia, which NATO now names in its
 # own documents, is the subject on which both sides most need to share what they know.

@@ -33,3 +33,21 @@ def test_the_matrix_covers_every_parameter_of_every_section(matrix):
             assert any(v.startswith(prefix) for v in mine), f"{spec.slug}: no variant of {parameter}"
         assert "as_of-2004-12-31" in mine and "default" in mine
     assert (ROOT / "output" / "matrix" / "index.json").exists()
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("<p>Agreed (KBS 2025).</p>", None),
+    ("<p>Agreed ().</p>", "an empty citation"),
+    ("<p>Sources: .</p>", "an empty source line"),
+    ("<p>At The Hague in 25 June 2025 they met.</p>", "wrong preposition"),
+    ("<p>It began on June 2025.</p>", "wrong preposition"),
+    ("<p>At The Hague on 25 June 2025, in June 2025 and in 2025.</p>", None),
+    ("<p>This is treated in tcp_instrument.</p>", "internal id"),
+    ("<p>Data: arms_deals.csv, https://example.org/a_b_c.</p>", None),
+    ("<p>Value nan.</p>", "shown as a value"),
+])
+def test_the_invariants_catch_what_must_never_be_printed(fragment, expected):
+    from helpers.pipeline.matrix import problems
+
+    found = problems(fragment, quotes=[])
+    assert (not found) if expected is None else any(expected in problem for problem in found), found

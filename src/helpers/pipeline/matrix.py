@@ -80,6 +80,9 @@ def _file(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
 # -- invariants ---------------------------------------------------------------------------------------------------
 def visible_text(fragment: str) -> str:
     fragment = re.sub(r"<img\b[^>]*>", " ", fragment)
@@ -109,6 +112,12 @@ def problems(fragment: str, quotes: list[str]) -> list[str]:
             found.append(f"an internal label in quotation marks: {phrase!r}")
         elif not any(plain(phrase) in q for q in corpus):
             found.append(f"a quotation that is not verbatim in any quote of the data: {phrase[:80]!r}")
+    # A day takes "on", a month or year "in": "in 25 June 2025" is a date filter used with the wrong preposition.
+    for match in re.finditer(rf"\b[Ii]n \d{{1,2}} (?:{MONTHS})\b|\b[Oo]n (?:{MONTHS}) \d{{4}}\b", flat):
+        found.append(f"a date with the wrong preposition: {match.group(0)!r}")
+    # A row or note id printed as text (a note's treatment naming another note, a key shown raw); addresses aside.
+    for match in re.finditer(r"(?<![\w/.#=-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/-]|\.\w)", re.sub(r"\S*://\S*", " ", flat)):
+        found.append(f"an internal id shown as text: {match.group(0)!r}")
     keys: dict[str, set[str]] = {}
     for key, shown in re.findall(r'<span\b(?=[^>]*class="num")[^>]*data-key="([^"]+)"[^>]*>(.*?)</span>', fragment):
         keys.setdefault(key, set()).add(shown)
