@@ -65,6 +65,10 @@ prt = within(ev.row("events", "isaf_prt_parwan_start_2010"))
 prt_size = ev.row("indicators", "isaf_prt_personnel") if prt is not None else None
 piracy = within(ev.row("events", "counter_piracy_start_2009"))
 madrid = within(ev.row("events", "yoon_madrid_summit_2022_06"))
+# "For the first time" only on the word of a source that says so of the Madrid summit.
+madrid_said_first = ev.summit_participation[(ev.summit_participation["meeting_id"] == "madrid_summit_2022")
+                                            & ev.summit_participation["quote"].map(judgements.says_first)]
+madrid_first = madrid_said_first.iloc[0] if madrid is not None and len(madrid_said_first) else None
 martial = within(ev.row("events", "yoon_martial_law_2024_12_03"))
 removal = within(ev.row("events", "yoon_removed_2025_04_04"))
 
@@ -85,7 +89,7 @@ if martial is not None and removal is not None:
     crisis_share = judgements.share_word(crisis_kept, crisis_total) if crisis_total else "none"
 
 # %% [markdown] tags=["summary"]
-# {% if not with_steps | length %}**None of the steps this report counts between {{ first_year }} and
+# {% if not with_steps | length %}**None of the steps counted here between {{ first_year }} and
 # {{ period_end | day }} is recorded by a source published by {{ ev.as_of | day }}, so this section has no history yet
 # to tell.**{% elif presidents_share in ("all", "both") and both_camps %}**Every South Korean president since {{ first_year }},
 # liberal or conservative, added to the partnership with NATO,** so that it rests on layers no single government
@@ -101,11 +105,11 @@ if martial is not None and removal is not None:
 # %% [markdown] tags=["brief"]
 # {% if presidents_share in ("all", "both") %}The partnership grew by accretion, not by design. Each government in
 # Seoul, {% if both_camps %}whichever camp was in office{% else %}all of them from one camp{% endif %}, kept the
-# agreements it inherited and added a layer of its own: dialogue from {{ first_year }}{% if ipcp is not none %}, a formal programme 
-# {{ ipcp | dated("year") }}{% endif %}{% if pii is not none %}, interoperability with Allied forces from
-# {{ pii | when("year") }}{% endif %}{% if madrid is not none %}, a president at a NATO summit for the first time
-# {{ madrid | dated("year") }}{% endif %}{% if itpp is not none %} and a programme tailored to South Korea
-# {{ itpp | dated }}{% endif %} {{ cite(ipcp, pii, madrid, itpp) }}. ({{ see("layers") }}){% elif with_steps | length %}The
+# agreements it inherited and added a layer of its own: dialogue from {{ first_year }}{% if ipcp is not none %}, a formal programme
+# {{ ipcp | dated("year") }} {{ cite(ipcp) }}{% endif %}{% if pii is not none %}, interoperability with Allied forces from
+# {{ pii | when("year") }} {{ cite(pii) }}{% endif %}{% if madrid is not none %}, a president at a NATO summit{% if madrid_first is not none %}
+# for the first time{% endif %} {{ madrid | dated("year") }} {{ cite(madrid, madrid_first) }}{% endif %}{% if itpp is not none %}
+# and a programme tailored to South Korea {{ itpp | dated }} {{ cite(itpp) }}{% endif %}. ({{ see("layers") }}){% elif with_steps | length %}The
 # sources record steps under {{ with_steps | length | words }} of the {{ presidents | length | words }} presidents
 # since {{ first_year }} {{ cite(ms) }}. ({{ see("layers") }}){% endif %}
 #

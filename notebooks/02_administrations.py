@@ -236,9 +236,12 @@ ipcp = ev.row("frameworks", "ipcp")
 ipcp_2017 = compare.credited(ms, "ipcp_second_2017_11", admins.index)
 ipcp_2019 = compare.credited(ms, "ipcp_revision_2019_swp", admins.index)
 itpp = ev.row("frameworks", "itpp")
+first_gov = govs[0]
+# The renewals the text credits to the first government compared, each cited to the source that records it.
+renewed_by_first = ipcp_2019 is not None and ipcp_2019["administration"] == first_gov["name"]
+renewed_2017 = renewed_by_first and ipcp_2017 is not None and ipcp_2017["administration"] == first_gov["name"]
 ipcp_to_itpp = handover[(handover["from_id"] == "ipcp") & (handover["to_id"] == "itpp")]
 ipcp_to_itpp = ipcp_to_itpp.iloc[0] if len(ipcp_to_itpp) else None
-first_gov = govs[0]
 
 # %%
 # The sources' own judgements on continuity (each None until its source is published: load_all's cut).
@@ -406,10 +409,10 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # pursued by {{ all_word }}{% if shared_priority %}, and {{ all_word }} made {{ shared_priority | and_list }}
 # {% if shared_priority | length == 1 %}a priority{% else %}priorities{% endif %}{% endif %} ({{ fig("focus") }}). {% endif -%}
 # {% if carried and ipcp_to_itpp.to_admin != first_gov.name %}The written programme carried over: {{ first_gov.who }}
-# inherited the partnership programme of {{ ipcp | when("year") }}{% if ipcp_2019 is not none and ipcp_2019.administration == first_gov.name %}
-# and renewed it {% if ipcp_2017 is not none and ipcp_2017.administration == first_gov.name %}
-# {{ ipcp_2017 | dated("year") }} and {% endif %}{{ ipcp_2019 | dated }}{% endif %}, and {{ who[ipcp_to_itpp.to_admin] }}'s government upgraded it to
-# an Individually Tailored Partnership Programme {{ itpp | dated("month") }} {{ cite(ipcp, itpp) }}.
+# inherited the partnership programme of {{ ipcp | when("year") }} {{ cite(ipcp) }}{% if renewed_by_first %}
+# and renewed it {% if renewed_2017 %}{{ ipcp_2017 | dated("year") }} and {% endif %}{{ ipcp_2019 | dated }}
+# {{ cite(ipcp_2017 if renewed_2017 else None, ipcp_2019) }}{% endif %}, and {{ who[ipcp_to_itpp.to_admin] }}'s
+# government upgraded it to an Individually Tailored Partnership Programme {{ itpp | dated("month") }} {{ cite(itpp) }}.
 # {% elif carried %}The written programme carried over: {{ first_gov.who }}'s government upgraded the partnership
 # programme begun under {{ who[ipcp.administration] }} {{ ipcp | dated("year") }} to an Individually Tailored
 # Partnership Programme {{ itpp | dated("month") }} {{ cite(ipcp, itpp) }}. {% endif -%}

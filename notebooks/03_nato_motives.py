@@ -430,7 +430,7 @@ if meetings:
 # ```
 #
 # {% if meetings %}The figure counts what the sources record. They place the partners at some of NATO's meetings and
-# say nothing about others, and they often name no level; a blank cell is a gap in the record, so the brief gives
+# say nothing about others, and they often name no level; a blank cell is a gap in the record, so this report gives
 # no share of meetings attended.{% endif %}
 
 # %% [markdown]
@@ -527,7 +527,7 @@ if meetings:
 # The texts behind {{ fig("threats") if timeline | length else "this section" }} are those the sources choose to
 # quote: a text that names a threat the sources do not report is drawn blank, and the evidence holds several of
 # NATO's documents only in excerpts. Where a source's paraphrase and the document's own words differ, the notes give
-# both and the brief quotes the document. The record of who came to NATO's meetings has gaps too: after
+# both and this report quotes the document. The record of who came to NATO's meetings has gaps too: after
 # {{ meetings[-1] | when if meetings else ev.as_of | day }} the evidence places none of the partners at a NATO
 # meeting, and it often gives no level of representation.
 # {% if reluctant is not none %}Most of the arguments on Seoul's caution and NATO's reach come from one bulletin, PISM's

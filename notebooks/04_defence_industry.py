@@ -168,6 +168,9 @@ k2_value = sec.num("k2_2025_value", k2_range[1], industry.say_range(k2_range[0],
 k2_spread = k2_range is not None and k2_range[0] != k2_range[1]
 k2_rows = versions[(versions["deal_id"] == k2_2025["deal_id"]) & versions["source_id"].isin(k2_range[2])] \
     if k2_range else versions.iloc[0:0]
+# Where they differ, each end of the range is said with the source that gives it.
+k2_low = k2_rows.loc[k2_rows["value"].idxmin()] if k2_spread else None
+k2_high = k2_rows.loc[k2_rows["value"].idxmax()] if k2_spread else None
 k2_other = others(k2_2025)
 k2_other = k2_other[k2_other["currency"] != k2_2025["currency"]] if k2_2025 is not None else k2_other
 k2_other = k2_other.iloc[0] if len(k2_other) else None
@@ -354,9 +357,10 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # {{ ordered }} ordered){% endif %} ({{ fig("deals") }}).{% if leader and leader_share in ("most", "all") %} {{ leader }} accounts for
 # {% if leader_share == "all" %}all of them{% else %}{{ per_buyer[leader] | words }} of the {{ won }}{% endif %}{% if framework is not none %},
 # beginning with the framework agreements of {{ framework | when }} for tanks, howitzers and light combat
-# aircraft{% endif %}.{% if k2_value is not none %} The second contract under those agreements for
-# {{ k2_units.get("tank", 0) | words }} K2 tanks, signed {{ k2_2025 | dated }}, is worth {{ k2_value }}
-# {{ cite(k2_rows) }}.{% endif %}{% endif %}{% if carried_on %} {{ under_successor | string | upper_first }} of the
+# aircraft{% endif %}.{% if k2_value is not none %} Its second executive contract for K2 tanks, for
+# {{ k2_units.get("tank", 0) | words }} more, signed {{ k2_2025 | dated }}, is worth {{ k2_value }}{% if k2_spread %}:
+# {{ said(k2_low) }} in {{ sec.citations.name(k2_low.source_id) }}'s report, {{ said(k2_high) }} in
+# {{ sec.citations.name(k2_high.source_id) }}'s{% endif %} {{ cite(k2_rows) }}.{% endif %}{% endif %}{% if carried_on %} {{ under_successor | string | upper_first }} of the
 # {{ won }} came after {{ successor.administration }} took office in {{ successor.start_date | month }}{% if
 # successor_executive | length %}, {{ successor_executive | length | words }} of them contracts placed under
 # {{ executive_buyers | and_list }}'s earlier framework agreements{% endif %} ({{ see("contracts") }}).{% endif %}{% else %}No source published by {{ ev.as_of | day }} covers South Korea's arms
@@ -383,15 +387,16 @@ if len(shown):
                           "administration", "source_id", "quote"]])
 shown_rows = [row for _, row in shown.iterrows()]
 non_nato_shown = sorted(set(shown.loc[~shown["buyer_nato_member"].astype(bool), "buyer"])) if len(shown) else []
+non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(shown) else 0
 
 # %% [markdown]
 # {% if shown | length %}
 # ```{figure} deals
 # :title: {% if leader and leader_share in ("most", "all") and carried_on %}Arms contracts with Allies continued under {{ successor.administration }}, led by {{ leader }}{% elif leader and leader_share in ("most", "all") %}{{ leader }} signed {{ leader_share }} of South Korea's arms contracts with NATO members{% elif first_deal is not none %}South Korea's arms contracts with {{ n_buyers }} NATO members since {{ first_year }}{% else %}South Korea's arms deals in the sources{% endif %}
-# :alt: Timeline of {{ shown | length | count("arms deal") }} between South Korea and {{ shown.buyer.nunique() | words }} buyers from {{ chart_start }} to {{ last_day | month }}, one row per deal grouped by buyer: {% for r in shown_rows %}{{ r.buyer }}, {{ when(r) }}, {{ r.equipment_short }}, {% if r.stated %}{% if r.kind == "under negotiation" %}a potential {% endif %}{{ said(r, false) }}{% else %}no value stated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.
+# :alt: Timeline of South Korea's arms deals from {{ chart_start }} to {{ last_day | month }}: the {{ won }} contracts and orders of {{ n_buyers }} NATO members{% if in_talks %}, {{ in_talks | words }} more under negotiation{% endif %}{% if non_nato_deals %}, and for comparison {{ non_nato_deals | count("deal") }} with {{ non_nato_shown | and_list }}{% endif %}; one row per deal grouped by buyer: {% for r in shown_rows %}{{ r.buyer }}, {{ when(r) }}, {{ r.equipment_short }}, {% if r.stated %}{% if r.kind == "under negotiation" %}a potential {% endif %}{{ said(r, false) }}{% else %}no value stated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.
 # Each dot is a deal at its date, in the colour of the government in Seoul at the time: filled when signed, hollow
-# when ordered{% if in_talks %}, a diamond while in talks{% endif %}. Values as the source this report follows states
-# them, never converted or added.{% if non_nato_shown %} {{ non_nato_shown | and_list }}, not {% if non_nato_shown | length == 1 %}a NATO member, is{% else %}NATO members, are{% endif %}
+# when ordered{% if in_talks %}, a diamond while in talks{% endif %}. Values as stated by the source followed for
+# each deal, never converted or added.{% if non_nato_shown %} {{ non_nato_shown | and_list }}, not {% if non_nato_shown | length == 1 %}a NATO member, is{% else %}NATO members, are{% endif %}
 # shown for comparison.{% endif %}
 # ```
 # {% endif %}
@@ -602,8 +607,8 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {% endif %}
 
 # %% [markdown] tags=["brief"]
-# {% if first_deal is not none %}The values cannot simply be added: the sources give them in
-# {{ all_currencies | length | words }} currencies and on different bases.{% if poland_share is not none and latest_total is not none %}
+# {% if first_deal is not none %}The values cannot simply be added: across the sources' versions of these deals they
+# come in {{ all_currencies | length | words }} currencies and on different bases.{% if poland_share is not none and latest_total is not none %}
 # The aggregate figures measure different things too. By SIPRI's measure of the volume of arms transferred
 # {{ cite(tiv) }}, Poland took {{ poland_share }}
 # of South Korea's arms exports in {{ sipri.period | period }} {{ cite(sipri.poland) }}; by Seoul's count of export
@@ -618,9 +623,9 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {% endif %}
 
 # %% [markdown] tags=["brief"]
-# {% if only_priority %}Defence industry is the one area of cooperation that all
-# {{ governments | length | words }} governments since {{ since_year }}, liberal and conservative, made a
-# priority{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% elif both_camps_priority %}Defence industry is
+# {% if only_priority %}Defence industry is the only area of cooperation that all
+# {{ governments | length | words }} governments since {{ since_year }}, liberal and conservative and
+# {{ governments_named[-1] }}'s included, made a priority{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% elif both_camps_priority %}Defence industry is
 # one of {{ priorities | length | words }} areas of cooperation that governments of both camps made a
 # priority{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% endif %}
 # {% if shared is not none %}SWP calls it {{ quote(shared, "a shared objective of both the Moon and Yoon administration") }}

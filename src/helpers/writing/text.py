@@ -121,7 +121,7 @@ class Citations:
         """How prose names a source: the publisher's acronym ('SWP', 'PISM'), else the short citation's name."""
         row = self.sources.loc[source_id]
         acronym = re.search(r"\(([A-Z]{2,})\)\s*$", str(row["publisher"]))
-        return acronym.group(1) if acronym else re.sub(r"\s*\(\d{4}\)$", "", str(row["short_cite"]))
+        return acronym.group(1) if acronym else re.sub(r"\s*\(\d{4}[a-z]?\)$", "", str(row["short_cite"]))
 
     def in_text(self, source_id: str) -> str:
         """The short citation as it stands inside parentheses: 'SWP 2025' for 'SWP (2025)' (no nested brackets)."""
