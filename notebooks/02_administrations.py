@@ -525,8 +525,8 @@ if has_steps:
     sec.chart("pace", compare.pace_chart(per_year, terms, band_labels, ev.as_of, industry_per_year,
                                          "arms contracts and defence-industry talks"),
               sources=[ours, uncertain], data=per_year.reset_index().rename(columns={"index": "year"}))
-context_count = int(ev.events[ev.events["category"].isin(compare.CONTEXT)
-                              & ev.events["administration"].isin(names)].shape[0])
+context_count = int(ev.events[ev.events["category"].isin(compare.CONTEXT) & ev.events["administration"].isin(names)
+                              & (ev.events["version_of"].fillna("") == "")].shape[0])  # each entry once, however many sources
 version_rows = ev.events.set_index("event_id")
 # Steps that cannot be credited (table written below): each with the versions of its date, source by source.
 if not set(uncertain["reason"]) <= {compare.STRADDLES, compare.VERSIONS_DIFFER}:  # the table below words these two
@@ -884,7 +884,7 @@ if lee is not None:
 # {{ lee.priorities | and_list }} {{ cite(lee.priority_rows) }}.{% endif %}
 #
 # {% if lee_glimpse is not none or lee_cho is not none or lee_opposition is not none %}{% if lee.label %}Commentators read Lee's
-# absence from The Hague as his {{ quote(lee.row, lee.label) }} at work.{% else %}Commentators read Lee's absence from
+# absence from The Hague as his promise of {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }} at work.{% else %}Commentators read Lee's absence from
 # The Hague in different ways.{% endif %}{% if lee_glimpse is not none %} {{ sec.citations.name(lee_glimpse.source_id) }},
 # writing {{ writing_when(lee_glimpse.source_id) }}, saw in it {{ quote(lee_glimpse, "a glimpse") }} of Lee's pragmatic
 # foreign policy {{ cite(lee_glimpse) }}.{% endif %}{% if lee_cho is not none %} Cho Hyun, then the nominee for foreign

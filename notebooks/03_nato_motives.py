@@ -299,7 +299,7 @@ nothing = not len(timeline) and not meetings
 # cooperation between Russia and North Korea as a threat to the security of both regions {{ cite(troops_threat) }}{% endif %}.{% endif %}{% endif %}
 #
 # {% if april_link is not none or linked_2026 is not none %}NATO kept the link in 2025 and 2026.
-# {% if april_link is not none %}After meeting the four partners' foreign ministers {{ april_link | dated }},
+# {% if april_link is not none %}After NATO's foreign ministers were joined by the four partners {{ april_link | dated }},
 # Secretary General Mark Rutte said that the security of the Indo-Pacific and the Euro-Atlantic
 # {{ quote(april_link, "is more connected than ever before") }}{% if april_china is not none %} and that China, North
 # Korea and Iran {{ quote(april_china, "continue to support Russia’s war machine") }}{% endif %}
@@ -508,10 +508,9 @@ if meetings:
 # July 2026 {{ cite(ankara) }}{% if helsingborg is not none %}, and its foreign ministers prepared it at Helsingborg 
 # {{ helsingborg | dated("month") }}; NATO's account of that meeting does not mention the Indo-Pacific partners
 # {{ cite(helsingborg) }}{% endif %}.{% endif %}
-# {% if ankara_pressure is not none %}According to Politico's diplomatic sources, the United States pressed Allies not
-# to invite Ukraine and the four partners to the official meetings of that summit; NATO said only that it would
-# communicate on partners' participation in due course {{ cite(ankara_pressure) }}. The evidence holds no
-# confirmation either way.{% endif %}
+# {% if ankara_pressure is not none %}According to four diplomats cited by Politico, the United States pressed Allies
+# not to invite Ukraine and the four partners to the official meetings of that summit {{ cite(ankara_pressure) }}. The
+# evidence holds no confirmation either way.{% endif %}
 # {% if ankara_ahead %}The summit itself falls after this evidence, which therefore cannot say whether the partners
 # were invited or who came.{% endif %}{% endif %}
 #

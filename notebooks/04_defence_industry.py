@@ -445,7 +445,7 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 # {{ cite(norway_chunmoo) }}{% if norway_project | length %}. The figures in other reports,
 # {% for r in norway_project_rows %}{{ said(r) }} {{ cite(r) }}{% if not loop.last %} and {% endif %}{% endfor %},
 # are on another basis, that of the whole deal as reported; the maker describes Norway's whole acquisition project as
-# {{ quote(norway_chunmoo, "budgeted at $2 billion") }}{% endif %}.{% endif %}{% endif %}
+# {{ quote(norway_chunmoo, "budgeted at $2 billion") }} {{ cite(norway_chunmoo) }}{% endif %}.{% endif %}{% endif %}
 # {% if australia is not none and not nato_only %}Outside NATO, Australia's contract for Redback infantry fighting
 # vehicles of {{ australia | when }}, worth {{ said(australia) }} {{ cite(australia) }}, is shown for
 # comparison.{% endif %}
@@ -721,7 +721,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {{ cite(joint_venture, plant) }}{% endif %}. The
 # sources used here do not compare Korean delivery times or prices with other suppliers'.{% if orka is not none %} Nor is the market won
 # by default: {{ orka | dated }} Poland chose Sweden's Saab over Hanwha Ocean for its submarines
-# {{ cite(orka) }}{% if canada_final is not none %}, and Canada's competition, with Hanwha Ocean a finalist, was still
+# {{ cite(orka) }}{% if canada_final is not none %}, and Canada's competition, with Hanwha Ocean a finalist{% if canada is not none %} {{ cite(canada) }}{% endif %}, was still
 # open {{ canada_final | dated("month") }} {{ cite(canada_final) }}{% endif %}.{% endif %}
 # ({{ see("buyers") }}){% endif %}
 
