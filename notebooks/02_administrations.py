@@ -370,14 +370,14 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # but on common ground{% endif %}{% elif pace.tie %}dealt with NATO at a similar pace{% if breadth == "broad" %} and on common
 # ground{% endif %}{% else %}cannot yet be compared on the pace of their dealings with NATO{% if breadth == "broad" %}, though
 # they share common ground{% endif %}{% endif %}.
-# {% if pace.leader and pace.others | length == 1 %}Engagement was {{ pace.word }} frequent under {{ leader.who }}.
-# We count as a step each meeting, agreement, exercise, contract or other dated move in the relationship that the
-# sources record: {{ leader.who }}'s government averaged {{ leader.rate }} a year in office ({{ leader.start | month }} to
+# {% if pace.leader and pace.others | length == 1 %}{{ leader.who }}'s government engaged {{ pace.word }} often.
+# Counting as a step each meeting, agreement, exercise, contract or other dated move in the relationship that the
+# sources record, it averaged {{ leader.rate }} a year in office ({{ leader.start | month }} to
 # {{ (leader.end or ev.as_of) | month }}), against {{ runner_up.rate }} under {{ runner_up.who }} ({{ runner_up.start | month }} to
 # {{ (runner_up.end or ev.as_of) | month }}) ({{ fig("pace") }}).{% if industry_counts[leader.name] and first_industry_year %}
-# Arms contracts and industry talks, recorded only from {{ first_industry_year }}, make up
-# {{ industry_counts[leader.name] | words }} of {{ leader.who }}'s {{ leader.steps }} steps{% if pace_without_industry.leader == leader.name %};
-# without them engagement under {{ leader.who }} is still {{ pace_without_industry.word }} frequent{% endif %}.{% endif %}
+# Arms contracts and industry talks, which the sources record as steps only from {{ first_industry_year }}, make up
+# {{ industry_counts[leader.name] | words }} of {{ leader.who }}'s {{ leader.steps }}{% if pace_without_industry.leader == leader.name %};
+# {{ leader.who }}'s lead holds without them{% endif %}.{% endif %}
 # {% elif pace.leader %}Engagement was most frequent under {{ leader.who }}: {{ leader.rate }} steps in the
 # relationship a year in office, against {% for g in rated if g.name != leader.name %}{{ g.rate }} under
 # {{ g.who }}{% if not loop.last %} and {% endif %}{% endfor %}, as the sources record them
@@ -420,10 +420,10 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # cooperation would survive a change of government in Seoul {{ cite(likely) }}.{% endif %} ({{ see("continuity") }}){% endif %}
 #
 # {% if lee is not none and lee_step.hague_summit_rok_nsa_2025_06 is not none %}{{ lee.who }}'s {{ lee.camp }}
-# government{% if lee.open %}, in office since {{ lee.start | day }}, has so far kept{% else %} kept{% endif %} the
-# relationship going, but skipped NATO's summit: {% if lee.label and not lee.compared %}Lee, who promised
+# government{% if lee.open %}, in office since {{ lee.start | day }}, had by {{ ev.as_of | month }} kept{% else %} kept{% endif %} the
+# relationship going, though not at the top: {% if lee.label and not lee.compared %}Lee, who promised
 # {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, sent{% else %}Lee sent{% endif %} his national security adviser
-# to The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }} in his place
+# to NATO's summit at The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }} in his place
 # {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.
 # {% if lee_step.lee_rutte_call_2025_07 is not none %}He {% if lee.open %}has told{% else %}told{% endif %} the Secretary General that South Korea would
 # {{ quote(lee_step.lee_rutte_call_2025_07, "continue to deepen its partnership with NATO") }}
