@@ -317,6 +317,8 @@ for g in [g for g in govs if g["label"]]:
         label_groups.append({"source": g["label_source"], "date": g["label_date"], "when": g["label_when"], "items": [g]})
 unlabelled = [g for g in govs if not g["label"]]
 first_industry_year = int(ms[ms["category"] == industry]["year"].min()) if (ms["category"] == industry).any() else None
+# "Recorded only from <year>" is worth saying only when that year falls after the first term compared began.
+industry_starts_late = first_industry_year is not None and first_industry_year > min(g["start"].year for g in govs)
 if opener is not None:
     opener_count = sec.num(f"instruments_{compare.slug(opener['who'])}", len(opener["begun"]), words(len(opener["begun"])),
                            sources=opener["begun"])
@@ -375,7 +377,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # sources record, it averaged {{ leader.rate }} a year in office ({{ leader.start | month }} to
 # {{ (leader.end or ev.as_of) | month }}), against {{ runner_up.rate }} under {{ runner_up.who }} ({{ runner_up.start | month }} to
 # {{ (runner_up.end or ev.as_of) | month }}) ({{ fig("pace") }}).{% if industry_counts[leader.name] and first_industry_year %}
-# Arms contracts and industry talks, which the sources record as steps only from {{ first_industry_year }}, make up
+# Arms contracts and industry talks{% if industry_starts_late %}, which the sources record as steps only from
+# {{ first_industry_year }},{% endif %} make up
 # {{ industry_counts[leader.name] | words }} of {{ leader.who }}'s {{ leader.steps }}{% if pace_without_industry.leader == leader.name %};
 # {{ leader.who }}'s lead holds without them{% endif %}.{% endif %}
 # {% elif pace.leader %}Engagement was most frequent under {{ leader.who }}: {{ leader.rate }} steps in the
@@ -578,8 +581,8 @@ sec.table_sources("uncertain", sources=[s for ss in uncertain["version_sources"]
 # incomplete{% endif %}{% if suspended_govs %}; a tick on a band marks the day an impeachment vote suspended the
 # president's powers{% endif %}.{% if uncertain | length %} Hatched: steps dated only to a year or month that spans a
 # change of government, or dated by the sources to different terms; they count in no rate.{% endif %}{% if industry_rows | length %} A
-# lighter tint marks arms contracts and defence-industry talks, which the sources record only from
-# {{ first_industry_year }}.{% endif %}{% if lee is not none and not lee.compared %} Steps under {{ lee.who }}{% if lee.open %},
+# lighter tint marks arms contracts and defence-industry talks{% if industry_starts_late %}, which the sources record only
+# from {{ first_industry_year }}{% endif %}.{% endif %}{% if lee is not none and not lee.compared %} Steps under {{ lee.who }}{% if lee.open %},
 # in office since {{ lee.start | month }},{% endif %} are not drawn.{% endif %}
 # ```
 # {% endif %}
@@ -588,8 +591,9 @@ sec.table_sources("uncertain", sources=[s for ss in uncertain["version_sources"]
 # {% if industry_rows | length and first_industry_year %}{% if pace.leader %}The judgement does not rest on the arms trade. {% endif %}Arms contracts
 # and defence-industry talks with NATO members and partners make up {% for g in govs if industry_counts[g.name] %}{{ industry_counts[g.name] | words }}
 # of the {{ g.steps }} steps under {{ g.who }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %},
-# and the sources record none before {{ first_industry_year }}, so that kind of step favours the governments in office
-# since. Without them the rates are {% for g in rated %}{{ g.rate_without }} a year under {{ g.who }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %}{% if pace_without_industry.leader and pace.leader and pace_without_industry.leader == pace.leader %},
+# {% if industry_starts_late %}and the sources record none before {{ first_industry_year }}, so that kind of step
+# favours the governments in office since{% else %}and each contract counts as a step of its own, so a government's count
+# rises with the number of contracts signed in its term{% endif %}. Without them the rates are {% for g in rated %}{{ g.rate_without }} a year under {{ g.who }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %}{% if pace_without_industry.leader and pace.leader and pace_without_industry.leader == pace.leader %},
 # and engagement under {{ leader.who }} is still {{ pace_without_industry.word }} frequent{% elif pace.leader %}, and
 # {{ leader.who }}'s lead no longer holds on this report's rule{% endif %}.{% endif %}
 #
@@ -957,9 +961,10 @@ next_term = next((g for g in govs if ccdcoe_day is not None and g["start"] > ccd
 # and a count says how often the two sides acted together, not how much they achieved. The evidence was also written
 # at different times and for different purposes.{% for n, s in source_shares.items() if s.share in ("most", "all", "half") %}
 # {{ s.source }} alone supplies {{ s.share }} of the steps credited to {{ who[n] }} {{ cite(s.id) }}.{% endfor %}
-# {% if industry_rows | length and first_industry_year %}Arms contracts enter the record one by one only from
-# {{ first_industry_year }}, which lifts the count for later governments; the pace above is therefore also given
-# without them.{% endif %}
+# {% if industry_rows | length and first_industry_year %}Arms contracts enter the record one by one{% if industry_starts_late %}
+# only from {{ first_industry_year }}, which lifts the count for later governments{% else %}, so a government's count rises
+# with the number of contracts signed in its term{% endif %}; the pace above is therefore also given without
+# them.{% endif %}
 # The areas of cooperation record whether a source names an area for a government, not how much was spent or done
 # in it; an empty cell means the sources are silent.
 #

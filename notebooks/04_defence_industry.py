@@ -139,6 +139,13 @@ romania_k9, romania_talks = deal("romania_k9_2024"), deal("romania_package")
 k2_2025, norway_k9 = deal("poland_k2_second_executive_2025_08"), deal("norway_k9_2025_09")
 estonia, homar_2025 = deal("estonia_chunmoo_2025_12"), deal("poland_homar_k_third_executive_2025_12")
 norway_chunmoo, australia = deal("norway_chunmoo_2026_01"), deal("australia_2023")
+# Poland's further executive contracts under Yoon Suk-yeol, after those of August and September 2022.
+homar_1, k9_2023 = deal("poland_homar_k_first_executive_2022_11"), deal("poland_k9_second_executive_2023_12")
+homar_2 = deal("poland_homar_k_second_executive_2024_04")
+# Contracts with Allies signed before Poland's framework agreements of 2022, where the analyses' account begins.
+earlier = taken[taken["end"] < framework["start"]].sort_values("start") if framework is not None else taken.iloc[0:0]
+earlier_rows = [row for _, row in earlier.iterrows()]
+earlier_govs = list(dict.fromkeys(earlier["administration"]))
 
 exec_units, k2_units, norway_units = units(executive_2022), units(k2_2025), units(norway_2022)
 fa50_count = units(fa50, fa50_detail["source_id"]).get("combat aircraft") if fa50_detail is not None else None
@@ -153,6 +160,12 @@ romania_k9_company = romania_k9_company.iloc[0] if len(romania_k9_company) else 
 romania_talks_source = sec.citations.name(romania_talks["source_id"]) if romania_talks is not None else None
 estonia_other = others(estonia)
 estonia_other = estonia_other.iloc[0] if len(estonia_other) else None
+homar_1_count = units(homar_1).get("rocket artillery")
+k9_2023_count = units(k9_2023).get("self-propelled howitzer")
+homar_2_count = units(homar_2).get("rocket artillery")
+homar_2_other = others(homar_2)
+homar_2_other = homar_2_other[homar_2_other["currency"] != homar_2["currency"]].iloc[0] \
+    if homar_2 is not None and (homar_2_other["currency"] != homar_2["currency"]).any() else None
 homar_other = others(homar_2025)
 homar_other = homar_other.iloc[0] if len(homar_other) else None
 norway_project = others(norway_chunmoo)
@@ -367,7 +380,11 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # trade with NATO members, so this section has no contracts to report.{% endif %}
 
 # %% [markdown] tags=["report"]
-# {% if first_deal is not none %}{% if attractive is not none %}The contracts came with the war in Ukraine
+# {% if first_deal is not none %}{% if attractive is not none and earlier_rows %}Allies were buying Korean arms by
+# {{ earlier_rows[0] | when("year") }}; Russia's war against Ukraine made South Korea, in SWP's words,
+# {{ quote(attractive, "an even more attractive arms supplier") }}
+# {{ cite(attractive) }}{% if carried_on %}, and the contracts did not stop with a change of government{% endif %}.
+# {% elif attractive is not none %}The contracts came with the war in Ukraine
 # {{ cite(attractive) }}{% if carried_on %}, and they did not stop with the government that signed the first of
 # them{% endif %}. {% endif %}{{ fig("deals") }} shows each deal with a NATO member by buyer and date,
 # in the colour of the government in office in Seoul when it was signed or ordered: {{ signed }} signed agreements
@@ -402,8 +419,12 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 # {% endif %}
 
 # %% [markdown] tags=["report"]
-# {% if framework is not none %}Poland came first{% if after_summit is not none %}, shortly after Yoon Suk-yeol's
-# first NATO summit {{ cite(after_summit) }}{% endif %}. {{ framework | dated | upper_first }} it signed framework agreements for
+# {% if earlier_rows %}The earliest in the record came{% if earlier_govs | length == 1 %} under
+# {{ earlier_govs[0] }}{% endif %}: {% for r in earlier_rows %}{{ r.buyer }} signed {{ dated_deal(r) }} for
+# {{ r.equipment }} worth {{ said(r) }} {{ cite(r) }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %}.
+# {% endif %}{% if framework is not none %}{% if earlier_rows %}The large contracts began with Poland{% else %}Poland came
+# first{% endif %}{% if after_summit is not none %}, shortly after Yoon Suk-yeol's first NATO summit
+# {{ cite(after_summit) }}{% endif %}. {{ framework | dated | upper_first }} it signed framework agreements for
 # K2 tanks, K9 howitzers and FA-50 light combat aircraft, with no value announced {{ cite(framework) }}.
 # {% if executive_2022 is not none %}Executive contracts, which carry the values, followed:
 # {{ executive_2022 | dated }} for the first {{ exec_units.get("tank", 0) | words }} tanks and
@@ -413,7 +434,14 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 # {{ cite(fa50, fa50_detail) }}{% endif %}.{% endif %}{% if chunmoo_2022 is not none %}
 # {{ chunmoo_2022 | dated | upper_first }} Poland also signed an agreement for
 # {{ chunmoo_count | words }} Chunmoo rocket launchers, whose value the report of it does not give
-# {{ cite(chunmoo_2022) }}.{% endif %}{% endif %}
+# {{ cite(chunmoo_2022) }}.{% endif %}{% if homar_1 is not none %} Executive contracts for the launchers, which Poland
+# calls Homar-K, followed {{ dated_deal(homar_1) }}{% if homar_1_count %}, for {{ homar_1_count | words }} of them{% endif %},
+# worth {{ said(homar_1) }} {{ cite(homar_1, homar_1.other_sources) }}{% if homar_2 is not none %}, and
+# {{ dated_deal(homar_2) }}, for {% if homar_2_count %}{{ homar_2_count | words }}{% endif %} more with their
+# missiles, worth {{ said(homar_2) }} {{ cite(homar_2) }}{% if homar_2_other is not none %} or {{ said(homar_2_other) }}
+# by the Korean account {{ cite(homar_2_other) }}{% endif %}{% endif %}.{% endif %}{% if k9_2023 is not none %}
+# A second K9 contract, {{ k9_2023 | dated("month") }}{% if k9_2023_count %}, was for {{ k9_2023_count | words }} howitzers{% endif %},
+# worth {{ said(k9_2023) }} {{ cite(k9_2023) }}.{% endif %}{% endif %}
 # {% if norway_2022 is not none %}Norway followed with an order {{ norway_2022 | dated }} for
 # {% if norway_units %}{{ norway_units.get("self-propelled howitzer", 0) | words }} more K9 howitzers and
 # {{ norway_units.get("ammunition supply vehicle", 0) | words }} K10 ammunition vehicles{% else %}more K9 howitzers
@@ -450,7 +478,7 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 # vehicles of {{ australia | when }}, worth {{ said(australia) }} {{ cite(australia) }}, is shown for
 # comparison.{% endif %}
 #
-# ```{note}{% if k2_2025 is not none and k2_2025.versions > 1 %} poland_k2_2025_value{% endif %}{% if romania_k9 is not none and romania_k9.versions > 1 %} romania_k9_date romania_k9_value{% endif %}{% if estonia is not none and estonia.versions > 1 %} estonia_chunmoo_value{% endif %}{% if norway_chunmoo is not none and norway_chunmoo.versions > 1 %} norway_chunmoo_value{% endif %}{% if australia is not none and australia.versions > 1 and not nato_only %} redback_contract_date{% endif %}
+# ```{note}{% if earlier_rows and earlier_rows[0].versions > 1 %} norway_k9_2017_value{% endif %}{% if k9_2023 is not none and k9_2023.versions > 1 %} poland_k9_second_executive_date{% endif %}{% if k2_2025 is not none and k2_2025.versions > 1 %} poland_k2_2025_value{% endif %}{% if romania_k9 is not none and romania_k9.versions > 1 %} romania_k9_date romania_k9_value{% endif %}{% if estonia is not none and estonia.versions > 1 %} estonia_chunmoo_value{% endif %}{% if norway_chunmoo is not none and norway_chunmoo.versions > 1 %} norway_chunmoo_value{% endif %}{% if australia is not none and australia.versions > 1 and not nato_only %} redback_contract_date{% endif %}
 # ```
 
 # %%
