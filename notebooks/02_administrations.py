@@ -434,7 +434,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {% if not lee.rated and not lee.compared %}Over the {{ lee.months | words }} months of his term up to the latest
 # source ({{ evidence_until | day }}), the sources credit {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
 # {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}; a rate over less than a year
-# would mislead, so {{ fig("pace") }} leaves his government out. {% endif -%}
+# would mislead, so {{ fig("pace") }} draws his steps but gives no rate. {% endif -%}
 # ({{ see("lee") }}){% endif %}{% endif %}
 
 # %% [markdown] tags=["report"]
@@ -523,11 +523,17 @@ industry_rows = ours[ours["category"] == industry]
 band_labels = {g["name"]: (f"{g['who']}: {g['rate']} a year" + (f" ({g['rate_without']} without arms contracts)"
                                                                  if industry_counts[g["name"]] else ""))
                if g["rated"] else f"{g['who']}: not rated" for g in govs}
+# A later government too short in office for a rate (Lee's) is drawn without one, so its years do not read as quiet.
+unrated_drawn = [LEE] if lee is not None and not lee["compared"] and lee["step_count"] else []
 if has_steps:
-    industry_per_year = compare.by_year(ms[ms["category"] == industry], names)
-    sec.chart("pace", compare.pace_chart(per_year, terms, band_labels, ev.as_of, industry_per_year,
-                                         "arms contracts and defence-industry talks"),
-              sources=[ours, uncertain], data=per_year.reset_index().rename(columns={"index": "year"}))
+    drawn = compare.by_year_also(ms, names, unrated_drawn)
+    industry_per_year = compare.by_year_also(ms[ms["category"] == industry], names, unrated_drawn)
+    sec.chart("pace", compare.pace_chart(drawn, terms, band_labels, ev.as_of, industry_per_year,
+                                         "arms contracts and defence-industry talks",
+                                         unrated={n: f"{who[n]}: {'not compared' if lee['rated'] else 'not rated'}"
+                                                  for n in unrated_drawn}),
+              sources=[ours, uncertain, *[compare.certain_for(ms, n) for n in unrated_drawn]],
+              data=drawn.reset_index().rename(columns={"index": "year"}))
 context_count = int(ev.events[ev.events["category"].isin(compare.CONTEXT) & ev.events["administration"].isin(names)
                               & (ev.events["version_of"].fillna("") == "")].shape[0])  # each entry once, however many sources
 version_rows = ev.events.set_index("event_id")
@@ -582,8 +588,10 @@ sec.table_sources("uncertain", sources=[s for ss in uncertain["version_sources"]
 # president's powers{% endif %}.{% if uncertain | length %} Hatched: steps dated only to a year or month that spans a
 # change of government, or dated by the sources to different terms; they count in no rate.{% endif %}{% if industry_rows | length %} A
 # lighter tint marks arms contracts and defence-industry talks{% if industry_starts_late %}, which the sources record only
-# from {{ first_industry_year }}{% endif %}.{% endif %}{% if lee is not none and not lee.compared %} Steps under {{ lee.who }}{% if lee.open %},
-# in office since {{ lee.start | month }},{% endif %} are not drawn.{% endif %}
+# from {{ first_industry_year }}{% endif %}.{% endif %}{% if unrated_drawn %} Steps under {{ lee.who }}{% if lee.open %},
+# in office since {{ lee.start | month }} and counted to the cut-off (dotted),{% endif %} are drawn without a band:
+# {% if lee.rated %}his government is not among those compared{% else %}his term is too short in the evidence for a
+# rate{% endif %}.{% endif %}
 # ```
 # {% endif %}
 

@@ -343,3 +343,16 @@ def test_shipped_rates_agree_with_their_breakdowns(shipped):
     assert per_year[names].to_numpy().sum() == rates["certain"].sum()
     for name in names:
         assert rates.loc[name, "rate_upper"] >= rates.loc[name, "rate"]
+
+
+def test_a_government_drawn_but_not_compared_adds_its_certain_steps_and_no_uncertain_ones():
+    ev = load_all("2026-06-30", data_dir=ROOT / "data")
+    ms = compare.milestones(ev.events, ev.sources, ev.administrations, ev.as_of)
+    names = list(ev.administrations["administration"])[-3:-1]  # two governments compared, the latest drawn beside them
+    latest = list(ev.administrations["administration"])[-1]
+    compared, drawn = compare.by_year(ms, names), compare.by_year_also(ms, names, [latest])
+    assert list(drawn.columns) == [*names, latest, compare.UNCERTAIN]
+    assert drawn[latest].sum() == len(compare.certain_for(ms, latest))
+    # The compared governments' bars and the uncertain steps are exactly those of by_year.
+    assert drawn.loc[compared.index, [*names, compare.UNCERTAIN]].equals(compared.astype(int))
+    assert list(drawn.index) == list(range(min(drawn.index), max(drawn.index) + 1))

@@ -306,6 +306,24 @@ def by_year(ms: pd.DataFrame, names) -> pd.DataFrame:
     return table.reindex(index=years, columns=[*names, UNCERTAIN], fill_value=0)
 
 
+def by_year_also(ms: pd.DataFrame, names, also) -> pd.DataFrame:
+    """by_year for `names`, with a column for each government in `also` (its certain milestones only, no rate and
+    no uncertain steps of its own), the years extended to cover them: a chart can show a government it does not
+    compare, so that its years do not read as quiet ones."""
+    names, also = list(names), [a for a in also if a not in names]
+    table = by_year(ms, names)
+    certain = ms[(ms["status"] == CERTAIN) & ms["administration"].isin(also)]
+    if certain.empty:
+        return table.reindex(columns=[*names, *also, UNCERTAIN], fill_value=0)
+    extra = certain.groupby(["year", "administration"]).size().unstack(fill_value=0)
+    years = [int(y) for y in [*table.index, *extra.index]]
+    span = range(min(years), max(years) + 1)
+    table = table.reindex(index=span, fill_value=0)
+    for name in also:
+        table[name] = extra[name].reindex(span, fill_value=0) if name in extra else 0
+    return table.reindex(columns=[*names, *also, UNCERTAIN], fill_value=0).astype(int)
+
+
 _PERSONAL_FIRST = re.compile(r"\b(?:his|her)\s+first\b", re.IGNORECASE)
 
 
@@ -664,12 +682,14 @@ def _frac(day: date) -> float:
 
 
 def pace_chart(per_year: pd.DataFrame, terms: pd.DataFrame, band_labels: dict, as_of: date,
-               part_per_year: pd.DataFrame | None = None, part_label: str = ""):
+               part_per_year: pd.DataFrame | None = None, part_label: str = "", unrated: dict | None = None):
     """Milestones per calendar year, stacked by the government credited (its house colour), milestones that cannot
     be credited to one government hatched on top; above the bars, each term as a band from its first day to its end
     (or the cut-off), labelled with `band_labels` (name -> text, e.g. 'Yoon: 9.0 a year'); a tick where powers were
     suspended; a dotted line at the cut-off when a term was still running. `part_per_year` (by_year of a subset,
-    e.g. one category) is drawn in a lighter tint of each government's colour, with `part_label` in the legend."""
+    e.g. one category) is drawn in a lighter tint of each government's colour, with `part_label` in the legend.
+    `unrated` (name -> legend text) adds governments drawn in their colour with no band (per_year has their columns,
+    see by_year_also); the cut-off is then marked, since the last of them may still be in office."""
     import numpy as np
     from matplotlib.patches import Patch
 
@@ -693,12 +713,15 @@ def pace_chart(per_year: pd.DataFrame, terms: pd.DataFrame, band_labels: dict, a
     part = part_per_year.reindex(index=years, columns=table.columns, fill_value=0) \
         if part_per_year is not None and len(part_per_year) else table * 0
     handles = []
-    for name in names:
+    unrated = dict(unrated or {})
+    for name in [*names, *unrated]:
         colour = charts.colour_for("administration", name)
         whole, light = table[name].to_numpy(), part[name].to_numpy()
         ax.bar(xs, whole - light, bottom=bottom, width=0.7, color=colour, linewidth=0, zorder=2)
         ax.bar(xs, light, bottom=bottom + whole - light, width=0.7, color=colour, alpha=0.4, linewidth=0, zorder=2)
         bottom += whole
+    for name, label in unrated.items():
+        handles.append(Patch(facecolor=charts.colour_for("administration", name), label=label))
     if part.to_numpy().any():
         handles.append(Patch(facecolor=charts.MUTED, alpha=0.4, label=part_label))
     doubtful = table[UNCERTAIN].to_numpy()
@@ -715,7 +738,10 @@ def pace_chart(per_year: pd.DataFrame, terms: pd.DataFrame, band_labels: dict, a
             ax.text(x, total + top * 0.02, str(int(total)), ha="center", va="bottom", fontsize=7.5, color=charts.MUTED)
     band = top * 1.25 + 0.6
     indexed = terms.set_index("administration")
-    char_width = (last_year + 1.45 - first_year) * 0.058 / 5.6  # an 8-point character, in years on this axis
+    ax.set_xlim(first_year - 0.1, last_year + 1.35)  # fixed before the labels, which are measured on this axis
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()  # text is measured the same whatever the output backend
     label_end, raised = -1e9, False
     for name in names:
         t = indexed.loc[name]
@@ -723,13 +749,13 @@ def pace_chart(per_year: pd.DataFrame, terms: pd.DataFrame, band_labels: dict, a
         ax.plot([x0, x1], [band, band], color=charts.colour_for("administration", name), linewidth=6,
                 solid_capstyle="butt", zorder=3)
         raised = x0 < label_end and not raised  # a label that would run into the one before goes up a line
-        ax.text(x0, band + top * (0.22 if raised else 0.07), band_labels[name], ha="left", va="bottom", fontsize=8,
-                color=charts.INK)
-        label_end = x0 + len(band_labels[name]) * char_width
+        label = ax.text(x0, band + top * (0.22 if raised else 0.07), band_labels[name], ha="left", va="bottom",
+                        fontsize=8, color=charts.INK)
+        label_end = label.get_window_extent(renderer).transformed(ax.transData.inverted()).x1 + 0.1
         if t["powers_suspended"] is not None:
             xs_ = _frac(t["powers_suspended"])
             ax.plot([xs_, xs_], [band - top * 0.06, band + top * 0.06], color=charts.INK, linewidth=1.2, zorder=4)
-    if terms["open"].any():
+    if terms["open"].any() or unrated:
         x = _frac(as_of + timedelta(days=1))
         ax.axvline(x, color=charts.MUTED, linestyle=":", linewidth=0.9, zorder=1)
         ax.text(x + 0.06, top * 0.5, "cut-off", rotation=90, ha="left", va="center", fontsize=7, color=charts.MUTED)
