@@ -124,7 +124,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% elif key == "industry" %}| Defense Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | {% if hvp_agreed is not none %}South Korea taking part in at least one of NATO's High Visibility Projects, the multinational capability projects that President Lee and the Secretary General agreed {{ lee_call | dated }} to seek ways for it to join{% else %}At least one named joint project under way{% endif %} |
 # {% elif key == "presence" %}| Presidential office (National Security Office) | Commit in advance to send the president, or the prime minister in the president's place, to every NATO summit to which the partners are invited | From NATO's {{ deadline_year }} summit | No summit with the partners at which Seoul is represented below prime-minister level |
 # {% elif key == "invitations" %}| European Allies in the North Atlantic Council, with the Secretary General | Hold a yearly meeting of the Council with the four Indo-Pacific partners at foreign-minister level, so that contact does not depend on a summit invitation | Every year from {{ deadline_year }} | The meeting held each year, with all four partners at minister level |
-# {% elif key == "information" %}| Ministry of National Defense and NATO's Joint Intelligence and Security Division | Complete the information-sharing channel whose early completion Seoul asked for {{ cho_rutte | dated("month") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
+# {% elif key == "information" %}| Ministry of Foreign Affairs, with the Ministry of National Defense, and NATO's Joint Intelligence and Security Division | Complete the information-sharing channel whose early completion Seoul asked for {{ cho_rutte | dated("month") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
 # {% elif key == "cyber" %}| National Intelligence Service, which represents Seoul at NATO's cyber defence centre in Tallinn | Field a team in the centre's Locked Shields exercise every year and write cyber defence into the successor programme | Every exercise; in the successor programme by {{ deadline_year }} | A South Korean team in every Locked Shields, whoever governs in Seoul |
 # {% endif %}{% endfor %}
 # ```
@@ -139,9 +139,11 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # just as the two sides have agreed new work on defence industry ({{ see("programme") }}).
 # {% elif key == "industry" %}The {{ nth }} turns a meeting format into results that outlast any government
 # ({{ see("industry") }}).
-# {% elif key == "presence" %}The {{ nth }} answers a risk: Seoul's presence at NATO's summits now depends on
-# politics in two capitals, Seoul and Washington, so it needs a floor that does not ({{ see("presence") }}).
-# {% elif key == "invitations" %}The {{ nth }} gives the Alliance a floor of its own, a meeting with the partners
+# {% elif key == "presence" %}The {{ nth }} answers the risk on Seoul's side: the level at which it attends NATO's
+# summits has changed with the government in office, and a standing commitment would keep it from falling again
+# ({{ see("presence") }}).
+# {% elif key == "invitations" %}The {{ nth }} {% if "presence" in order %}answers the same risk on the Alliance's side,
+# where invitations are decided{% else %}gives the Alliance a floor of its own{% endif %}: a meeting with the partners
 # that does not wait for a summit invitation ({{ see("presence") }}).
 # {% elif key == "information" and info_request is not none %}The {{ nth }} finishes what Seoul's foreign minister
 # asked NATO's Secretary General for {{ cho_rutte | dated("month") }}, a channel for sharing information that had
