@@ -376,7 +376,7 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # {{ sec.citations.name(k2_high.source_id) }}'s{% endif %} {{ cite(k2_rows) }}.{% endif %}{% endif %}{% if carried_on %} {{ under_successor | string | upper_first }} of the
 # {{ won }} came after {{ successor.administration }} took office in {{ successor.start_date | month }}{% if
 # successor_executive | length %}, {{ successor_executive | length | words }} of them contracts placed under
-# {{ executive_buyers | and_list }}'s earlier framework agreements{% endif %} ({{ see("contracts") }}).{% endif %}{% else %}No source published by {{ ev.as_of | day }} covers South Korea's arms
+# {{ executive_buyers | and_list }}'s earlier framework agreements{% endif %}. ({{ see("contracts") }}){% endif %}{% else %}No source published by {{ ev.as_of | day }} covers South Korea's arms
 # trade with NATO members, so this section has no contracts to report.{% endif %}
 
 # %% [markdown] tags=["report"]

@@ -136,21 +136,21 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # %% [markdown] tags=["brief"]
 # {% for key in order %}{% set nth = loop.index | ordinal %}{% if key == "programme" and lapsing %}The {{ nth }}
 # recommendation is the most urgent: a programme that lapses would leave the partnership without a written agenda
-# just as the two sides have agreed new work on defence industry ({{ see("programme") }}).
-# {% elif key == "industry" %}The {{ nth }} turns a meeting format into results that outlast any government
-# ({{ see("industry") }}).
+# just as the two sides have agreed new work on defence industry. ({{ see("programme") }})
+# {% elif key == "industry" %}The {{ nth }} turns a meeting format into results that outlast any government.
+# ({{ see("industry") }})
 # {% elif key == "presence" %}The {{ nth }} answers the risk on Seoul's side: the level at which it attends NATO's
-# summits has changed with the government in office, and a standing commitment would keep it from falling again
-# ({{ see("presence") }}).
+# summits has changed with the government in office, and a standing commitment would keep it from falling again.
+# ({{ see("presence") }})
 # {% elif key == "invitations" %}The {{ nth }} {% if "presence" in order %}answers the same risk on the Alliance's side,
 # where invitations are decided{% else %}gives the Alliance a floor of its own{% endif %}: a meeting with the partners
-# that does not wait for a summit invitation ({{ see("presence") }}).
+# that does not wait for a summit invitation. ({{ see("presence") }})
 # {% elif key == "information" and info_request is not none %}The {{ nth }} finishes what Seoul's foreign minister
 # asked NATO's Secretary General for {{ cho_rutte | dated("month") }}, a channel for sharing information that had
 # been under way since the year before {{ cite(info_request) }}.
 # {% elif key == "cyber" and ccdcoe is not none and "cyber defence" in shared_core %}The {{ nth }} keeps cyber
 # defence, a priority of governments of both camps and a field in which South Korea has been a member of NATO's
-# cyber defence centre since {{ ccdcoe | when }}, out of reach of a change of government ({{ see("information") }}).
+# cyber defence centre since {{ ccdcoe | when }}, out of reach of a change of government. ({{ see("information") }})
 # {% endif %}{% endfor %}
 
 # %% [markdown] tags=["report"]
