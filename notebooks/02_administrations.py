@@ -373,8 +373,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # ground{% endif %}{% else %}cannot yet be compared on the pace of their dealings with NATO{% if breadth == "broad" %}, though
 # they share common ground{% endif %}{% endif %}.
 # {% if pace.leader and pace.others | length == 1 %}{{ leader.who }}'s government engaged {{ pace.word }} often.
-# Counting as a step each meeting, agreement, exercise, contract or other dated move in the relationship that the
-# sources record, it averaged {{ leader.rate }} a year in office ({{ leader.start | month }} to
+# Counting as a step each meeting, agreement, exercise, contract or other dated move the sources record, it averaged {{ leader.rate }} a year in office ({{ leader.start | month }} to
 # {{ (leader.end or ev.as_of) | month }}), against {{ runner_up.rate }} under {{ runner_up.who }} ({{ runner_up.start | month }} to
 # {{ (runner_up.end or ev.as_of) | month }}) ({{ fig("pace") }}).{% if industry_counts[leader.name] and first_industry_year %}
 # Arms contracts and industry talks{% if industry_starts_late %}, which the sources record as steps only from
@@ -433,8 +432,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {{ cite(lee_step.lee_rutte_call_2025_07) }}. {% endif -%}
 # {% if not lee.rated and not lee.compared %}Over the {{ lee.months | words }} months of his term up to the latest
 # source ({{ evidence_until | day }}), the sources credit {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
-# {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}; a rate over less than a year
-# would mislead, so {{ fig("pace") }} draws his steps but gives no rate. {% endif -%}
+# {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}; the term is too short
+# for a rate, so {{ fig("pace") }} draws them without one. {% endif -%}
 # ({{ see("lee") }}){% endif %}{% endif %}
 
 # %% [markdown] tags=["report"]
@@ -508,8 +507,6 @@ suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 
 # %%
 # The pace chart (the brief's figure), the rates without defence-industry steps, and the steps set aside.
-year_totals = per_year[names].sum(axis=1) if len(per_year) else pd.Series(dtype=int)
-busiest_year = int(year_totals.idxmax()) if len(year_totals) and year_totals.max() > 0 else None
 rates_without = compare.rates_by_administration(ms[ms["category"] != industry], terms).set_index("administration")
 for g in govs:
     g["rate_without"] = sec.num(f"rate_without_industry_{compare.slug(g['who'])}",
@@ -534,6 +531,9 @@ if has_steps:
                                                   for n in unrated_drawn}),
               sources=[ours, uncertain, *[compare.certain_for(ms, n) for n in unrated_drawn]],
               data=drawn.reset_index().rename(columns={"index": "year"}))
+# The alt text's busiest year is the chart's tallest bar, everything drawn in it counted; a tie names none.
+year_totals = drawn.sum(axis=1) if has_steps and len(drawn) else pd.Series(dtype=int)
+busiest_year = judgements.most({int(y): int(n) for y, n in year_totals.items() if n})
 context_count = int(ev.events[ev.events["category"].isin(compare.CONTEXT) & ev.events["administration"].isin(names)
                               & (ev.events["version_of"].fillna("") == "")].shape[0])  # each entry once, however many sources
 version_rows = ev.events.set_index("event_id")
@@ -580,18 +580,16 @@ sec.table_sources("uncertain", sources=[s for ss in uncertain["version_sources"]
 # {% if has_steps %}
 # ```{figure} pace
 # :title: {% if pace.leader and pace.others | length == 1 %}Steps came {{ pace.word }} often under {{ leader.who }} than under {{ runner_up.who }}{% elif pace.leader %}Steps came most often under {{ leader.who }}{% elif pace.tie %}Steps came at a similar pace under {{ whos | and_list }}{% else %}Steps recorded each year under {{ whos | and_list }}{% endif %}
-# :alt: Stacked bar chart of steps in South Korea–NATO relations per calendar year{% if busiest_year %}, highest in {{ busiest_year }} with {{ year_totals.max() }}{% endif %}, with each term drawn as a band above the bars: {% for g in govs %}{{ g.who }} {% if g.rated %}{{ g.rate }} steps a year in office{% if industry_counts[g.name] %} ({{ g.rate_without }} without arms contracts and defence-industry talks){% endif %}{% else %}not rated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.{% if uncertain | length %} {{ uncertain | length | count("step") | upper_first }} that cannot be credited to one government {% if uncertain | length == 1 %}is{% else %}are{% endif %} hatched.{% endif %}
-# Steps in South Korea's relations with NATO and its members per calendar year, coloured by the government in office
-# when they were taken. Bands above the bars show each term as counted, with its rate per year in
-# office{% if terms.open.any() %}; a term still running is drawn to the cut-off (dotted line), so its last year is
-# incomplete{% endif %}{% if suspended_govs %}; a tick on a band marks the day an impeachment vote suspended the
-# president's powers{% endif %}.{% if uncertain | length %} Hatched: steps dated only to a year or month that spans a
-# change of government, or dated by the sources to different terms; they count in no rate.{% endif %}{% if industry_rows | length %} A
-# lighter tint marks arms contracts and defence-industry talks{% if industry_starts_late %}, which the sources record only
-# from {{ first_industry_year }}{% endif %}.{% endif %}{% if unrated_drawn %} Steps under {{ lee.who }}{% if lee.open %},
-# in office since {{ lee.start | month }} and counted to the cut-off (dotted),{% endif %} are drawn without a band:
-# {% if lee.rated %}his government is not among those compared{% else %}his term is too short in the evidence for a
-# rate{% endif %}.{% endif %}
+# :alt: Stacked bar chart of steps in South Korea–NATO relations per calendar year{% if busiest_year %}, highest in {{ busiest_year }} with {{ year_totals.max() }}{% endif %}, with each term drawn as a band above the bars: {% for g in govs %}{{ g.who }} {% if g.rated %}{{ g.rate }} steps a year in office{% if industry_counts[g.name] %} ({{ g.rate_without }} without arms contracts and defence-industry talks){% endif %}{% else %}not rated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.{% if uncertain | length %} {{ uncertain | length | count("step") | upper_first }} that cannot be credited to one government {% if uncertain | length == 1 %}is{% else %}are{% endif %} hatched.{% endif %}{% if unrated_drawn %} {{ lee.who }}'s steps are drawn without a band.{% endif %}
+# Steps in South Korea's relations with NATO and its members per calendar year, coloured by the government in office.
+# Bands above the bars show each term as counted, with its rate per year in office{% if terms.open.any() %}; a term
+# still running is drawn to the dotted cut-off{% endif %}{% if suspended_govs %}; a tick marks the day an impeachment
+# vote suspended the president's powers{% endif %}.{% if uncertain | length %} Hatched: steps the sources date to a
+# span of two terms, or to different terms; they count in no rate.{% endif %}{% if industry_rows | length %} Lighter
+# tint: arms contracts and defence-industry talks{% if industry_starts_late %}, recorded only from
+# {{ first_industry_year }}{% endif %}.{% endif %}{% if unrated_drawn %} {{ lee.who }}'s steps{% if lee.open %}, from
+# {{ lee.start | month }} to the dotted cut-off,{% endif %} have no band: {% if lee.rated %}his government is not among
+# those compared{% else %}his term is too short in the evidence for a rate{% endif %}.{% endif %}
 # ```
 # {% endif %}
 

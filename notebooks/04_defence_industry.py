@@ -746,8 +746,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {{ quote(compatible, "openness to industrial cooperation") }} {{ cite(compatible) }}{% if joint_venture is not none or plant is not none %},
 # now including {% if joint_venture is not none %}a joint venture to make missiles in Poland{% endif %}{% if joint_venture is not none and plant is not none %}
 # and {% endif %}{% if plant is not none %}a howitzer plant being built in Romania{% endif %}
-# {{ cite(joint_venture, plant) }}{% endif %}. The
-# sources used here do not compare Korean delivery times or prices with other suppliers'.{% if orka is not none %} Nor is the market won
+# {{ cite(joint_venture, plant) }}{% endif %}.{% if orka is not none %} Yet the market is not won
 # by default: {{ orka | dated }} Poland chose Sweden's Saab over Hanwha Ocean for its submarines
 # {{ cite(orka) }}{% if canada_final is not none %}, and Canada's competition, with Hanwha Ocean a finalist{% if canada is not none %} {{ cite(canada) }}{% endif %}, was still
 # open {{ canada_final | dated("month") }} {{ cite(canada_final) }}{% endif %}.{% endif %}
