@@ -24,6 +24,8 @@ as_of = "2026-06-30"  # evidence cut-off (YYYY-MM-DD): nothing dated later is co
 until = ""  # last day of the period this section tells (YYYY-MM-DD); empty: up to the cut-off
 
 # %%
+import re
+
 from helpers.analysis import compare, history
 from helpers.evidence.data import distinct_events, load_all
 from helpers.evidence.dates import as_date
@@ -54,6 +56,12 @@ both_camps = with_steps["camp"].nunique() > 1
 # The named steps the story rests on; each is None when the data, or an earlier cut-off or `until`, do not have it.
 within = lambda row: history.by(row, period_end)  # noqa: E731
 ban = within(ev.row("events", "ban_ki_moon_nac_2005_12"))
+# The day of the address, from the foreign ministry's record of his statement where it is on record (the note on the
+# start of the dialogue follows it); otherwise the month SWP gives.
+ban_day = ev.conflict_versions[(ev.conflict_versions["conflict_id"] == "first_dialogue_date")
+                               & (ev.conflict_versions["source_id"] == "mofa_ban_nac_speech_2005")]
+ban_day = ban_day.iloc[0] if ban is not None and len(ban_day) else None
+ban_day = ban_day if ban_day is not None and re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", ban_day["quote"]) else None  # a day as written
 contact = within(ev.row("events", "riga_contact_country_2006"))
 partners = within(ev.row("events", "partners_across_the_globe_2008"))
 ipcp = within(ev.row("frameworks", "ipcp"))
@@ -164,8 +172,9 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # {% if ban is not none or contact is not none %}
 # ## Dialogue before programmes {#dialogue}
 #
-# {% if ban is not none %}Dialogue came first. {{ ban | dated | upper_first }} Foreign Minister Ban Ki-moon addressed the North
-# Atlantic Council, the first South Korean official to do so {{ cite(ban) }}.{% endif %}
+# {% if ban is not none %}Dialogue came first. {% if ban_day is not none %}On {{ ban_day.quote }}{% else %}{{ ban | dated | upper_first }}{% endif %}
+# Foreign Minister Ban Ki-moon addressed the North Atlantic Council, the first South Korean official to do so
+# {{ cite(ban, ban_day) }}.{% endif %}
 # {% if contact is not none %}At its Riga summit of {{ contact | when("year") }} NATO named South Korea a Contact
 # Country, with Japan, Australia and New Zealand {{ cite(contact) }}{% if partners is not none %}, and from
 # {{ partners | when("year") }} it called these countries its {{ quote(partners, "partners across the globe") }}

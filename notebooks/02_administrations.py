@@ -210,7 +210,8 @@ breadth_core = judgements.breadth(len(compare.shared_areas(grid[core])), int((gr
     if len(grid) else "none"
 
 # %%
-# What each government opened: partnership instruments begun in its term, and the steps its sources call firsts.
+# What each government opened: partnership instruments begun in its term, and the steps called firsts in the passages
+# quoted for them.
 instruments = ev.frameworks
 for g in govs:
     g["begun"] = compare.frameworks_begun(instruments, ev.administrations, g["name"], ev.as_of)
@@ -497,7 +498,7 @@ suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 # | Areas singled out |{% for g in govs %} {% for a in g.priorities %}{{ a }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
 # | Areas listed |{% for g in govs %} {% for a in g.listed %}{{ a }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
 # | Instruments begun |{% for g in govs %} {% for r in g.begun.itertuples() %}{{ r.short_name }} ({{ r | when }}){% if not loop.last %}; {% endif %}{% else %}none recorded{% endfor %} |{% endfor %}
-# | Steps the sources call firsts |{% for g in govs %} {% for r in g.firsts.itertuples() %}{{ r.title }} ({{ r | when }}){% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
+# | Steps called firsts in the passages quoted |{% for g in govs %} {% for r in g.firsts.itertuples() %}{{ r.title }} ({{ r | when }}){% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
 # ```
 #
 # {% if "yoon_administration_end" in relevant %}
@@ -774,7 +775,7 @@ for g in rated:
 # having announced it {{ step.mission_to_nato_announced_2022_06 | dated }}{% endif %}, and signed the Individually
 # Tailored Partnership Programme at the Vilnius summit {{ itpp | dated }} {{ cite(mission, itpp) }}.{% endif %}
 #
-# {% if n_firsts > 1 %}The sources call {{ n_firsts | count("step") }} in these terms firsts. {% endif -%}
+# {% if n_firsts > 1 %}In the passages quoted for them, {{ n_firsts | count("step") }} are called firsts. {% endif -%}
 # {% if first.ban_ki_moon_nac_2005_12 is not none %}{% set s = first.ban_ki_moon_nac_2005_12 %}{{ s | dated | upper_first }},
 # under {{ who[s.administration] }}, Foreign Minister Ban Ki-moon became the first South Korean official to address
 # the North Atlantic Council {{ cite(s) }}.{% endif %}
@@ -793,8 +794,8 @@ for g in rated:
 # {% if first.defence_industry_dialogue_first_2025_09_26 is not none %}{% set s = first.defence_industry_dialogue_first_2025_09_26 %}Under
 # {{ who[s.administration] }}, NATO opened its first staff-to-staff dialogue with South Korea on defence industrial
 # cooperation {{ s | dated }} {{ cite(s) }}.{% endif %}
-# {% if other_firsts | length %}The sources call {{ other_firsts | length | count("further step") }} in these terms a
-# first {{ cite(other_firsts) }}.{% endif %}
+# {% if other_firsts | length %}The passages quoted for {{ other_firsts | length | count("further step") }} also call
+# {% if other_firsts | length == 1 %}it{% else %}them{% endif %} a first {{ cite(other_firsts) }}.{% endif %}
 # {% endif %}
 
 # %% [markdown] tags=["report"]

@@ -147,6 +147,8 @@ lee_absent = event("hague_summit_rok_nsa_2025_06") if latest is not None and lat
 joint_statement = event("ip4_joint_statement_hague_2025_06")
 ministers_first = event("first_foreign_ministers_meeting_2020_12")
 korea_first_ministers = ministers_first is not None and judgements.says_first(ministers_first["quote"])
+# NATO's list of that meeting is fuller than the partners shown (data/conflicts.csv): "among others" once it is on record.
+fuller_list = (ev.conflict_versions["conflict_id"] == "foreign_ministers_2020_participants").sum() > 1
 fm_others = ([p for p in first_meeting.attended if p != "South Korea"]
              if first_meeting is not None and first_meeting.meeting_id == "nato_fm_2020_12" else [])
 defence_first = event("defence_ministers_meeting_2024_10")
@@ -397,7 +399,7 @@ if meetings:
 # ministers, then as leaders.{% endif %} {% if ministers_first is not none %}
 # {{ ministers_first | dated | upper_first }} South Korea's foreign minister joined a meeting of NATO's foreign
 # ministers{% if korea_first_ministers %} for the first time{% endif %} {{ cite(ministers_first) }}{% if fm_others %},
-# with the ministers of {{ fm_others | and_list }} {{ cite(first_meeting.sources) }}{% endif %}.{% endif %}
+# with{% if fuller_list %}, among others,{% endif %} the ministers of {{ fm_others | and_list }} {{ cite(first_meeting.sources) }}{% endif %}.{% endif %}
 # {% if first_summit is not none %}The summits followed from {{ first_summit | when }}, when
 # {{ first_summit.attended | and_list }} took part in a NATO summit{% if judgements.says_first(first_source.quote) %}
 # for the first time{% endif %} {{ cite(first_source) }}{% if first_summit.leaders and first_summit.not_given %}; the
