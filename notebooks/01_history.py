@@ -72,6 +72,10 @@ industry_body = within(ev.row("frameworks", "defence_industry_consultative_body"
 prt = within(ev.row("events", "isaf_prt_parwan_start_2010"))
 prt_size = ev.row("indicators", "isaf_prt_personnel") if prt is not None else None
 piracy = within(ev.row("events", "counter_piracy_start_2009"))
+# The link to NATO in its Secretary General's words ("cooperating with NATO"), where that version is on record.
+piracy_nato = ev.conflict_versions[(ev.conflict_versions["conflict_id"] == "counter_piracy_cooperation")
+                                   & (ev.conflict_versions["source_id"] == "nato_rasmussen_seoul_2013")]
+piracy_nato = piracy_nato.iloc[0] if piracy is not None and len(piracy_nato) else None
 madrid = within(ev.row("events", "yoon_madrid_summit_2022_06"))
 # "For the first time" only on the word of a source that says so of the Madrid summit.
 madrid_said_first = ev.summit_participation[(ev.summit_participation["meeting_id"] == "madrid_summit_2022")
@@ -200,6 +204,12 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # {{ period_end | day }}, {{ live }} of the {{ instruments }} instruments begun were in force
 # ({{ fig("instruments") }}, {{ tab("instruments") }}).{% else %}The sources published by {{ period_end | day }} record
 # no partnership instrument yet.{% endif %}
+#
+# {% if martial is not none and removal is not none and crisis_total %}The instruments also came through Seoul's
+# constitutional crisis, from Yoon Suk-yeol's declaration of martial law {{ martial | dated }} to his removal by the
+# Constitutional Court {{ removal | dated }} {{ cite(martial, removal) }}: {% if crisis_share == "all" %}all
+# {{ crisis_total | words }}{% elif crisis_share == "both" %}both{% else %}{{ crisis_kept | words }} of the
+# {{ crisis_total | words }}{% endif %} instruments in force when it began were still in force on {{ period_end | day }}.{% endif %}
 
 # %%
 ordered = frameworks.sort_values("start")
@@ -244,7 +254,8 @@ first_instrument = ordered.iloc[0] if len(ordered) else None
 # Afghanistan, in Parwan Province{% if prt_size is not none %}, of about {{ prt_size.value | number }}
 # people{% endif %} {{ cite(prt, prt_size) }}.{% endif %}
 # {% if piracy is not none %}From {{ piracy | when("year") }} its navy also worked against piracy off the Horn of
-# Africa alongside NATO's counter-piracy operation {{ cite(piracy) }}.{% endif %}
+# Africa {{ cite(piracy) }}{% if piracy_nato is not none %}, {{ quote(piracy_nato, "cooperating with NATO in countering the threat of piracy") }}
+# in the words of NATO's Secretary General {{ cite(piracy_nato) }}{% endif %}.{% endif %}
 # {% if prt is not none or piracy is not none %}The sources differ on how these operations ended and on how closely
 # the navy worked with NATO; the notes give each version.{% endif %}
 #

@@ -426,7 +426,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # government{% if lee.open %}, in office since {{ lee.start | day }}, had by {{ ev.as_of | month }} kept{% else %} kept{% endif %} the
 # relationship going, though not at the top: {% if lee.label and not lee.compared %}Lee, who promised
 # {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, sent{% else %}Lee sent{% endif %} his national security adviser
-# to NATO's summit at The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }} in his place
+# to NATO's summit at The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated("month") }} in his place
 # {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.
 # {% if lee_step.lee_rutte_call_2025_07 is not none %}He {% if lee.open %}has told{% else %}told{% endif %} the Secretary General that South Korea would
 # {{ quote(lee_step.lee_rutte_call_2025_07, "continue to deepen its partnership with NATO") }}
@@ -816,10 +816,12 @@ for g in rated:
 # {{ lee.who }}'s government {% if lee.open %}has kept{% else %}kept{% endif %} the defence industry among its priorities with NATO
 # {{ cite(lee.priority_rows) }}.{% endif %}
 #
-# {% if programme_path %}Institutions carried the rest, and the partnership programme shows how. Signed 
-# {{ ipcp | dated("year") }} under {{ who[ipcp.administration] }}, it was renewed in {% if ipcp_2017 is not none and ipcp_2017.administration == ipcp_2019.administration %}{{ ipcp_2017 | when("year") }}
-# and {% endif %}{{ ipcp_2019 | when("year") }} under {{ who[ipcp_2019.administration] }} and turned into the Individually Tailored Partnership Programme 
-# {{ itpp | dated }} under {{ who[ipcp_to_itpp.to_admin] }} {{ cite(ipcp, itpp) }}{% if path_cross %}: three governments
+# {% if programme_path %}{% set both_renewals = ipcp_2017 is not none and ipcp_2017.administration == ipcp_2019.administration %}Institutions
+# carried the rest, and the partnership programme shows how. Signed {{ ipcp | dated("year") }} under
+# {{ who[ipcp.administration] }} {{ cite(ipcp) }}, it was renewed in {% if both_renewals %}{{ ipcp_2017 | when("year") }}
+# and {% endif %}{{ ipcp_2019 | when("year") }} under {{ who[ipcp_2019.administration] }}
+# {{ cite(ipcp_2017 if both_renewals else None, ipcp_2019) }} and turned into the Individually Tailored Partnership
+# Programme {{ itpp | dated }} under {{ who[ipcp_to_itpp.to_admin] }} {{ cite(itpp) }}{% if path_cross %}: three governments
 # from both camps built on one instrument{% endif %}.{% if itpp_terms is not none and ipcp_to_itpp.to_admin in names %}
 # {{ itpp_terms_source }}, writing {{ writing_when(itpp_terms.source_id) }}, notes that the ITPP, like the IPCP
 # before it, is {{ quote(itpp_terms, "renewable and not legally binding") }} {{ cite(itpp_terms) }}.{% endif %}{% endif %}
@@ -868,12 +870,12 @@ if lee is not None:
 #
 # {% if lee_step.hague_summit_rok_nsa_2025_06 is not none %}With NATO, the government {% if lee.open %}has kept{% else %}kept{% endif %}
 # the channels open while lowering the level at which Seoul {% if lee.open %}shows{% else %}showed{% endif %} up. Lee stayed away from the Alliance's summit at The Hague 
-# {{ lee_step.hague_summit_rok_nsa_2025_06 | dated }}; his national security adviser attended and handed the Secretary
+# {{ lee_step.hague_summit_rok_nsa_2025_06 | dated("month") }}; his national security adviser attended and handed the Secretary
 # General a personal letter explaining the president's absence
 # {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.{% endif %}{% if lee_body is not none %} Meeting in The Hague,
 # the adviser and the Secretary General agreed to set up a consultative body on defence-industry cooperation
-# {{ cite(lee_body) }}{% if lee_first_body_meeting is not none %}; NATO describes its first meeting,
-# {{ lee_first_body_meeting | dated }}, as the {{ quote(lee_first_body_meeting, "first staff-to-staff dialogue on defence industrial cooperation and capabilities") }}
+# {{ cite(lee_body) }}{% if lee_first_body_meeting is not none %}; {{ lee_first_body_meeting | dated }} NATO opened the
+# {{ quote(lee_first_body_meeting, "first staff-to-staff dialogue on defence industrial cooperation and capabilities") }}
 # between NATO and South Korea {{ cite(lee_first_body_meeting) }}{% endif %}.{% endif %}
 # {% if lee_step.ip4_joint_statement_hague_2025_06 is not none %}At a session of the summit with Secretary General
 # Rutte, South Korea and NATO's other Indo-Pacific partners adopted a joint statement reaffirming

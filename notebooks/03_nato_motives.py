@@ -195,8 +195,10 @@ nothing = not len(timeline) and not meetings
 # {{ previous.place }}{% endif %}.**
 # {% if washington_china is not none and washington_dprk is not none %}Since {{ washington_china | when("year") }}
 # NATO has called China an enabler of Russia's war and condemned North Korea's arms exports.{% endif %}
-# {% if reluctant is not none and leverage is not none %}Seoul has been wary of calling China a threat, and NATO can
-# do little on the Korean Peninsula.{% endif %}{% else %}**NATO's interest in its Indo-Pacific partners grew with its concern about
+# {% if reluctant is not none and leverage is not none %}{% if reluctant.source_id == leverage.source_id %}{{ sec.citations.name(reluctant.source_id) }}
+# found Seoul in {{ sec.citations.published(reluctant.source_id) }} wary of calling China a threat, and NATO able to do
+# little on the Korean Peninsula.{% else %}Seoul has been wary of calling China a threat, and NATO can do little on the
+# Korean Peninsula, in the sources' reading.{% endif %}{% endif %}{% else %}**NATO's interest in its Indo-Pacific partners grew with its concern about
 # China.** {% if ministers_2020 is not none %}Their foreign ministers met NATO's {{ ministers_2020 | dated }} to
 # discuss “the rise of China” {{ cite(ministers_2020) }}.{% endif %}
 # {% if hedging is not none %}Seoul's hedging between its great-power neighbours sets the limits

@@ -188,9 +188,6 @@ k2_other = others(k2_2025)
 k2_other = k2_other[k2_other["currency"] != k2_2025["currency"]] if k2_2025 is not None else k2_other
 k2_other = k2_other.iloc[0] if len(k2_other) else None
 
-# The 2022 executive contracts are added together only when both are stated on one basis and in one currency.
-executive_sum = industry.add_like([executive_2022, fa50]) if executive_2022 is not None and fa50 is not None else None
-executive_sum_said = industry.say_money(executive_sum.value, executive_sum.currency) if executive_sum is not None else None
 
 # The governments in Seoul when the deals with NATO members were signed or ordered, the government at the cut-off and
 # how many deals came under it if it is not the one that opened the market.
@@ -227,6 +224,10 @@ for account in poland_accounts:
     else:
         source_accounts.append(account)
         swp_value = row if account["stated"] and row["source_id"] == "swp2025" else swp_value
+# The executive contracts of 2022 are added together only when all are stated on one basis and in one currency.
+executive_sum = industry.add_like(contracts_account["rows"]) if contracts_account is not None else None
+executive_sum_said = industry.say_money(executive_sum.value, executive_sum.currency) if executive_sum is not None else None
+n_executive = len(contracts_account["rows"]) if contracts_account is not None else 0
 by_source = {a["row"]["source_id"]: a["quantities"] for a in source_accounts}
 swp_matches_framework = framework_account is not None and by_source.get("swp2025") == framework_account["quantities"]
 # Other records of the first step and of what SWP's figure measures (versions of the disputes in conflicts.csv).
@@ -263,6 +264,8 @@ pism_poland = pism_poland.iloc[0] if len(pism_poland) else None
 nato_imports = ev.indicators[ev.indicators["indicator_id"] == "rok_share_nato_arms_imports_heraldk_2020_2024"]
 nato_imports = industry.period_over(nato_imports, ev.as_of)
 nato_imports = nato_imports.iloc[0] if len(nato_imports) else None
+# The same 6.5% as Carnegie Europe gives it, for NATO's European members: the group SIPRI's share is of.
+nato_europe = ev.row("indicators", "rok_share_nato_europe_arms_imports_carnegie") if nato_imports is not None else None
 
 totals = industry.contract_totals(ev.arms_trade, ev.sources, ev.as_of)
 followed_totals = totals[totals["preferred"]] if len(totals) else totals
@@ -522,7 +525,7 @@ sec.table_sources("deals", sources=versions)
 # and a later Polish report gives the K2 framework agreement as 1,000 tanks in the end
 # {{ cite(k2_framework_1000) }}{% endif %}.{% endif %}
 # {% if contracts_account is not none %}The contracts that carry values were signed in {{ contracts_account.when }}
-# ({{ tab("poland") }}){% if executive_sum is not none %}: the two executive contracts of 2022 add up to
+# ({{ tab("poland") }}){% if executive_sum is not none %}: the {{ n_executive | words }} executive contracts of 2022 add up to
 # {{ executive_sum_said }} in contract value{% endif %}{% if tank_share %}, and they covered
 # {{ tank_share[0] | words }} of the {{ tank_share[1] | words }} tanks{% endif %}.{% endif %}
 # {% if swp_value is not none %}SWP's {{ said(swp_value) }} is therefore not the value of a July agreement{% if not_announced is not none %},
@@ -579,9 +582,11 @@ if len(poland_accounts) > 1:
 # is of the same kind: it compares SIPRI's five-year periods {{ (swp_growth.period_start, swp_growth.period_end) | period }}
 # and {{ (swp_growth.period_start - 5, swp_growth.period_end - 5) | period }} {{ cite(growth_read) }}, and
 # the later period spans the governments of {{ growth_governments | and_list }}.{% endif %}
-# {% if nato_imports is not none %}South Korea supplied {{ figure(nato_imports) }} of NATO members' arms imports in
-# {{ (nato_imports.period_start, nato_imports.period_end) | period }}, as much as France, on SIPRI's measure as Herald
-# Corp reports it {{ cite(nato_imports) }}.{% endif %}{% endif %}{% if pism_poland is not none %} For
+# {% if nato_imports is not none %}South Korea supplied {{ figure(nato_imports) }} of the arms imports of NATO's
+# members{% if nato_europe is not none %} in Europe{% endif %} in {{ (nato_imports.period_start, nato_imports.period_end) | period }},
+# as much as France, on SIPRI's measure as Herald Corp reports it {{ cite(nato_imports) }}{% if nato_europe is not none %};
+# Carnegie Europe, giving the same share, names the importers as {{ quote(nato_europe, "European NATO states") }}
+# {{ cite(nato_europe) }}{% endif %}.{% endif %}{% endif %}{% if pism_poland is not none %} For
 # {{ (pism_poland.period_start, pism_poland.period_end) | period }}, PISM gave Poland {{ figure(pism_poland) }} of
 # South Korea's arms exports, without naming its data source {{ cite(pism_poland) }}.{% endif %}
 # {% if totals | length %}The Korean government counts {% if sipri %}something else: {% endif %}the value of export
@@ -685,8 +690,8 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # president did not go to The Hague summit; his national security adviser, Wi Sung-lac, went in his place
 # {{ cite(wi) }} and agreed there with Secretary General Rutte to set up a consultative body on defence industry
 # {{ cite(body) }}.{% endif %}{% if body_first is not none %} NATO's Assistant Secretary General for Defence Industry,
-# Innovation and Armaments opened its first meeting, with South Korea's Defence Acquisition Program Administration, 
-# {{ body_first | dated }} {{ cite(body_first) }}.{% endif %}{% if ahn is not none %} {{ ahn_event | dated | upper_first }} the
+# Innovation and Armaments opened a first staff-to-staff dialogue on defence industrial cooperation with South Korea's
+# Defence Acquisition Program Administration {{ body_first | dated }} {{ cite(body_first) }}.{% endif %}{% if ahn is not none %} {{ ahn_event | dated | upper_first }} the
 # defence minister told the chair of NATO's Military Committee that Seoul planned to broaden defence-industry
 # collaboration with NATO {{ quote(ahn, "beyond individual European countries") }} {{ cite(ahn) }}.{% endif %}
 # {% if nawrocki is not none %}Meeting Poland's President Karol Nawrocki {{ nawrocki | dated }}, the president looked

@@ -180,9 +180,10 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% if "industry" in order %}
 # ## Give the defence-industry body a work plan {#industry}
 #
-# {% if industry_body is not none %}The consultative body on defence industry agreed {{ industry_body | dated }}
-# {{ cite(industry_body) }}{% if first_dialogue is not none %} met for the first time {{ first_dialogue | dated }},
-# as a staff-level dialogue {{ cite(first_dialogue) }}{% endif %}.{% endif %}
+# {% if industry_body is not none %}A consultative body on defence industry was agreed {{ industry_body | dated }}
+# {{ cite(industry_body) }}{% if first_dialogue is not none %}, and {{ first_dialogue | dated }} NATO opened a first
+# staff-level dialogue with Seoul on defence industrial cooperation {{ cite(first_dialogue) }}; the sources read do
+# not say whether that was the body's first meeting{% endif %}.{% endif %}
 # {% if hvp_agreed is not none %}In their first telephone call, {{ lee_call | dated }}, President Lee and NATO's
 # Secretary General agreed to seek ways for South Korea to take part in NATO's High Visibility Projects
 # {{ cite(hvp_agreed) }}{% if hvp_defined is not none %}, the multinational projects through which Allies and partners

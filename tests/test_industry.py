@@ -265,18 +265,21 @@ def test_the_poland_accounts_put_each_analysis_beside_the_framework_and_the_late
         deal_row("pl", "wire", "2022-07", contract_type="framework"),
         deal_row("pl_k2", "wire", "2022-08", 5.76e9, "USD", "contract value", "executive"),
         deal_row("pl_fa50", "wire", "2022-09", 3e9, "USD", "contract value", "executive"),
+        deal_row("pl_rockets", "wire", "2022-10"),  # an agreement, implemented by the next row: not counted twice
+        deal_row("pl_rockets_exec", "wire", "2022-11", contract_type="executive"),
         deal_row("pl_later", "paper", "2025-08", 6.7e9, "USD", "contract value", "executive"))
     items = items_frame(("pl", "seed", "tank", 980), ("pl", "wire", "tank", 980), ("pl_k2", "wire", "tank", 180),
-                        ("pl_fa50", "wire", "combat aircraft", 48), ("pl_later", "paper", "tank", 180))
+                        ("pl_fa50", "wire", "combat aircraft", 48), ("pl_later", "paper", "tank", 180),
+                        ("pl_rockets", "wire", "rocket artillery", 288), ("pl_rockets_exec", "wire", "rocket artillery", 218))
     versions = industry.deals_in_view(raw, SOURCES, "2026-06-30")
     deals = industry.deal_summary(versions, items, SOURCES)
     accounts = industry.poland_versions(versions, deals, items, "pl", 2022)
     assert [a["kind"] for a in accounts] == ["source", "source", "contracts"]
     contracts = accounts[-1]
-    assert contracts["quantities"] == {"tank": 180, "combat aircraft": 48}  # 2025's contract is not a 2022 account
-    assert contracts["when"] == "August–September 2022"
+    assert contracts["quantities"] == {"tank": 180, "combat aircraft": 48, "rocket artillery": 218}  # not 2025's
+    assert contracts["when"] == "August–November 2022"
     labels = [industry.account_label(a, lambda s: s.upper()) for a in accounts]
-    assert labels == ["SEED, July 2022", "Framework agreements, July 2022", "Contracts, August–September 2022"]
+    assert labels == ["SEED, July 2022", "Framework agreements, July 2022", "Contracts, August–November 2022"]
     table = industry.accounts_table(accounts, labels, ["tank", "combat aircraft"], lambda *s: "; ".join(s))
     assert list(table["Combat aircraft"]) == ["not given", "not given", "48"]
 

@@ -303,8 +303,10 @@ def quantities(items: pd.DataFrame, deal_id: str, source_id: str) -> dict[str, f
 
 def poland_versions(versions: pd.DataFrame, deals: pd.DataFrame, items: pd.DataFrame, deal_id: str, year: int) -> list[dict]:
     """The accounts of Poland's first Korean deals, side by side: one per source of the deal `deal_id` (the 2022
-    agreement as each source describes it), then the contracts signed in `year` under other deal ids (the executive
-    contracts and other agreements, each by the version the report follows), taken together. Each account is a dict:
+    agreement as each source describes it), then the executive contracts signed in `year` under other deal ids (each by
+    the version the report follows), taken together. Other agreements of that year are left out of the sum: a
+    framework agreement and the executive contract that implements it would count the same launchers twice (288
+    Chunmoo in the October 2022 agreement, 218 of them in the November contract). Each account is a dict:
     label, sources (all) and quantity_sources (those that give the quantities), date text, quantities by system type,
     values (rows) and types of agreement."""
     accounts = []
@@ -313,7 +315,8 @@ def poland_versions(versions: pd.DataFrame, deals: pd.DataFrame, items: pd.DataF
                          "rows": [row], "when": deal_when(row),
                          "quantities": quantities(items, deal_id, row["source_id"]),
                          "types": [CONTRACT_LABELS[row["contract_type"]]]})
-    later = deals[(deals["buyer"] == "Poland") & (deals["year"] == year) & (deals["deal_id"] != deal_id)]
+    later = deals[(deals["buyer"] == "Poland") & (deals["year"] == year) & (deals["deal_id"] != deal_id)
+                  & (deals["contract_type"] == "executive")]
     if len(later):
         totals: dict[str, float] = {}
         used, counted = list(later["source_id"]), []
