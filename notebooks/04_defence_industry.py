@@ -348,11 +348,11 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # orders from {{ n_buyers }} NATO members since {{ first_year }}, {{ under_successor }} of them under
 # {{ successor.administration }}.
 # {% elif first_deal is not none and shared is not none %}**Defence industry has become an interest that Seoul's two
-# political camps share with NATO's members.** South Korean firms have won {{ won }} contracts and orders from
+# political camps share with NATO's members.** South Korean firms have won {{ won }} agreements, contracts and orders from
 # {{ n_buyers }} NATO members since {{ first_year }}, and SWP counts the industry's growth as an aim of both the
 # liberal and the conservative government {{ cite(shared) }}.
 # {% elif first_deal is not none %}**South Korea became an arms supplier to NATO members in {{ first_year }}.** By
-# {{ ev.as_of | month }} its firms had won {{ won }} contracts and orders from {{ n_buyers }} of them,
+# {{ ev.as_of | month }} its firms had won {{ won }} agreements, contracts and orders from {{ n_buyers }} of them,
 # {{ buyers | and_list }} {{ cite(taken) }}.
 # {% else %}**The sources published by {{ ev.as_of | day }} record no South Korean arms contract with a NATO
 # member.**{% endif %}
@@ -369,7 +369,7 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # %% [markdown] tags=["brief"]
 # {% if first_deal is not none %}South Korea has become an arms supplier to NATO's members{% if carried_on %}, and the
 # trade has survived a change of government in Seoul{% endif %}. Since {{ first_deal | when }} South Korean firms have won {{ won }}
-# contracts and orders from {{ n_buyers }} Allies, {{ buyers | and_list }}{% if ordered.value %} ({{ signed }} signed,
+# agreements, contracts and orders from {{ n_buyers }} Allies, {{ buyers | and_list }}{% if ordered.value %} ({{ signed }} signed,
 # {{ ordered }} ordered){% endif %} ({{ fig("deals") }}).{% if leader and leader_share in ("most", "all") %} {{ leader }} accounts for
 # {% if leader_share == "all" %}all of them{% else %}{{ per_buyer[leader] | words }} of the {{ won }}{% endif %}{% if framework is not none %},
 # beginning with the framework agreements of {{ framework | when }} for tanks, howitzers and light combat
@@ -393,7 +393,7 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # in the colour of the government in office in Seoul when it was signed or ordered: {{ signed }} signed agreements
 # and contracts and {{ ordered }} order{% if ordered.value != 1 %}s{% endif %}{% if in_talks %}, with
 # {{ in_talks | count("deal") }} under negotiation{% endif %}, from {{ n_buyers }} buyers.
-# {% if leader %}{{ leader }} accounts for {{ leader_share }} of the contracts and orders, {{ per_buyer[leader] | words }}
+# {% if leader %}{{ leader }} accounts for {{ leader_share }} of the agreements, contracts and orders, {{ per_buyer[leader] | words }}
 # of {{ won }}.{% elif top is not none %}No buyer clearly leads: {{ top.tied | and_list }} are level.{% endif %}{% endif %}
 
 # %%
@@ -413,7 +413,7 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 # {% if shown | length %}
 # ```{figure} deals
 # :title: {% if leader and leader_share in ("most", "all") and carried_on %}Arms contracts with Allies continued under {{ successor.administration }}, led by {{ leader }}{% elif leader and leader_share in ("most", "all") %}{{ leader }} signed {{ leader_share }} of South Korea's arms contracts with NATO members{% elif first_deal is not none %}South Korea's arms contracts with {{ n_buyers }} NATO members since {{ first_year }}{% else %}South Korea's arms deals in the sources{% endif %}
-# :alt: Timeline of South Korea's arms deals from {{ chart_start }} to {{ last_day | month }}: the {{ won }} contracts and orders of {{ n_buyers }} NATO members{% if in_talks %}, {{ in_talks | words }} more under negotiation{% endif %}{% if non_nato_deals %}, and for comparison {{ non_nato_deals | count("deal") }} with {{ non_nato_shown | and_list }}{% endif %}; one row per deal grouped by buyer: {% for r in shown_rows %}{{ r.buyer }}, {{ when(r) }}, {{ r.equipment_short }}, {% if r.stated %}{% if r.kind == "under negotiation" %}a potential {% endif %}{{ said(r, false) }}{% else %}no value stated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.
+# :alt: Timeline of South Korea's arms deals from {{ chart_start }} to {{ last_day | month }}: the {{ won }} agreements, contracts and orders of {{ n_buyers }} NATO members{% if in_talks %}, {{ in_talks | words }} more under negotiation{% endif %}{% if non_nato_deals %}, and for comparison {{ non_nato_deals | count("deal") }} with {{ non_nato_shown | and_list }}{% endif %}; one row per deal grouped by buyer: {% for r in shown_rows %}{{ r.buyer }}, {{ when(r) }}, {{ r.equipment_short }}, {% if r.stated %}{% if r.kind == "under negotiation" %}a potential {% endif %}{{ said(r, false) }}{% else %}no value stated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.
 # Each dot is a deal at its date, in the colour of the government in Seoul at the time: filled when signed, hollow
 # when ordered{% if in_talks %}, a diamond while in talks{% endif %}. Values as stated by the source followed for
 # each deal, never converted or added.{% if non_nato_shown %} {{ non_nato_shown | and_list }}, not {% if non_nato_shown | length == 1 %}a NATO member, is{% else %}NATO members, are{% endif %}
@@ -656,9 +656,9 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {% endif %}
 
 # %% [markdown] tags=["brief"]
-# {% if only_priority %}Defence industry is the only area of cooperation that all
-# {{ governments | length | words }} governments since {{ since_year }}, liberal and conservative and
-# {{ governments_named[-1] }}'s included, made a priority{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% elif both_camps_priority %}Defence industry is
+# {% if only_priority %}Defence industry is the only area of cooperation that the sources record as a priority of all
+# {{ governments | length | words }} governments since {{ since_year }} ({{ governments_named | and_list }}){% if both_camps_priority %}, of
+# both camps{% endif %}{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% elif both_camps_priority %}Defence industry is
 # one of {{ priorities | length | words }} areas of cooperation that governments of both camps made a
 # priority{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% endif %}
 # {% if shared is not none %}SWP calls it {{ quote(shared, "a shared objective of both the Moon and Yoon administration") }}

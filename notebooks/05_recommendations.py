@@ -113,7 +113,8 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {{ ev.as_of | day }} the sources record no successor.{% endif %}{% if ankara_ahead %} The evidence ends there,
 # before NATO's Ankara summit was due to open on {{ ankara_opens | day }} {{ cite(ankara) }}, so it cannot say whether
 # the Indo-Pacific partners were invited or at what level Seoul attended.{% endif %}
-#
+
+# %% [markdown]
 # {% if order %}
 # ```{table} actions
 # Recommendations for Seoul and the Alliance{% if audience == "nato" %}, NATO's first{% elif audience == "rok" %}, Seoul's first{% endif %}.
