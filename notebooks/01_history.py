@@ -69,6 +69,11 @@ pii = within(ev.row("frameworks", "pii"))
 mission = within(ev.row("frameworks", "mission_to_nato"))
 itpp = within(ev.row("frameworks", "itpp"))
 industry_body = within(ev.row("frameworks", "defence_industry_consultative_body"))
+# The government under which the body was agreed, from the dated record of the agreement (the instrument itself is
+# dated only to the month, which spans a change of government).
+body_agreed = within(ev.row("events", "defence_industry_body_agreed_2025_06")) if industry_body is not None else None
+body_government = body_agreed["administration"] if body_agreed is not None \
+    and body_agreed["administration"] in set(ev.administrations["administration"]) else None
 prt = within(ev.row("events", "isaf_prt_parwan_start_2010"))
 prt_size = ev.row("indicators", "isaf_prt_personnel") if prt is not None else None
 piracy = within(ev.row("events", "counter_piracy_start_2009"))
@@ -197,8 +202,8 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # {{ cite(pii) }}{% endif %}.{% endif %}
 # {% if mission is not none %}Seoul opened a diplomatic mission to NATO {{ mission | dated }} {{ cite(mission) }}{% if itpp is not none %},
 # and {{ itpp | dated }} the IPCP gave way to an Individually Tailored Partnership Programme {{ cite(itpp) }}{% endif %}.{% endif %}
-# {% if industry_body is not none %}The newest instrument, a consultative body on defence industry agreed 
-# {{ industry_body | dated }}, dates from the government that succeeded Yoon's {{ cite(industry_body) }}.{% endif %}
+# {% if industry_body is not none %}The newest instrument is a consultative body on defence industry, agreed
+# {{ industry_body | dated }}{% if body_government %} under {{ body_government }}{% endif %} {{ cite(industry_body) }}.{% endif %}
 # {% if frameworks | length == 1 %}The one instrument begun {% if live.value %}was still in force{% else %}had ended{% endif %}
 # on {{ period_end | day }} ({{ fig("instruments") }}, {{ tab("instruments") }}).{% elif frameworks | length %}By
 # {{ period_end | day }}, {{ live }} of the {{ instruments }} instruments begun were in force

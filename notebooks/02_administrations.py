@@ -768,8 +768,8 @@ for g in rated:
 # {{ cite(g.begun) }}.{% else %}No new standing arrangement with NATO dates with certainty from {{ g.who }}'s
 # term{% if g.straddling | length %}: the {{ g.straddling.iloc[0].short_name | lower_first }} is dated only to
 # {{ g.straddling.iloc[0] | when }}, which spans the start of the term {{ cite(g.straddling.iloc[0]) }}{% endif %}.{% endif %}
-# {% endfor %}({{ tab("comparison") }})
-# {% if opener and opened.leader and pace.comparable %}{{ opener.who }}'s government opened the most. {% endif -%}
+# {% endfor %}{% if opener and opened.leader and pace.comparable %}{{ opener.who }}'s government opened the most
+# ({{ tab("comparison") }}). {% else %}{{ tab("comparison") }} lists them. {% endif -%}
 # {% if mission is not none and itpp is not none and opener and opener.name == mission.administration == itpp.administration %}Among them,
 # Seoul established its Mission to NATO {{ mission | dated }}{% if step.mission_to_nato_announced_2022_06 is not none %},
 # having announced it {{ step.mission_to_nato_announced_2022_06 | dated }}{% endif %}, and signed the Individually
@@ -896,9 +896,9 @@ if lee is not None:
 # {% if lee.priorities %}The only area of cooperation the sources name as a priority of his government is
 # {{ lee.priorities | and_list }} {{ cite(lee.priority_rows) }}.{% endif %}
 #
-# {% if lee_glimpse is not none or lee_cho is not none or lee_opposition is not none %}{% if lee.label %}Commentators read Lee's
-# absence from The Hague as his promise of {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }} at work.{% else %}Commentators read Lee's absence from
-# The Hague in different ways.{% endif %}{% if lee_glimpse is not none %} {{ sec.citations.name(lee_glimpse.source_id) }},
+# {% if lee_glimpse is not none or lee_cho is not none or lee_opposition is not none %}{% if lee.label %}Lee had promised
+# {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, and his absence from The Hague was read in that light.{% else %}His
+# absence from The Hague was read in different ways.{% endif %}{% if lee_glimpse is not none %} {{ sec.citations.name(lee_glimpse.source_id) }},
 # writing {{ writing_when(lee_glimpse.source_id) }}, saw in it {{ quote(lee_glimpse, "a glimpse") }} of Lee's pragmatic
 # foreign policy {{ cite(lee_glimpse) }}.{% endif %}{% if lee_cho is not none %} Cho Hyun, then the nominee for foreign
 # minister, called it {{ quote(lee_cho, "the best possible decision given the high level of uncertainty on multiple fronts") }}

@@ -272,7 +272,7 @@ nothing = not len(timeline) and not meetings
 # {{ quote(concept_china_own, CONCEPT_CHINA_WORDS) }} {{ cite(concept_china_own) }}, which SWP describes as making
 # NATO's view of China formal policy {{ cite(concept_china) }}.{% else %}SWP describes it as making NATO's view of
 # China as a challenge formal policy {{ cite(concept_china) }}.{% endif %}{% endif %}
-# {% if concept_pair is not none %}{% if concept_pair_own is not none %}In its words, the
+# {% if concept_pair is not none %}{% if concept_pair_own is not none %}The Concept itself says that the
 # {{ quote(concept_pair_own, "deepening strategic partnership") }} between China and Russia and the two countries'
 # {{ quote(concept_pair_own, CONCEPT_PAIR_WORDS) }} {{ cite(concept_pair_own) }}.{% if concept_pair_swp is not none %}
 # That is a judgement on values and interests; it is SWP that reads the partnership as a threat to NATO
@@ -492,7 +492,7 @@ if meetings:
 # tools{% if brussels_2018 is not none %}, from a welcome for the inter-Korean summits at Brussels 
 # {{ brussels_2018 | dated }} {{ cite(brussels_2018) }}{% endif %}{% if topic_page is not none %} to repeated
 # condemnation of the North's {{ quote(topic_page, "provocative rhetoric and actions") }} {{ cite(topic_page) }}{% endif %}.{% endif %}
-# {% if realistic is not none %}Seoul knows it: PISM finds South Korea
+# {% if realistic is not none %}PISM finds South Korea
 # {{ quote(realistic, "realistic in its assessments of the scope of NATO support") }} in a crisis on the Peninsula
 # {{ cite(realistic) }}.{% endif %}{% endif %}
 #

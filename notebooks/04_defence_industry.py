@@ -325,6 +325,9 @@ governments, priorities, priority_rows = industry.shared_priorities(ev.cooperati
 governments_named = [admins.loc[admins["administration"] == g, "administration"].iloc[0] for g in governments]
 since_year = admins.loc[admins["administration"] == governments[0], "start_date"].iloc[0].year if governments else None
 only_priority = priorities == ["defence industry"] and len(governments) >= 3
+# How many areas the sources name as priorities of the latest of those governments (one: "the only area they name").
+last_areas = ev.cooperation_areas[(ev.cooperation_areas["actor"] == governments[-1])
+                                  & (ev.cooperation_areas["emphasis"] == "priority")]["area"].nunique() if governments else 0
 both_camps_priority = "defence industry" in priorities and \
     admins.loc[admins["administration"].isin(governments), "camp"].nunique() > 1
 
@@ -574,7 +577,7 @@ if len(poland_accounts) > 1:
 # {{ cite(tiv) }}, over five-year periods. By that measure South Korea was the world's {{ ordinal(sipri.rank.value) }}-largest arms
 # exporter in {{ sipri.period | period }}{% if sipri.world is not none %}, with {{ figure(sipri.world) }} of world
 # exports{% endif %} {{ cite(sipri.rank) }}{% if poland_share is not none %}, and Poland took {{ poland_share }} of
-# its exports{% if earlier_poland is not none %}, against {{ figure(earlier_poland) }} in
+# its exports {{ cite(sipri.poland) }}{% if earlier_poland is not none %}, against {{ figure(earlier_poland) }} in
 # {{ (earlier_poland.period_start, earlier_poland.period_end) | period }} {{ cite(earlier_poland) }}{% endif %}{% endif %}.
 # {% if sipri_growth is not none %}Its exports in {{ sipri.period | period }} were {{ figure(sipri_growth) }} higher than
 # in the five years before {{ cite(sipri_growth) }}.{% endif %}{% if swp_growth is not none and growth_read is not none %}
@@ -699,11 +702,11 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {{ call_event | dated | upper_first }} he asked NATO's Secretary General for
 # {{ quote(lee_call, "substantive progress in arms industry cooperation through the South Korea–NATO defense industry council") }}
 # {{ cite(lee_call) }}.{% endif %}{% endif %}
-# {% if governments | length >= 2 and priorities | length %}The sources record what each government in Seoul made a
-# priority in its dealings with NATO. {% if only_priority %}Since {{ since_year }}, defence industry is the only
-# area that all {{ governments | length | words }} governments, {{ governments_named | and_list }}, made a
-# priority {{ cite(priority_rows) }}: together with the contracts, this is why this report calls it the most tangible
-# interest South Korea shares with individual Allies.{% else %}The areas that {{ governments_named | and_list }} all made a priority are
+# {% if governments | length >= 2 and priorities | length %}{% if only_priority %}Since {{ since_year }}, defence
+# industry is the one area of cooperation that the sources name as a priority of all
+# {{ governments | length | words }} governments, {{ governments_named | and_list }}
+# {{ cite(priority_rows) }}{% if last_areas == 1 %}; for {{ governments_named[-1] }}'s it is the only area they name{% endif %}.
+# With the contracts, that makes it the most tangible interest South Korea shares with individual Allies.{% else %}The areas that {{ governments_named | and_list }} all made a priority are
 # {{ priorities | and_list }} {{ cite(priority_rows) }}.{% endif %}{% endif %}
 # {% if standing is not none %}PISM sees a motive of standing too: ties with NATO and its members in the defence
 # industry serve {{ quote(standing, "to raise South Korea's position as an actor contributing to international security") }}
@@ -741,8 +744,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {{ quote(contribution, "Seoul’s positive contribution to European security") }} {{ cite(contribution) }}.{% endif %}
 # {% if replenish_pism is not none %}PISM, writing when Seoul {% if reluctant is not none %}remained
 # {{ quote(reluctant, "reluctant to ship arms to Ukraine") }} {{ cite(reluctant) }}{% else %}sent no arms to
-# Ukraine{% endif %}, saw in such sales {{ quote(replenish_pism, "An indirect form of support") }} for Ukraine
-# {{ cite(replenish_pism) }}.{% endif %}{% endif %}
+# Ukraine{% endif %}, saw such sales as an indirect form of support for Ukraine {{ cite(replenish_pism) }}.{% endif %}{% endif %}
 
 # %% [markdown] tags=["brief"]
 # {% if attractive is not none and compatible is not none %}Allies such as Poland and Estonia turned to Korea, SWP notes,

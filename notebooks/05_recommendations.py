@@ -54,6 +54,11 @@ at_hague = ev.summit_participation[ev.summit_participation["meeting_id"] == "hag
 korea_at_hague = at_hague[at_hague["partner"] == "South Korea"].iloc[0] if at_hague is not None and (at_hague["partner"] == "South Korea").any() else None
 leaders_at_hague = int(at_hague["level"].map(judgements.is_leader_level).sum()) if at_hague is not None else 0
 partners_at_hague = len(at_hague) if at_hague is not None else 0
+# The summits before The Hague at which Seoul's head of state or government attended, each with its record.
+seoul_summits = ev.summit_participation[ev.summit_participation["partner"] == "South Korea"].merge(
+    ev.summits[["meeting_id", "meeting_type", "start"]], on="meeting_id")
+leader_before = seoul_summits[(seoul_summits["meeting_type"] == "summit") & (seoul_summits["start"] < hague["start"])
+                              & seoul_summits["level"].map(judgements.is_leader_level)] if hague is not None else seoul_summits.iloc[0:0]
 cho_rutte = ev.row("events", "cho_rutte_meeting_2025_04_02")
 ccdcoe = ev.row("frameworks", "ccdcoe_membership")
 crisis = ev.row("events", "yoon_martial_law_2024_12_03")  # the constitutional crisis the instruments came through
@@ -198,7 +203,8 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # ## Set a floor for presence at NATO {#presence}
 #
 # {% if korea_at_hague is not none %}Seoul was represented at the {{ hague | when("year") }} summit by its
-# {{ korea_at_hague.level }}, after its president had attended the three summits before {{ cite(korea_at_hague) }};
+# {{ korea_at_hague.level }} {{ cite(korea_at_hague) }}{% if leader_before | length %}, after its president had attended
+# {{ leader_before | length | count("earlier NATO summit") }} {{ cite(leader_before) }}{% endif %};
 # {% if leaders_at_hague < partners_at_hague %}only {{ leaders_at_hague | words }} of the
 # {{ partners_at_hague | words }} Indo-Pacific partners sent a head of government{% endif %}.{% endif %}
 # Presence at this level is a political choice that each new government in Seoul makes again. A standing floor, the
