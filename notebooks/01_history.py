@@ -162,6 +162,8 @@ per_year = ms.groupby("year").size()
 top_year = judgements.most({int(y): int(n) for y, n in per_year.items()})
 top_category = judgements.most({c: int(n) for c, n in by_category.items()})
 extra_versions = len(dated) - len(events)
+# What else the chart draws besides steps and context, so that the alt text's parts add up to its whole.
+other_entries = len(dated) - len(ms) - len(context) - extra_versions
 sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_end), sources=dated,
           data=dated[["event_id", "date", "date_precision", "title", "category", "source_id", "quote"]])
 
@@ -169,7 +171,7 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # {% if with_steps | length %}
 # ```{figure} timeline
 # :title: {% if top_year %}Steps came in layers, with {{ top_year }} the busiest year{% else %}The record of steps{% endif %}
-# :alt: Dot chart of {{ dated | length }} dated entries from {{ first_year }} to {{ period_end.year }} by category: {{ steps }} steps in the relationship{% if context | length %} and {{ context | length }} events of context{% endif %}.{% if top_category %} The largest category is {{ top_category }}, with {{ by_category[top_category] }} steps.{% endif %}{% if top_year %} {{ top_year }} has the most, {{ per_year[top_year] }}.{% endif %}
+# :alt: Dot chart of {{ dated | length }} dated entries from {{ first_year }} to {{ period_end.year }} by category: {{ steps }} steps in the relationship{% if context | length %}, {{ context | length }} events of context{% endif %}{% if extra_versions %}, {{ extra_versions }} further datings of steps where the sources differ{% endif %}{% if other_entries > 0 %} and {{ other_entries | count("other entry", "other entries") }}{% endif %}.{% if top_category %} The largest category is {{ top_category }}, with {{ by_category[top_category] }} steps.{% endif %}{% if top_year %} {{ top_year }} has the most, {{ per_year[top_year] }}.{% endif %}
 # Each dot is a dated entry. Filled dots are dated to the month or day; hollow dots only to the year, drawn at
 # mid-year.{% if extra_versions %} Where sources date a step differently, each version is drawn
 # ({{ extra_versions | count("extra dot") }}) but counted once.{% endif %}{% if context | length %} Rows marked

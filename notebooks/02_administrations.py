@@ -449,9 +449,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # engaged NATO at a similar pace but wanted different things from it.{% elif breadth_core == "broad" %}The governments
 # compared wanted much the same from NATO; the evidence does not yet allow their pace to be
 # compared.{% else %}The evidence does not yet allow the pace of the governments compared to be set side by
-# side.{% endif %}{% if not nothing %} The evidence follows: their terms and labels, the pace per year in office, the
-# kinds of step, the areas of cooperation, what each government opened and what carried the relationship from one to
-# the next{% if lee is not none and not lee.compared %}, and then the record of the Lee Jae-myung government{% endif %}.{% endif %}
+# side.{% endif %}
 
 # %%
 # The comparison at a glance (aspects by government) is written as a table in the Markdown cell below; its sources:
@@ -479,8 +477,6 @@ suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 # {% if step.indo_pacific_strategy_2022_12 is not none %}{{ who[step.indo_pacific_strategy_2022_12.administration] }}'s
 # government also wrote cooperation with NATO into the Indo-Pacific strategy it published 
 # {{ step.indo_pacific_strategy_2022_12 | dated }} {{ cite(step.indo_pacific_strategy_2022_12) }}.{% endif %}
-# A label is quoted here only where the source's words carry it; where a name appears in the data but not in those
-# words, the report leaves it out rather than spell it differently from its source.
 #
 # ```{table} comparison
 # The governments compared, as the evidence stands on {{ ev.as_of | day }}. Steps are counted once each and credited

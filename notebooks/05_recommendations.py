@@ -272,6 +272,8 @@ if disagreement_table is not None:
 # documents against their texts. Nothing dated after the cut-off of {{ ev.as_of | day }} is counted or drawn, and a
 # source is cited only if it was published by then ({% if published_by_cutoff == sources_all %}all {{ sources_all }}
 # sources in the data{% else %}{{ published_by_cutoff }} of the {{ sources_all }} sources in the data{% endif %}).
+# Words in quotation marks are the source's own, checked letter for letter; a name for a policy is quoted only where
+# the source spells it so, and is otherwise left out.
 #
 # **Steps in the relationship.** A step is a meeting, agreement, exercise, membership, arms contract or statement of
 # policy between Seoul and NATO or its members, as the sources record it. It counts once however many sources report
