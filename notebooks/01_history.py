@@ -26,7 +26,7 @@ until = ""  # last day of the period this section tells (YYYY-MM-DD); empty: up 
 # %%
 import re
 
-from helpers.analysis import compare, history
+from helpers.analysis import compare, history, motives
 from helpers.evidence.data import distinct_events, load_all
 from helpers.evidence.dates import as_date
 from helpers.writing import charts, judgements
@@ -83,8 +83,7 @@ piracy_nato = ev.conflict_versions[(ev.conflict_versions["conflict_id"] == "coun
 piracy_nato = piracy_nato.iloc[0] if piracy is not None and len(piracy_nato) else None
 madrid = within(ev.row("events", "yoon_madrid_summit_2022_06"))
 # "For the first time" only on the word of a source that says so of the Madrid summit.
-madrid_said_first = ev.summit_participation[(ev.summit_participation["meeting_id"] == "madrid_summit_2022")
-                                            & ev.summit_participation["quote"].map(judgements.says_first)]
+madrid_said_first = motives.said_first("madrid_summit_2022", ev.summit_participation, ev.conflict_versions)
 madrid_first = madrid_said_first.iloc[0] if madrid is not None and len(madrid_said_first) else None
 martial = within(ev.row("events", "yoon_martial_law_2024_12_03"))
 removal = within(ev.row("events", "yoon_removed_2025_04_04"))

@@ -351,8 +351,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 
 # %% [markdown] tags=["key-numbers"]
 # {% if pace.leader and pace.others | length == 1 %}- **{{ leader.rate }}** steps a year in office under {{ leader.who }},
-# against {{ runner_up.rate }} under {{ runner_up.who }}: meetings, agreements, contracts and other moves in South
-# Korea's relations with NATO and its members that the sources record{% endif %}
+# against {{ runner_up.rate }} under {{ runner_up.who }}: the dated moves in relations with NATO and its members
+# that the sources record{% endif %}
 
 # %% [markdown]
 # {% if later %}*Note.* {{ later | and_list }} had not taken office by the cut-off

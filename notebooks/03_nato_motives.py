@@ -120,9 +120,11 @@ rows_of = lambda m: ev.summit_participation[  # noqa: E731
 
 # The first summit: who took part, and whether the source says it was the first time.
 if first_summit is not None:
-    first_rows = rows_of(first_summit)
-    first_said = first_rows[[judgements.says_first(q) for q in first_rows["quote"]]]
-    first_source = first_said.iloc[0] if len(first_said) else first_rows.iloc[0]
+    first_rows = rows_of(first_summit)  # who took part: each partner's record is cited for it
+    first_said = motives.said_first(first_summit.meeting_id, ev.summit_participation, ev.conflict_versions)
+    # "For the first time" only on a source's word; that record (NATO's, naming the partners) then carries the
+    # sentence, else each partner's own record of attendance does.
+    first_word = first_said.iloc[0] if len(first_said) else None
     first_summit_share = judgements.share_word(len(first_summit.attended), n_partners)
 
 # The latest summit against the one before it, partner by partner.
@@ -355,8 +357,8 @@ if len(timeline):
 # {% if first_summit is not none %}{% if previous is not none and presence_fell %}The partners came, but fewer of them
 # at the top.{% else %}The partners came to NATO's summits.{% endif %} {% if first_summit_share == "all" %}All
 # {{ n_partners | words }}{% elif first_summit_share == "both" %}Both{% else %}{{ first_summit.attended | and_list }}{% endif %}
-# took part in a NATO summit{% if judgements.says_first(first_source.quote) %} for the first time{% endif %}
-# {% if first_summit.location %}in {{ first_summit.location }} {% endif %}{{ first_summit | dated }} {{ cite(first_source) }}.
+# took part in a NATO summit{% if first_word is not none %} for the first time{% endif %}
+# {% if first_summit.location %}in {{ first_summit.location }} {% endif %}{{ first_summit | dated }} {{ cite(first_word if first_word is not none else first_rows) }}.
 # {% if previous is not none %}At {{ previous.place }} {{ previous | dated }}
 # {% if previous_share == "all" %}all {{ n_partners | words }} sent their heads of state or government{% elif previous_share == "both" %}both
 # sent their heads of state or government{% elif previous_share == "none" %}none sent its head of state or government{% else %}{{ previous.leaders | and_list }}
@@ -403,8 +405,8 @@ if meetings:
 # ministers{% if korea_first_ministers %} for the first time{% endif %} {{ cite(ministers_first) }}{% if fm_others %},
 # with{% if fuller_list %}, among others,{% endif %} the ministers of {{ fm_others | and_list }} {{ cite(first_meeting.sources) }}{% endif %}.{% endif %}
 # {% if first_summit is not none %}The summits followed from {{ first_summit | when }}, when
-# {{ first_summit.attended | and_list }} took part in a NATO summit{% if judgements.says_first(first_source.quote) %}
-# for the first time{% endif %} {{ cite(first_source) }}{% if first_summit.leaders and first_summit.not_given %}; the
+# {{ first_summit.attended | and_list }} took part in a NATO summit{% if first_word is not none %}
+# for the first time{% endif %} {{ cite(first_word if first_word is not none else first_rows) }}{% if first_summit.leaders and first_summit.not_given %}; the
 # sources give the level only for {{ first_summit.leaders | and_list }}, represented by
 # {% if first_summit.leaders | length > 1 %}their heads{% else %}its head{% endif %} of state or government
 # {{ cite(first_summit.sources) }}{% endif %}.{% endif %}
@@ -443,7 +445,7 @@ if meetings:
 # %% [markdown] tags=["brief"]
 # {% if reluctant is not none or leverage is not none %}The interest meets limits in Seoul{% if hague_silence is not none or ankara_pressure is not none %},
 # in NATO's reach and in Washington{% else %} and in NATO's reach{% endif %}. {% if reluctant is not none %}{{ sec.citations.name(reluctant.source_id) }}
-# found Seoul in {{ sec.citations.published(reluctant.source_id) }} reluctant to name China a threat{% if fear is not none %}, fearing Beijing's reaction, economic retaliation included{% if thaad is not none %},
+# found Seoul in {{ sec.citations.published(reluctant.source_id) }} reluctant to name China a threat{% if fear is not none %}, fearing Beijing's reaction{% if thaad is not none %},
 # as after the deployment of the THAAD missile-defence system{% endif %}{% endif %} {{ cite(reluctant, thaad) }}.{% endif %}
 # {% if leverage is not none %}{% if reluctant is not none and reluctant.source_id == leverage.source_id %}It also
 # judged that{% else %}{{ sec.citations.name(leverage.source_id) }} judged that{% endif %} NATO has

@@ -347,8 +347,8 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 
 # %% [markdown] tags=["summary"]
 # {% if carried_on and only_priority %}**Defence industry has become the most tangible interest South Korea shares
-# with individual Allies, and it has outlasted the change of government in Seoul.** South Korean firms have won {{ won }} contracts and
-# orders from {{ n_buyers }} NATO members since {{ first_year }}, {{ under_successor }} of them under
+# with individual Allies, and it has outlasted the change of government in Seoul.** South Korean firms have won {{ won }} agreements,
+# contracts and orders from {{ n_buyers }} NATO members since {{ first_year }}, {{ under_successor }} of them under
 # {{ successor.administration }}.
 # {% elif first_deal is not none and shared is not none %}**Defence industry has become an interest that Seoul's two
 # political camps share with NATO's members.** South Korean firms have won {{ won }} agreements, contracts and orders from
@@ -361,7 +361,7 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # member.**{% endif %}
 
 # %% [markdown] tags=["key-numbers"]
-# {% if k2_value is not none %}- **{{ k2_value }}** Poland's second contract for K2 tanks under its framework agreement, {{ k2_2025 | when }} (contract value{% if k2_spread %}; the sources differ within this range{% endif %}){% endif %}
+# {% if k2_value is not none %}- **{{ k2_value }}** Poland's second executive contract for K2 tanks, {{ k2_2025 | when }} (contract value{% if k2_spread %}; the sources differ within this range{% endif %}){% endif %}
 # {% if poland_share is not none %}- **{{ poland_share }}** Poland's share of South Korea's arms exports, {{ sipri.period | period }} (SIPRI trend-indicator values, a measure of the volume of arms transferred){% endif %}
 
 # %% [markdown]
@@ -371,7 +371,7 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 
 # %% [markdown] tags=["brief"]
 # {% if first_deal is not none %}South Korea has become an arms supplier to NATO's members{% if carried_on %}, and the
-# trade has survived a change of government in Seoul{% endif %}. Since {{ first_deal | when }} South Korean firms have won {{ won }}
+# trade has survived a change of government in Seoul{% endif %}. Since {{ first_deal | when("year") }} South Korean firms have won {{ won }}
 # agreements, contracts and orders from {{ n_buyers }} Allies, {{ buyers | and_list }}{% if ordered.value %} ({{ signed }} signed,
 # {{ ordered }} ordered){% endif %} ({{ fig("deals") }}).{% if leader and leader_share in ("most", "all") %} {{ leader }} accounts for
 # {% if leader_share == "all" %}all of them{% else %}{{ per_buyer[leader] | words }} of the {{ won }}{% endif %}{% if framework is not none %},
@@ -416,7 +416,7 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 # {% if shown | length %}
 # ```{figure} deals
 # :title: {% if leader and leader_share in ("most", "all") and carried_on %}Arms contracts with Allies continued under {{ successor.administration }}, led by {{ leader }}{% elif leader and leader_share in ("most", "all") %}{{ leader }} signed {{ leader_share }} of South Korea's arms contracts with NATO members{% elif first_deal is not none %}South Korea's arms contracts with {{ n_buyers }} NATO members since {{ first_year }}{% else %}South Korea's arms deals in the sources{% endif %}
-# :alt: Timeline of South Korea's arms deals from {{ chart_start }} to {{ last_day | month }}: the {{ won }} agreements, contracts and orders of {{ n_buyers }} NATO members{% if in_talks %}, {{ in_talks | words }} more under negotiation{% endif %}{% if non_nato_deals %}, and for comparison {{ non_nato_deals | count("deal") }} with {{ non_nato_shown | and_list }}{% endif %}; one row per deal grouped by buyer: {% for r in shown_rows %}{{ r.buyer }}, {{ when(r) }}, {{ r.equipment_short }}, {% if r.stated %}{% if r.kind == "under negotiation" %}a potential {% endif %}{{ said(r, false) }}{% else %}no value stated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.
+# :alt: Timeline of South Korea's arms deals from {{ chart_start }} to {{ last_day | month }}: the {{ won }} agreements, contracts and orders of {{ n_buyers }} NATO members{% if in_talks %}, {{ in_talks | words }} more under negotiation{% endif %}{% if non_nato_deals %}, and for comparison {{ non_nato_deals | count("deal") }} with {{ non_nato_shown | and_list }}{% endif %}; one row per deal grouped by buyer: {% for r in shown_rows %}{{ r.buyer }}, {{ when(r, "month") }}, {{ r.equipment_short }}, {% if r.stated %}{% if r.kind == "under negotiation" %}a potential {% endif %}{{ said(r, false) }}{% else %}no value stated{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}.
 # Each dot is a deal at its date, in the colour of the government in Seoul at the time: filled when signed, hollow
 # when ordered{% if in_talks %}, a diamond while in talks{% endif %}. Values as stated by the source followed for
 # each deal, never converted or added.{% if non_nato_shown %} {{ non_nato_shown | and_list }}, not {% if non_nato_shown | length == 1 %}a NATO member, is{% else %}NATO members, are{% endif %}
@@ -427,7 +427,7 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 # %% [markdown] tags=["report"]
 # {% if earlier_rows %}The earliest in the record came{% if earlier_govs | length == 1 %} under
 # {{ earlier_govs[0] }}{% endif %}: {% for r in earlier_rows %}{{ r.buyer }} signed {{ dated_deal(r) }} for
-# {{ r.equipment }} worth {{ said(r) }} {{ cite(r) }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %}.
+# {{ r.equipment }} worth {{ said(r) }} {{ cite(r, r.dated_by) }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %}.
 # {% endif %}{% if framework is not none %}{% if earlier_rows %}The large contracts began with Poland{% else %}Poland came
 # first{% endif %}{% if after_summit is not none %}, shortly after Yoon Suk-yeol's first NATO summit
 # {{ cite(after_summit) }}{% endif %}. {{ framework | dated | upper_first }} it signed framework agreements for

@@ -155,8 +155,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # asked NATO's Secretary General for {{ cho_rutte | dated("month") }}, a channel for sharing information that had
 # been under way since the year before {{ cite(info_request) }}.
 # {% elif key == "cyber" and ccdcoe is not none and "cyber defence" in shared_core %}The {{ nth }} keeps cyber
-# defence, a priority of governments of both camps and a field in which South Korea has been a member of NATO's
-# cyber defence centre since {{ ccdcoe | when }}, out of reach of a change of government. ({{ see("information") }})
+# defence, a priority of both camps, out of reach of a change of government. ({{ see("information") }})
 # {% endif %}{% endfor %}
 
 # %% [markdown] tags=["report"]

@@ -277,3 +277,17 @@ def test_every_shipped_meeting_counts_leaders_by_the_rule():
         leaders = rows.loc[[judgements.is_leader_level(v) for v in rows["level"]], "partner"]
         assert sorted(m.leaders) == sorted(leaders)
         assert set(m.attended) == set(rows["partner"])
+
+
+def test_a_first_is_said_only_on_a_record_that_says_it_from_the_meeting_or_its_note():
+    participation = pd.DataFrame([{"meeting_id": "madrid_summit_2022", "partner": "Japan", "source_id": "office",
+                                   "quote": "The Prime Minister attended the summit."},
+                                  {"meeting_id": "other", "partner": "Japan", "source_id": "elsewhere",
+                                   "quote": "took part for the first time"}])
+    versions = pd.DataFrame([{"conflict_id": motives.PARTICIPATION_NOTES["madrid_summit_2022"], "source_id": "nato",
+                              "quote": "participated in a NATO Summit for the first time."},
+                             {"conflict_id": "unrelated", "source_id": "blog", "quote": "the first time ever"}])
+    found = motives.said_first("madrid_summit_2022", participation, versions)
+    assert list(found["source_id"]) == ["nato"]
+    assert motives.said_first("other", participation, versions.iloc[0:0])["source_id"].tolist() == ["elsewhere"]
+    assert motives.said_first("madrid_summit_2022", participation.iloc[:1], versions.iloc[1:]).empty

@@ -221,10 +221,15 @@ def buyers_by_count(deals: pd.DataFrame, kinds=(SIGNED, ORDERED)) -> dict[str, i
     return dict(sorted(((b, int(counted[b])) for b in order), key=lambda item: -item[1]))
 
 
-def deal_when(row) -> str:
+def deal_when(row, at_most: str | None = None) -> str:
     """'July 2022'; 'by July 2024' when the source gives only a latest date; 'as of January 2025' for talks, which are
-    dated by the source that reports them."""
-    said = say_date(row["date"], row["date_precision"])
+    dated by the source that reports them. `at_most` ('month', 'year') says a date no finer than that, even where the
+    source gives the day (a timeline's alt text; a day that sources dispute)."""
+    order = ["year", "month", "day"]
+    precision = row["date_precision"]
+    if at_most in order and order.index(at_most) < order.index(precision):
+        precision = at_most
+    said = say_date(row["date"], precision)
     if row["kind"] == UNDER_NEGOTIATION:
         return f"as of {said}"
     return f"by {said}" if row.get("by_date", False) else said

@@ -197,6 +197,21 @@ def period_over(frame: pd.DataFrame, as_of) -> pd.DataFrame:
     return frame[frame["period_end"] <= last_full_year]
 
 
+# The note in data/conflicts.csv that holds further accounts of who attended a meeting, where there is one.
+PARTICIPATION_NOTES = {"madrid_summit_2022": "madrid_partners_participation"}
+
+
+def said_first(meeting_id: str, participation: pd.DataFrame, conflict_versions: pd.DataFrame) -> pd.DataFrame:
+    """The records of a meeting's participants whose own words say the partners took part for the first time (source_id,
+    quote): from data/summit_participation.csv and from the versions of the meeting's participation note. Empty when
+    no record says so, and then the prose does not say "for the first time"."""
+    rows = participation[participation["meeting_id"] == meeting_id]
+    note = PARTICIPATION_NOTES.get(meeting_id)
+    versions = conflict_versions[conflict_versions["conflict_id"] == note] if note else conflict_versions.iloc[0:0]
+    found = pd.concat([rows[["source_id", "quote"]], versions[["source_id", "quote"]]], ignore_index=True)
+    return found[found["quote"].map(judgements.says_first)].drop_duplicates("source_id").reset_index(drop=True)
+
+
 def done(row, as_of):
     """The row if its whole date interval lies on or before `as_of` (a summit dated "June 2025" is over only on 30
     June), else None; None stays None."""
