@@ -586,9 +586,9 @@ if len(poland_accounts) > 1:
 # and {{ (swp_growth.period_start - 5, swp_growth.period_end - 5) | period }} {{ cite(growth_read) }}, and
 # the later period spans the governments of {{ growth_governments | and_list }}.{% endif %}
 # {% if nato_imports is not none %}South Korea supplied {{ figure(nato_imports) }} of the arms imports of NATO's
-# members{% if nato_europe is not none %} in Europe{% endif %} in {{ (nato_imports.period_start, nato_imports.period_end) | period }},
-# as much as France, on SIPRI's measure as Herald Corp reports it {{ cite(nato_imports) }}{% if nato_europe is not none %};
-# Carnegie Europe, giving the same share, names the importers as {{ quote(nato_europe, "European NATO states") }}
+# members in {{ (nato_imports.period_start, nato_imports.period_end) | period }}, as much as France, on SIPRI's measure
+# as Herald Corp reports it {{ cite(nato_imports) }}{% if nato_europe is not none %}; Carnegie Europe, giving the same
+# share for {{ nato_europe.period_start }}, names the importers as {{ quote(nato_europe, "European NATO states") }}
 # {{ cite(nato_europe) }}{% endif %}.{% endif %}{% endif %}{% if pism_poland is not none %} For
 # {{ (pism_poland.period_start, pism_poland.period_end) | period }}, PISM gave Poland {{ figure(pism_poland) }} of
 # South Korea's arms exports, without naming its data source {{ cite(pism_poland) }}.{% endif %}
@@ -671,7 +671,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {{ cite(body) }}{% if body_first is not none %}; NATO opened a first staff-to-staff dialogue with Seoul on defence
 # industry {{ body_first | dated }} {{ cite(body_first) }}{% endif %}{% if lee_call is not none %};
 # {{ call_event | dated }} the president pressed Rutte for
-# {{ quote(lee_call, "substantive progress in arms industry cooperation") }} through it {{ cite(lee_call) }}{% endif %}.{% endif %}
+# {{ quote(lee_call, "substantive progress in arms industry cooperation") }} through the consultative body {{ cite(lee_call) }}{% endif %}.{% endif %}
 # {% if only_priority or both_camps_priority %}({{ see("camps") }}){% endif %}
 
 # %% [markdown] tags=["report"]
