@@ -255,3 +255,22 @@ def test_a_cross_reference_to_nothing_is_a_clear_error():
     section = render.RenderedSection("alpha", 1, "A", "", {}, [], parts)
     with pytest.raises(UsageError, match="alpha-nowhere"):
         publication_sections([section], "report")
+
+
+@pytest.mark.parametrize("as_of", ["2017-05-10", "2022-05-10"])
+def test_a_note_gives_its_treatment_only_once_every_version_is_published(as_of):
+    """A note's treatment was written with every version in view: at an earlier cut-off it would rest on sources the
+    edition could not have, so the note then gives the versions on record without it (or is left out with one)."""
+    from helpers.writing.section import Section
+
+    ev = load_all(as_of, data_dir=ROOT / "data")
+    later = ev.published_later["conflict_versions"]
+    checked = 0
+    for conflict in ev.conflicts.itertuples():
+        box = Section(number=9, slug="probe", evidence=ev)._notes_box([conflict.conflict_id])
+        if conflict.conflict_id in set(later["conflict_id"]):
+            assert html_module.escape(conflict.treatment, quote=False)[:60] not in box
+            checked += 1
+        elif box:
+            assert html_module.escape(conflict.treatment, quote=False)[:60] in box.replace("&#39;", "'")
+    assert checked, "no note has a later version at this cut-off: the test would check nothing"

@@ -81,6 +81,9 @@ class Evidence:
     as_of: date
     tables: dict[str, pd.DataFrame]
     all_ids: dict[str, frozenset] = field(default_factory=dict)  # every row id in the data, cut-off or not
+    # Rows left out only because their source was published after the cut-off (a later version of a disputed fact):
+    # a note written with every version in view says so rather than print a choice made on later evidence.
+    published_later: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def known_id(self, table: str, key: str) -> bool:
         """True when the data have a row with this id, whatever the cut-off (a typo is not a later fact)."""
@@ -142,14 +145,16 @@ def load_all(as_of=None, data_dir: Path | None = None, validated: bool = False) 
     # year is not yet written. (Terms of office are cut by their dates above; excerpts are the store that quotes are
     # checked against, not evidence.)
     known = published_sources(tables["sources"], cutoff) if "sources" in tables else None
+    later = {}
     for name, frame in tables.items():
         if known is not None and name not in ("administrations", "sources", "excerpts") and "source_id" in frame:
+            later[name] = frame[~frame["source_id"].isin(known)].reset_index(drop=True)
             tables[name] = frame[frame["source_id"].isin(known)].reset_index(drop=True)
     tables["administrations"] = administrations_as_of(tables["administrations"], cutoff)
     for name in ("events", "arms_deals", "summits", "nato_statements", "frameworks"):
         if name in tables:
             tables[name] = with_administration(tables[name], tables["administrations"])
-    return Evidence(cutoff, tables, all_ids)
+    return Evidence(cutoff, tables, all_ids, later)
 
 
 def terms_of(admins) -> list[tuple[str, date, date]]:

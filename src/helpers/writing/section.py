@@ -23,7 +23,6 @@ from IPython.display import display
 from markupsafe import Markup
 
 from .charts import svg_data_uri
-from ..evidence.data import published_sources
 from .formats import FINDINGS_MIME
 from ..evidence.quotes import verbatim
 from .prose import ProseError
@@ -312,10 +311,8 @@ class Section:
         if conflict_id not in conflicts.index:
             return None
         topic = conflicts.loc[conflict_id]
-        versions = self.evidence.tables["conflict_versions"]
-        # Only versions the brief could know at its cut-off: a source published later is not yet evidence.
-        known = published_sources(self.evidence.tables["sources"], self.evidence.as_of)
-        versions = versions[(versions["conflict_id"] == conflict_id) & versions["source_id"].isin(known)]
+        versions = self.evidence.tables["conflict_versions"]  # load_all keeps only versions published by the cut-off
+        versions = versions[versions["conflict_id"] == conflict_id]
         if versions.empty or (topic.kind == "disagreement" and versions["source_id"].nunique() < 2):
             return None
         return topic, versions
@@ -324,10 +321,18 @@ class Section:
         """A boxed note where sources disagree or a figure's basis is unclear: every version with its source (and the
         words it rests on), and how the publication treats it. Several ids give one box with a paragraph for each."""
         notes = []
+        later = self.evidence.published_later.get("conflict_versions")
         for topic, versions in (p for p in (self._note_parts(c) for c in conflict_ids) if p is not None):
-            notes.append({"kind": topic.kind, "topic": topic.topic, "treatment": topic.treatment,
+            # The treatment was written with every version in view; before the last of them is published it would
+            # rest on evidence the edition could not have, so the note then only sets the versions side by side.
+            decided = later is None or not (later["conflict_id"] == topic.name).any()
+            if not decided and versions["source_id"].nunique() < 2:
+                continue  # one account on record: nothing yet to set side by side, and no choice to report
+            notes.append({"kind": topic.kind, "topic": topic.topic, "treatment": topic.treatment, "decided": decided,
                           "versions": [{"claim": v["claim"], "cite": self.cite_any(v)} for _, v in versions.iterrows()]})
-        return _block("notes.html.j2", notes=notes) + "\n" if notes else ""
+        from .filters import day
+
+        return _block("notes.html.j2", notes=notes, as_of=day(self.evidence.as_of)) + "\n" if notes else ""
 
     def payload(self) -> dict:
         recorded = {r.key: {"value": r.value, "display": r.display, "sources": r.sources} for r in self.recorded.values()}
