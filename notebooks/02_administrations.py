@@ -279,6 +279,10 @@ if lee is not None:
     lee["step_count"] = len(lee_certain)
     lee["industry_steps"] = int((lee_certain["category"] == "defence industry").sum())
     lee["compared"] = LEE in names
+    # Lee's record continues the comparison when he is compared or the last government compared is his predecessor;
+    # otherwise (Roh against Lee Myung-bak, say) the summary and the brief leave it to the report.
+    order = list(ev.administrations.sort_values("start_date")["administration"])
+    lee["follows"] = lee["compared"] or (order.index(LEE) > 0 and names[-1] == order[order.index(LEE) - 1])
     lee["label_source"] = sec.citations.name(lee["row"]["source_id"]) if lee["label"] else None
     lee["label_date"] = sec.citations.published(lee["row"]["source_id"]) if lee["label"] else None
     lee["priorities"] = sorted(set(ev.cooperation_areas[
@@ -345,7 +349,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # speeds{% elif pace.tie %}engaged NATO at a similar pace{% else %}cannot yet be compared on the pace of their dealings
 # with NATO{% endif %}{% if shared_priority %}, but {{ all_word }} made {{ shared_priority | and_list }}
 # {% if shared_priority | length == 1 %}a priority{% else %}priorities{% endif %}{% endif %}.**
-# {% if lee is not none and not lee.compared and lee_step.hague_summit_rok_nsa_2025_06 is not none and lee_body is not none %}{{ lee.who }}'s {{ lee.camp }} government{% if lee.open %}, in office since {{ lee.start | month }},{% endif %} sent
+# {% if lee is not none and lee.follows and not lee.compared and lee_step.hague_summit_rok_nsa_2025_06 is not none and lee_body is not none %}{{ lee.who }}'s {{ lee.camp }} government{% if lee.open %}, in office since {{ lee.start | month }},{% endif %} sent
 # the national security adviser to NATO's summit at The Hague in place of the president, but agreed there on a
 # defence-industry body with the Alliance.{% endif %}{% endif %}
 
@@ -422,7 +426,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {% if likely is not none %}SWP, writing {{ likely_when }}, judged it {{ quote(likely, "highly likely") }} that
 # cooperation would survive a change of government in Seoul {{ cite(likely) }}.{% endif %} ({{ see("continuity") }}){% endif %}
 #
-# {% if lee is not none and lee_step.hague_summit_rok_nsa_2025_06 is not none %}{{ lee.who }}'s {{ lee.camp }}
+# {% if lee is not none and lee.follows and lee_step.hague_summit_rok_nsa_2025_06 is not none %}{{ lee.who }}'s {{ lee.camp }}
 # government{% if lee.open %}, in office since {{ lee.start | day }}, had by {{ ev.as_of | month }} kept{% else %} kept{% endif %} the
 # relationship going, though not at the top: {% if lee.label and not lee.compared %}Lee, who promised
 # {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, sent{% else %}Lee sent{% endif %} his national security adviser
