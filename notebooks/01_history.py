@@ -58,9 +58,7 @@ within = lambda row: history.by(row, period_end)  # noqa: E731
 ban = within(ev.row("events", "ban_ki_moon_nac_2005_12"))
 # The day of the address, from the foreign ministry's record of his statement where it is on record (the note on the
 # start of the dialogue follows it); otherwise the month SWP gives.
-ban_day = ev.conflict_versions[(ev.conflict_versions["conflict_id"] == "first_dialogue_date")
-                               & (ev.conflict_versions["source_id"] == "mofa_ban_nac_speech_2005")]
-ban_day = ban_day.iloc[0] if ban is not None and len(ban_day) else None
+ban_day = ev.version("first_dialogue_date", "mofa_ban_nac_speech_2005") if ban is not None else None
 ban_day = ban_day if ban_day is not None and re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", ban_day["quote"]) else None  # a day as written
 contact = within(ev.row("events", "riga_contact_country_2006"))
 partners = within(ev.row("events", "partners_across_the_globe_2008"))
@@ -78,9 +76,7 @@ prt = within(ev.row("events", "isaf_prt_parwan_start_2010"))
 prt_size = ev.row("indicators", "isaf_prt_personnel") if prt is not None else None
 piracy = within(ev.row("events", "counter_piracy_start_2009"))
 # The link to NATO in its Secretary General's words ("cooperating with NATO"), where that version is on record.
-piracy_nato = ev.conflict_versions[(ev.conflict_versions["conflict_id"] == "counter_piracy_cooperation")
-                                   & (ev.conflict_versions["source_id"] == "nato_rasmussen_seoul_2013")]
-piracy_nato = piracy_nato.iloc[0] if piracy is not None and len(piracy_nato) else None
+piracy_nato = ev.version("counter_piracy_cooperation", "nato_rasmussen_seoul_2013") if piracy is not None else None
 madrid = within(ev.row("events", "yoon_madrid_summit_2022_06"))
 # "For the first time" only on the word of a source that says so of the Madrid summit.
 madrid_said_first = motives.said_first("madrid_summit_2022", ev.summit_participation, ev.conflict_versions)

@@ -53,15 +53,6 @@ def quote(row, phrase):
     return Markup(sec.quoted(row, phrase))  # sec.quoted escapes the phrase itself
 
 
-def version(conflict_id, source_id, claim_has=""):
-    """One source's version of a disputed fact (data/conflict_versions.csv), or None (none such, or its source not yet
-    published at the cut-off: load_all leaves such rows out)."""
-    rows = ev.conflict_versions[(ev.conflict_versions["conflict_id"] == conflict_id)
-                                & (ev.conflict_versions["source_id"] == source_id)
-                                & ev.conflict_versions["claim"].str.contains(claim_has, regex=False)]
-    return rows.iloc[0] if len(rows) else None
-
-
 def dated_deal(row):
     """`{{ dated_deal(row) }}`: a deal's date with its preposition ('on 9 July 2024', 'in July 2022'), or 'by July 2024'
     when its source gives only a latest date."""
@@ -231,13 +222,13 @@ n_executive = len(contracts_account["rows"]) if contracts_account is not None el
 by_source = {a["row"]["source_id"]: a["quantities"] for a in source_accounts}
 swp_matches_framework = framework_account is not None and by_source.get("swp2025") == framework_account["quantities"]
 # Other records of the first step and of what SWP's figure measures (versions of the disputes in conflicts.csv).
-rotem = version("poland_quantities", "yonhap_rotem_1000_2022")
-k2_framework_1000 = version("poland_quantities", "warsawpoint_k2_framework_2023")
-package_total = version("poland_2022_value_basis", "nyt_via_sbby_2023")
+rotem = ev.version("poland_quantities", "yonhap_rotem_1000_2022")
+k2_framework_1000 = ev.version("poland_quantities", "warsawpoint_k2_framework_2023")
+package_total = ev.version("poland_2022_value_basis", "nyt_via_sbby_2023")
 package_total_name = re.sub(r"\s*\(\d{4}[a-z]?\)$", "", sec.citations.short(package_total["source_id"])) \
     if package_total is not None else None
 pism_tanks_as_rotem = rotem is not None and by_source.get("pism2022", {}).get("tank") == 1000 and "1,000" in rotem["quote"]
-not_announced = version("poland_2022_value_basis", "reuters_poland_value_2022")
+not_announced = ev.version("poland_2022_value_basis", "reuters_poland_value_2022")
 tank_share = None
 if framework_account is not None and contracts_account is not None:
     framework_tanks, contract_tanks = framework_account["quantities"].get("tank"), contracts_account["quantities"].get("tank")
@@ -290,7 +281,7 @@ sipri_growth = sipri.get("growth")
 growth_rows = industry.trade_figures(ev.arms_trade, ev.sources, "export growth", ev.as_of)
 swp_growth = growth_rows[growth_rows["source_id"] == "swp2025"]
 swp_growth = swp_growth.iloc[0] if len(swp_growth) else None
-growth_read = version("export_growth_window", "bna_exim_sipri_2022")
+growth_read = ev.version("export_growth_window", "bna_exim_sipri_2022")
 growth_governments = [a for a, start, end in zip(admins["administration"], admins["start_date"], admins["end_date"])
                       if swp_growth is not None and start.year <= swp_growth["period_end"]
                       and (pd.isna(end) or end.year >= swp_growth["period_start"])]

@@ -148,3 +148,19 @@ def test_all_problems_are_reported_at_once(data_copy):
     _edit(data_copy / "arms_trade.csv", 2, "value", "lots")
     problems = validate_data(data_copy, TODAY)
     assert {p.file for p in problems} >= {"data/events.csv", "data/arms_trade.csv"}
+
+
+def test_a_version_asked_for_is_none_while_its_source_is_later_but_a_mistyped_conflict_stops():
+    everything = load_all(date.max, data_dir=ROOT / "data")
+    ev = load_all(CUT_OFFS[0], data_dir=ROOT / "data")
+    some = everything.conflict_versions.iloc[0]
+    assert everything.version(some["conflict_id"], some["source_id"]) is not None
+    later = ev.published_later["conflict_versions"]
+    if len(later):
+        row = later.iloc[0]
+        on_record = ev.conflict_versions[(ev.conflict_versions["conflict_id"] == row["conflict_id"])
+                                         & (ev.conflict_versions["source_id"] == row["source_id"])]
+        assert (ev.version(row["conflict_id"], row["source_id"]) is None) is on_record.empty
+    with pytest.raises(LookupError) as error:
+        ev.version(some["conflict_id"] + "x", some["source_id"])
+    assert some["conflict_id"] in str(error.value)

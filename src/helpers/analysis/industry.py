@@ -225,9 +225,8 @@ def deal_when(row, at_most: str | None = None) -> str:
     """'July 2022'; 'by July 2024' when the source gives only a latest date; 'as of January 2025' for talks, which are
     dated by the source that reports them. `at_most` ('month', 'year') says a date no finer than that, even where the
     source gives the day (a timeline's alt text; a day that sources dispute)."""
-    order = ["year", "month", "day"]
     precision = row["date_precision"]
-    if at_most in order and order.index(at_most) < order.index(precision):
+    if at_most in PRECISION_ORDER and PRECISION_ORDER[at_most] > PRECISION_ORDER[precision]:
         precision = at_most
     said = say_date(row["date"], precision)
     if row["kind"] == UNDER_NEGOTIATION:

@@ -7,7 +7,6 @@ that start after `as_of`, so nothing later is counted or drawn.
 from __future__ import annotations
 
 import difflib
-
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -108,7 +107,7 @@ class Evidence:
         column = KEYS.get(table)
         if frame is None or column is None or column not in frame:
             raise KeyError(f"row(): no table {table!r} with a key column (known: {', '.join(KEYS)})")
-        if table in self.all_ids and key not in self.all_ids[table]:
+        if table in self.all_ids and not self.known_id(table, key):
             close = difflib.get_close_matches(str(key), sorted(self.all_ids[table]), n=3, cutoff=0.6)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise LookupError(f"{key!r} is not in data/{table}.csv (column {column}){hint}")
@@ -116,6 +115,16 @@ class Evidence:
         if "version_of" in found:
             found = found[found["version_of"].fillna("") == ""]
         return None if found.empty else found.iloc[0]
+
+    def version(self, conflict_id: str, source_id: str, claim_has: str = ""):
+        """One source's version of a disputed fact (data/conflict_versions.csv), optionally the one whose claim contains
+        `claim_has`; None when that source gives none on record at the cut-off (load_all leaves out versions published
+        later). A conflict id the data do not have stops the section, as in `row`."""
+        self.row("conflicts", conflict_id)  # raises, naming the closest ids, for a conflict the data do not have
+        versions = self.tables["conflict_versions"]
+        rows = versions[(versions["conflict_id"] == conflict_id) & (versions["source_id"] == source_id)
+                        & versions["claim"].str.contains(claim_has, regex=False)]
+        return rows.iloc[0] if len(rows) else None
 
 
 def administrations_as_of(admins: pd.DataFrame, as_of: date) -> pd.DataFrame:

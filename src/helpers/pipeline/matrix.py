@@ -11,6 +11,7 @@ Variants run on the build's warm kernels and its cache, so a repeat run costs on
 """
 from __future__ import annotations
 
+import calendar
 import html
 import itertools
 import json
@@ -80,7 +81,7 @@ def _file(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = "|".join(calendar.month_name[1:])
 
 
 # -- invariants ---------------------------------------------------------------------------------------------------
