@@ -79,7 +79,8 @@ piracy = within(ev.row("events", "counter_piracy_start_2009"))
 piracy_nato = ev.version("counter_piracy_cooperation", "nato_rasmussen_seoul_2013") if piracy is not None else None
 madrid = within(ev.row("events", "yoon_madrid_summit_2022_06"))
 # "For the first time" only on the word of a source that says so of the Madrid summit.
-madrid_said_first = motives.said_first("madrid_summit_2022", ev.summit_participation, ev.conflict_versions)
+madrid_said_first = motives.said_first("madrid_summit_2022", ev.summit_participation, ev.conflicts,
+                                       ev.conflict_versions)
 madrid_first = madrid_said_first.iloc[0] if madrid is not None and len(madrid_said_first) else None
 martial = within(ev.row("events", "yoon_martial_law_2024_12_03"))
 removal = within(ev.row("events", "yoon_removed_2025_04_04"))

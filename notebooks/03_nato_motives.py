@@ -121,7 +121,8 @@ rows_of = lambda m: ev.summit_participation[  # noqa: E731
 # The first summit: who took part, and whether the source says it was the first time.
 if first_summit is not None:
     first_rows = rows_of(first_summit)  # who took part: each partner's record is cited for it
-    first_said = motives.said_first(first_summit.meeting_id, ev.summit_participation, ev.conflict_versions)
+    first_said = motives.said_first(first_summit.meeting_id, ev.summit_participation, ev.conflicts,
+                                    ev.conflict_versions)
     # "For the first time" only on a source's word; that record (NATO's, naming the partners) then carries the
     # sentence, else each partner's own record of attendance does.
     first_word = first_said.iloc[0] if len(first_said) else None
@@ -184,8 +185,11 @@ lee_glimpse = claim("lee_pragmatic_glimpse")
 cho_best = claim("cho_hyun_best_decision")
 ankara = event("ankara_summit_announced_2025_08_19")
 helsingborg = event("helsingborg_fmm_2026_05_22")
-ANKARA_OPENS = motives.ANKARA_OPENS
-ankara_ahead = ankara is not None and ev.as_of < ANKARA_OPENS
+# The Ankara summit as announced: still ahead at the cut-off, or held and with or without a record of who came.
+ankara_summit = ev.summit("ankara_summit_2026")
+ankara_ahead = ankara_summit is not None and ankara_summit.ahead
+ankara_unrecorded = ankara_summit is not None and not ankara_summit.ahead and not any(
+    m.meeting_id == ankara_summit.meeting_id for m in meetings)
 
 nothing = not len(timeline) and not meetings
 
@@ -510,15 +514,16 @@ if meetings:
 # text.{% endif %}
 # {% if momentum is not none %}On the eve of the summit, analysts quoted by the Japan Times warned that NATO's
 # outreach to the region {{ quote(momentum, "risks losing momentum") }} {{ cite(momentum) }}.{% endif %}
-# {% if ankara is not none %}NATO announced {{ ankara | dated("month") }} that its next summit would meet in Ankara in
-# July 2026 {{ cite(ankara) }}{% if helsingborg is not none %}, and its foreign ministers prepared it at Helsingborg 
+# {% if ankara is not none and ankara_summit is not none %}NATO announced {{ ankara | dated("month") }} that its next
+# summit would meet in {{ ankara_summit.location }} {{ ankara_summit | dated("month") }} {{ cite(ankara) }}{% if helsingborg is not none %}, and its foreign ministers prepared it at Helsingborg 
 # {{ helsingborg | dated("month") }}; NATO's account of that meeting does not mention the Indo-Pacific partners
 # {{ cite(helsingborg) }}{% endif %}.{% endif %}
 # {% if ankara_pressure is not none %}According to four diplomats cited by Politico, the United States pressed Allies
 # not to invite Ukraine and the four partners to the official meetings of that summit {{ cite(ankara_pressure) }}. The
 # evidence holds no confirmation either way.{% endif %}
 # {% if ankara_ahead %}The summit itself falls after this evidence, which therefore cannot say whether the partners
-# were invited or who came.{% endif %}{% endif %}
+# were invited or who came.{% elif ankara_unrecorded %}No source in the evidence records whether the partners attended
+# the summit, or at what level.{% endif %}{% endif %}
 #
 # {% if china_silent is not none and chess_piece is not none %}China's own reaction is known only second-hand, from
 # a single blog whose author is not named: it reports that Beijing made no official statement when South Korea

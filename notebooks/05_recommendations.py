@@ -23,7 +23,7 @@ as_of = "2026-06-30"  # evidence cut-off (YYYY-MM-DD): nothing dated later is co
 audience = "general"  # nato, rok or general: the same recommendations, ordered for that reader
 
 # %%
-from helpers.analysis import compare, motives
+from helpers.analysis import compare
 from helpers.analysis import recommendations as recs
 from helpers.analysis import scoring
 from helpers.evidence.data import load_all, published_sources
@@ -75,8 +75,8 @@ info_request = (ev.row("assessments", "rok_info_channel_request_2025")
 ankara_pressure = ev.row("assessments", "us_pressure_ankara_invitations")
 # What the evidence cannot yet cover: NATO's Ankara summit, when it opens after the cut-off.
 ankara = ev.row("events", "ankara_summit_announced_2025_08_19")
-ankara_ahead = ankara is not None and ev.as_of < motives.ANKARA_OPENS
-ankara_opens = motives.ANKARA_OPENS
+ankara_summit = ev.summit("ankara_summit_2026")
+ankara_ahead = ankara is not None and ankara_summit is not None and ankara_summit.ahead
 
 made = recs.order_for(recs.supported(ev), audience)
 order = [r.key for r in made]
@@ -116,7 +116,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # sources record by {{ ev.as_of | day }}; one whose evidence comes later is not made.{% endif %}{% if lapsing %} The most pressing instrument is the tailored programme agreed
 # {{ itpp | dated("month") }}: it covers the partnership's work to {{ itpp_end }} {{ cite(itpp_duration) }}, and by
 # {{ ev.as_of | day }} the sources record no successor.{% endif %}{% if ankara_ahead %} The evidence ends there,
-# before NATO's Ankara summit was due to open on {{ ankara_opens | day }} {{ cite(ankara) }}, so it cannot say whether
+# before NATO's {{ ankara_summit.location }} summit was due to open {{ ankara_summit | dated }} {{ cite(ankara) }}, so it cannot say whether
 # the Indo-Pacific partners were invited or at what level Seoul attended.{% endif %}
 
 # %% [markdown]

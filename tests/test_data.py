@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -49,6 +49,24 @@ def test_a_fact_is_on_record_only_once_its_source_is_published(as_of):
         if "period_start" in whole and "start" not in whole:
             dated = whole[whole["period_start"] <= ev.as_of.year]
         assert len(frame) == int(dated["source_id"].isin(known).sum()), f"{name}: a published row was left out"
+
+
+def test_a_summit_is_announced_once_its_source_is_published_and_held_once_its_date_is_past():
+    """Evidence.summit: None before its announcement is published, ahead between publication and the meeting (while
+    the table itself leaves the meeting out), held from its first day on."""
+    everything = load_all(date.max, data_dir=ROOT / "data")
+    published = everything.sources.set_index("source_id")["end"]
+    for meeting in everything.summits.itertuples():
+        announced = published[meeting.source_id]
+        if announced < meeting.start:
+            before = load_all(announced - timedelta(days=1), data_dir=ROOT / "data")
+            assert before.summit(meeting.meeting_id) is None, meeting.meeting_id
+            between = load_all(meeting.start - timedelta(days=1), data_dir=ROOT / "data")
+            row = between.summit(meeting.meeting_id)
+            assert row is not None and bool(row["ahead"]), meeting.meeting_id
+            assert meeting.meeting_id not in set(between.summits["meeting_id"])
+        held = load_all(max(meeting.end, announced), data_dir=ROOT / "data").summit(meeting.meeting_id)
+        assert held is not None and not bool(held["ahead"]), meeting.meeting_id
 
 
 def test_a_row_asked_for_by_id_is_none_while_later_but_a_typo_stops_with_the_closest_ids():

@@ -284,10 +284,12 @@ def test_a_first_is_said_only_on_a_record_that_says_it_from_the_meeting_or_its_n
                                    "quote": "The Prime Minister attended the summit."},
                                   {"meeting_id": "other", "partner": "Japan", "source_id": "elsewhere",
                                    "quote": "took part for the first time"}])
-    versions = pd.DataFrame([{"conflict_id": motives.PARTICIPATION_NOTES["madrid_summit_2022"], "source_id": "nato",
+    conflicts = pd.DataFrame([{"conflict_id": "who_came", "meeting_id": "madrid_summit_2022"},
+                              {"conflict_id": "unrelated", "meeting_id": ""}])
+    versions = pd.DataFrame([{"conflict_id": "who_came", "source_id": "nato",
                               "quote": "participated in a NATO Summit for the first time."},
                              {"conflict_id": "unrelated", "source_id": "blog", "quote": "the first time ever"}])
-    found = motives.said_first("madrid_summit_2022", participation, versions)
+    found = motives.said_first("madrid_summit_2022", participation, conflicts, versions)
     assert list(found["source_id"]) == ["nato"]
-    assert motives.said_first("other", participation, versions.iloc[0:0])["source_id"].tolist() == ["elsewhere"]
-    assert motives.said_first("madrid_summit_2022", participation.iloc[:1], versions.iloc[1:]).empty
+    assert motives.said_first("other", participation, conflicts, versions.iloc[0:0])["source_id"].tolist() == ["elsewhere"]
+    assert motives.said_first("madrid_summit_2022", participation.iloc[:1], conflicts, versions.iloc[1:]).empty

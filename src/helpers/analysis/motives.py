@@ -30,9 +30,6 @@ ATTENDED = "attended"
 EXPECTED = "expected"
 NO_SOURCE = "no source"
 STATUSES = (ATTENDED, EXPECTED, NO_SOURCE)
-# The day NATO's Ankara summit opens, as the announcement quoted in events.csv
-# (ankara_summit_announced_2025_08_19) gives it: until then no source can say who came.
-ANKARA_OPENS = as_date("2026-07-07")
 
 # Reading order of the threats in charts and tables: China, Russia, then the links to Russia that tie the
 # two theatres together, then North Korea and the Indo-Pacific. Threats not listed here (added to the
@@ -197,17 +194,14 @@ def period_over(frame: pd.DataFrame, as_of) -> pd.DataFrame:
     return frame[frame["period_end"] <= last_full_year]
 
 
-# The note in data/conflicts.csv that holds further accounts of who attended a meeting, where there is one.
-PARTICIPATION_NOTES = {"madrid_summit_2022": "madrid_partners_participation"}
-
-
-def said_first(meeting_id: str, participation: pd.DataFrame, conflict_versions: pd.DataFrame) -> pd.DataFrame:
+def said_first(meeting_id: str, participation: pd.DataFrame, conflicts: pd.DataFrame,
+               conflict_versions: pd.DataFrame) -> pd.DataFrame:
     """The records of a meeting's participants whose own words say the partners took part for the first time (source_id,
-    quote): from data/summit_participation.csv and from the versions of the meeting's participation note. Empty when
-    no record says so, and then the prose does not say "for the first time"."""
+    quote): from data/summit_participation.csv and from the versions of the notes on that meeting's attendance
+    (conflicts.csv, `meeting_id`). Empty when no record says so, and then the prose does not say "for the first time"."""
     rows = participation[participation["meeting_id"] == meeting_id]
-    note = PARTICIPATION_NOTES.get(meeting_id)
-    versions = conflict_versions[conflict_versions["conflict_id"] == note] if note else conflict_versions.iloc[0:0]
+    notes = set(conflicts.loc[conflicts["meeting_id"] == meeting_id, "conflict_id"]) if "meeting_id" in conflicts else set()
+    versions = conflict_versions[conflict_versions["conflict_id"].isin(notes)]
     found = pd.concat([rows[["source_id", "quote"]], versions[["source_id", "quote"]]], ignore_index=True)
     return found[found["quote"].map(judgements.says_first)].drop_duplicates("source_id").reset_index(drop=True)
 

@@ -83,6 +83,9 @@ class Evidence:
     # Rows left out only because their source was published after the cut-off (a later version of a disputed fact):
     # a note written with every version in view says so rather than print a choice made on later evidence.
     published_later: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # Summits announced by the cut-off (their source published) that meet after it: data/summits.csv may hold a
+    # meeting ahead of its date, and the brief can then say what the evidence cannot yet cover.
+    summits_ahead: pd.DataFrame | None = None
 
     def known_id(self, table: str, key: str) -> bool:
         """True when the data have a row with this id, whatever the cut-off (a typo is not a later fact)."""
@@ -116,6 +119,16 @@ class Evidence:
             found = found[found["version_of"].fillna("") == ""]
         return None if found.empty else found.iloc[0]
 
+    def summit(self, key: str):
+        """A summit as the data record it: held by the cut-off (as `row` gives it, with `ahead` False) or announced by
+        then and still to meet (`ahead` True); None when neither (its announcement published later)."""
+        held = self.row("summits", key)
+        if held is not None:
+            return _with_flag(held, False)
+        ahead = self.summits_ahead
+        found = ahead[ahead["meeting_id"] == key] if ahead is not None else ahead
+        return None if found is None or found.empty else _with_flag(found.iloc[0], True)
+
     def version(self, conflict_id: str, source_id: str, claim_has: str = ""):
         """One source's version of a disputed fact (data/conflict_versions.csv), optionally the one whose claim contains
         `claim_has`; None when that source gives none on record at the cut-off (load_all leaves out versions published
@@ -125,6 +138,12 @@ class Evidence:
         rows = versions[(versions["conflict_id"] == conflict_id) & (versions["source_id"] == source_id)
                         & versions["claim"].str.contains(claim_has, regex=False)]
         return rows.iloc[0] if len(rows) else None
+
+
+def _with_flag(row: pd.Series, ahead: bool) -> pd.Series:
+    row = row.copy()
+    row["ahead"] = ahead
+    return row
 
 
 def administrations_as_of(admins: pd.DataFrame, as_of: date) -> pd.DataFrame:
@@ -143,6 +162,8 @@ def load_all(as_of=None, data_dir: Path | None = None, validated: bool = False) 
     validated = validated or os.environ.get("BRIEF_DATA_VALIDATED") == "1"
     tables = {name: frame.copy() for name, frame in _load_tables(source, validated).items()}
     all_ids = {name: frozenset(frame[KEYS[name]]) for name, frame in tables.items() if KEYS.get(name) in frame}
+    # A meeting dated after the cut-off is not a fact yet, but its announcement is, once published: kept apart.
+    ahead = tables["summits"][tables["summits"]["start"] > cutoff] if "summits" in tables else None
     for name, frame in tables.items():
         if name in ("administrations", "sources"):
             continue  # terms are cut below; a source is citable whenever it was published
@@ -163,7 +184,9 @@ def load_all(as_of=None, data_dir: Path | None = None, validated: bool = False) 
     for name in ("events", "arms_deals", "summits", "nato_statements", "frameworks"):
         if name in tables:
             tables[name] = with_administration(tables[name], tables["administrations"])
-    return Evidence(cutoff, tables, all_ids, later)
+    if ahead is not None and known is not None:
+        ahead = ahead[ahead["source_id"].isin(known)].reset_index(drop=True)
+    return Evidence(cutoff, tables, all_ids, later, ahead)
 
 
 def terms_of(admins) -> list[tuple[str, date, date]]:

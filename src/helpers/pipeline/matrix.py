@@ -37,7 +37,8 @@ def variants(manifest: Manifest, data_dir: Path, only: list[str] | None = None) 
     admins = _read_rows(data_dir / "administrations.csv")
     names = [a["administration"] for a in sorted(admins, key=lambda a: a["start_date"])]
     latest = max([a.get("end_date") or a["start_date"] for a in admins]
-                 + [r["date"] for r in _read_rows(data_dir / "events.csv")])
+                 + [r["date"] for name in ("events.csv", "summits.csv") if (data_dir / name).exists()
+                    for r in _read_rows(data_dir / name)])  # a summit announced ahead can be the latest date
     latest = latest if len(latest) == 10 else None
     cutoffs = ["2004-12-31", "2010-06-30", "2017-05-10", "2022-05-10", "2025-01-31"] + ([latest] if latest else [])
     partners = sorted({r["partner"] for r in _read_rows(data_dir / "summit_participation.csv")})
