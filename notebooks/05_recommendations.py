@@ -280,7 +280,10 @@ if disagreement_table is not None:
 # market holds sales outside the Alliance and competitions a Korean firm has not won); an expectation reported before
 # the step was taken is not a step. A step dated only to a year or month that spans a
 # change of government is credited to neither president. Counts say how often the two sides acted together, not how
-# much each step mattered.
+# much each step mattered.{% if areas_table is not none %} The practical steps of an area ({{ tab("areas") }}) are a
+# narrower count, over every year in the data: the agreements, contracts, memberships, exercises, deployments, joint
+# projects and investments whose record names the area. Meetings and statements are left out, except in an area that
+# consists of talks; a step can serve more than one area.{% endif %}
 #
 # **Judgement words.** One rate is called far higher than another at {{ far | number(1) }} times or more, and higher
 # at {{ clear | number(2) }} times or more with a gap of at least {{ gap | number(1) }} a year; otherwise the rates are

@@ -50,14 +50,16 @@ def coop(*extra) -> pd.DataFrame:
 
 def events(*extra) -> pd.DataFrame:
     rows = [
-        # event_id, category, title, description, start
-        ("cyber_exercise", "cyber and technology", "Joins cyber exercise", "A cyber defence exercise.", date(2021, 1, 1)),
-        ("tech_project", "cyber and technology", "Science project", "A Science for Peace and Security project.", date(2015, 1, 1)),
-        ("cyber_summit_talk", "summitry", "Summit on cyber", "Leaders talked about cyber.", date(2022, 6, 1)),
-        ("deal", "defence industry", "Arms deal", "Howitzers sold.", date(2022, 7, 1)),
-        *extra,
+        # event_id, category, title, description, start, form (an extra row without a form is a contract)
+        ("cyber_exercise", "cyber and technology", "Joins cyber exercise", "A cyber defence exercise.", date(2021, 1, 1),
+         "exercise"),
+        ("tech_project", "cyber and technology", "Science project", "A Science for Peace and Security project.",
+         date(2015, 1, 1), "project"),
+        ("cyber_summit_talk", "summitry", "Summit on cyber", "Leaders talked about cyber.", date(2022, 6, 1), "meeting"),
+        ("deal", "defence industry", "Arms deal", "Howitzers sold.", date(2022, 7, 1), "contract"),
+        *[row if len(row) == 6 else (*row, "contract") for row in extra],
     ]
-    frame = pd.DataFrame(rows, columns=["event_id", "category", "title", "description", "start"])
+    frame = pd.DataFrame(rows, columns=["event_id", "category", "title", "description", "start", "form"])
     return frame.assign(year=[d.year for d in frame["start"]], source_id="s1")
 
 
@@ -147,12 +149,12 @@ def test_top_areas_and_both_camps():
 # -- on the real evidence --------------------------------------------------------------------------------
 
 def test_as_of_drops_what_did_not_exist_yet():
-    ev = load_all("2019-06-30")
+    ev = load_all("2021-12-31")
     s = scoring.score_evidence(ev)
     assert "Yoon Suk-yeol" not in {a for names in s["administrations"] for a in names}
     assert not {"ccdcoe_membership", "itpp"} & {f for fs in s["frameworks"] for f in fs}
     counted = [e for ids in s["results"] for e in ids]
-    assert counted and all(d <= date(2019, 6, 30) for d in ev.events.set_index("event_id").loc[counted, "start"])
+    assert counted and all(d <= date(2021, 12, 31) for d in ev.events.set_index("event_id").loc[counted, "start"])
     # Nothing rests on a source published after the cut-off, however early the facts it reports.
     known = published_sources(ev.sources, ev.as_of)
     assert set(ev.events.set_index("event_id").loc[counted, "source_id"]) <= known
@@ -186,3 +188,20 @@ def test_a_data_update_changes_the_scores(data_copy, tmp_path):
     after = scoring.score_evidence(ev).set_index("area")
     w = scoring.WEIGHTS
     assert after.loc["defence industry", "total"] == before.loc["defence industry", "total"] + w.framework_priority + w.in_force
+
+
+def test_meetings_and_statements_are_not_practical_results_except_where_talks_are_the_area():
+    talk = ("arms_talks", "defence industry", "Leaders discuss arms sales", "Talks on howitzers.", date(2023, 1, 1),
+            "meeting")
+    said = ("arms_pledge", "defence industry", "President pledges more exports", "A speech.", date(2023, 2, 1),
+            "statement")
+    staff = ("staff_talks", "military cooperation", "First military staff talks", "Staff talks in Seoul.",
+             date(2023, 2, 1), "meeting")
+    frame = events(talk, said, staff)
+    industry = scoring.practical_results(frame, "defence industry")
+    assert list(industry["event_id"]) == ["deal"]
+    assert list(scoring.practical_results(frame, "military-to-military talks")["event_id"]) == ["staff_talks"]
+    for area in scoring.RESULT_RULES:
+        found = scoring.practical_results(frame, area)
+        allowed = set(scoring.RESULT_FORMS) | ({"meeting"} if area in scoring.TALKS_AREAS else set())
+        assert set(found["form"]) <= allowed, area

@@ -7,8 +7,9 @@ The score adds up points from three kinds of evidence in data/, each weighted by
               camp (liberal, conservative) among those administrations;
   frameworks  every partnership framework that lists the area (more points for a priority area), plus
               a point for each such framework still in force at the evidence cut-off;
-  results     every practical milestone in data/events.csv that delivers on the area: an event of a
-              matching category whose title or description names the area (see RESULT_RULES).
+  results     every practical step in data/events.csv that delivers on the area: an event of a matching
+              category whose title or description names the area (see RESULT_RULES), and whose form is not a
+              meeting or a statement (RESULT_FORMS), except in an area that consists of talks.
 
 Everything is computed from the tables passed in, so adding or removing a row changes the score. Rows
 dated after the cut-off never count: the administrations and frameworks an actor refers to must be in
@@ -27,8 +28,9 @@ EMPHASES = ("priority", "present")
 
 # What counts as a practical result for an area: (event category, terms), where an event of that category
 # counts when its title or description contains any of the terms (case-insensitive); no terms = every event of
-# the category. Meetings, summits, policy statements and framework signatures are not results (the frameworks
-# are scored separately); areas not listed here have no practical results by definition.
+# the category. Only acts that deliver count (RESULT_FORMS, from the events' `form` column): meetings, summit
+# attendance and statements of policy do not, except in an area whose substance is talks (TALKS_AREAS); the
+# partnership frameworks are scored separately. Areas not listed here have no practical results by definition.
 CYBER_TECH = "cyber and technology"  # the event category most areas' results fall in
 RESULT_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "cyber defence": ((CYBER_TECH, ("cyber", "malware", "ccdcoe")),),
@@ -43,6 +45,9 @@ RESULT_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "counter-terrorism": ((CYBER_TECH, ("terroris",)), ("operations", ("terroris",))),
     "CBRN defence": ((CYBER_TECH, ("cbrn", "chemical", "biological")),),
 }
+
+RESULT_FORMS = ("agreement", "contract", "membership", "exercise", "operation", "project", "investment")
+TALKS_AREAS = ("military-to-military talks",)  # holding the talks is what delivers on these
 
 COMPONENTS = ("administrations", "camps", "frameworks", "results")
 COMPONENT_LABELS = {
@@ -116,6 +121,8 @@ def practical_results(events: pd.DataFrame, area: str, rules=RESULT_RULES) -> pd
         named = pd.Series(True, index=events.index) if not terms else \
             pd.concat([text.str.contains(t.casefold(), regex=False) for t in terms], axis=1).any(axis=1)
         hit |= in_category & named
+    forms = RESULT_FORMS + (("meeting",) if area in TALKS_AREAS else ())
+    hit &= events["form"].isin(forms)
     matched = events[hit]
     matched = matched.sort_values("start") if "start" in matched else matched
     # Two rows that are versions of one milestone (different sources, different dates) count once, under the
