@@ -90,6 +90,8 @@ both = scoring.both_camps(scores)
 areas_table = scoring.evidence_table(scores, ev.administrations, ev.frameworks) if len(scores) else None
 if areas_table is not None:
     sec.table_data("areas", areas_table, sources=ev.cooperation_areas)
+# The IPCP is one row of frameworks.csv across its renewals, so the areas listed for it come from different versions.
+ipcp_listed = areas_table is not None and any("ipcp" in listed for listed in scores["frameworks"])
 shared_core = [a for a in both if a in ("cyber defence", "defence industry")]
 # Do the two core areas have clearly more practical steps than every other area both camps back (ties are not 'more')?
 steps_in = {row.area: len(row.results) for row in scores.itertuples()} if len(scores) else {}
@@ -243,7 +245,9 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # recommendations start from them.{% endif %}{% endif %}
 #
 # ```{table} areas
-# Areas of cooperation and the evidence behind them, at {{ ev.as_of | day }}.
+# Areas of cooperation and the evidence behind them, at {{ ev.as_of | day }}.{% if ipcp_listed %} The IPCP counts
+# as one framework across its renewals ({{ section_link("history") }}); its areas are those the sources give for its
+# different versions.{% endif %}
 # ```
 # {% else %}The sources published by {{ ev.as_of | day }} name no area of cooperation for a government in Seoul or a
 # partnership framework, so the areas cannot yet be weighed.{% endif %}
