@@ -161,6 +161,15 @@ def test_each_kind_of_bad_data_is_named(case, data_copy):
         assert word in message, f"{case}: {word!r} not in:\n{message}"
 
 
+def test_a_summit_may_be_announced_for_a_date_still_to_come_but_nothing_else_may_be(data_copy):
+    _edit(data_copy / "summits.csv", 2, "date", "2099-07-07")
+    _edit(data_copy / "summits.csv", 2, "date_precision", "day")
+    assert not validate_data(data_copy, TODAY)
+    _edit(data_copy / "events.csv", 2, "date", "2099")
+    _edit(data_copy / "events.csv", 2, "date_precision", "year")
+    assert [p.column for p in validate_data(data_copy, TODAY)] == ["date"]
+
+
 def test_all_problems_are_reported_at_once(data_copy):
     _edit(data_copy / "events.csv", 3, "date", "2006-13")
     _edit(data_copy / "arms_trade.csv", 2, "value", "lots")

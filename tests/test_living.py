@@ -74,11 +74,11 @@ SYNTHETIC_SOURCE = {"source_id": "synthetic2026", "short_cite": "Synthetic (2026
 # A core source (in_seeds): the evidence then covers the new term, which is long enough (over a year) for a rate.
 # Three milestones inside the synthetic term (the administration is derived from the date, never typed).
 SYNTHETIC_EVENTS = [("synthetic_dialogue_2026_02", "2026-02", "month", "Kim Synthetic opens a strategic dialogue with NATO",
-                     "political dialogue"),
+                     "political dialogue", "meeting"),
                     ("synthetic_cyber_drill_2026_05_12", "2026-05-12", "day", "First synthetic cyber drill with NATO",
-                     "cyber and technology"),
+                     "cyber and technology", "exercise"),
                     ("synthetic_staff_talks_2026_09", "2026-09", "month", "Synthetic military staff talks with NATO",
-                     "military cooperation")]
+                     "military cooperation", "meeting")]
 LEE_END = "2025-10-31"  # the day before the synthetic term begins
 AS_OF = "2026-11-22"
 
@@ -120,10 +120,10 @@ def _project_with_a_new_administration(root):
     _write(data / "sources.csv", header, sources + [SYNTHETIC_SOURCE])
     header, events = _rows(data / "events.csv")
     extra = [{"event_id": event_id, "date": day, "date_precision": precision, "title": title,
-              "description": f"{title} (a synthetic event).", "category": category,
+              "description": f"{title} (a synthetic event).", "category": category, "form": form,
               "actors": "Kim Synthetic; South Korea; NATO", "source_id": "synthetic2026",
               "quote": f"{title} (synthetic quote)", "also_sources": "", "version_of": ""}
-             for event_id, day, precision, title, category in SYNTHETIC_EVENTS]
+             for event_id, day, precision, title, category, form in SYNTHETIC_EVENTS]
     _write(data / "events.csv", header, events + extra)
     return root
 

@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ROOT, run_brief
 from helpers.pipeline.matrix import all_quotes, problems, visible_text
+from helpers.evidence.data import KEYS
 
 pytestmark = pytest.mark.e2e
 
@@ -44,7 +45,10 @@ def _write(path, header, rows):
 
 
 def _append(data, table, **row):
+    """Add a row; one with the same key as a row already in the data replaces it (an update of that fact)."""
     header, rows = _rows(data / f"{table}.csv")
+    key = KEYS.get(table)
+    rows = [r for r in rows if not (key in row and r[key] == row[key])]
     _write(data / f"{table}.csv", header, rows + [{k: row.get(k, "") for k in header}])
 
 
@@ -68,7 +72,7 @@ def updated(tmp_path_factory):
             dates_quote="sworn in as president on 1 August 2026")
     _append(data, "events", event_id="synthetic_inauguration_2026_08_01", date="2026-08-01", date_precision="day",
             title="Han Synthetic sworn in", description="Han Synthetic was sworn in as president.",
-            category="Korean domestic politics", actors="Han Synthetic; South Korea", source_id="synthetic_update",
+            category="Korean domestic politics", form="office", actors="Han Synthetic; South Korea", source_id="synthetic_update",
             quote="Han Synthetic was sworn in as president on 1 August 2026")
     _append(data, "summits", meeting_id="ankara_summit_2026", meeting="NATO Summit, Ankara 2026", meeting_type="summit",
             location="Ankara", date="2026-07-07", date_precision="day", source_id="synthetic_update",
