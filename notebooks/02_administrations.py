@@ -392,7 +392,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # record come to {% for g in rated %}{{ g.rate }}{% if loop.first %} a year{% endif %} under {{ g.who }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %},
 # too close to rank ({{ fig("pace") }}). {% endif -%}
 # {% for g in unrated %}{{ g.who }}'s term lies too little inside the evidence for a rate. {% endfor -%}
-# ({{ see("pace") }})
+# {% if not nothing %}({{ see("pace") }}){% endif %}
 #
 # {% if mixed %}{% if mixed | length > 1 and kinds_differ %}The kinds of engagement differed{% if pace.leader %}
 # too{% endif %}. {% elif mixed | length > 1 %}The kinds of engagement were alike: {{ mixed[0].mix.leader }} led the
@@ -484,7 +484,7 @@ suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 #
 # ```{table} comparison
 # The governments compared, as the evidence stands on {{ ev.as_of | day }}. Steps are counted once each and credited
-# to a government only when every source dates them inside its term ({{ see("pace") }}); areas are those the
+# to a government only when every source dates them inside its term{% if not nothing %} ({{ see("pace") }}){% endif %}; areas are those the
 # sources name for each government; instruments are those begun in the term, as the sources date them.
 #
 # | Aspect |{% for g in govs %} {{ g.who }} |{% endfor %}

@@ -51,3 +51,22 @@ def test_the_invariants_catch_what_must_never_be_printed(fragment, expected):
 
     found = problems(fragment, quotes=[])
     assert (not found) if expected is None else any(expected in problem for problem in found), found
+
+
+def test_a_reference_to_a_part_or_block_the_section_left_out_is_found():
+    from helpers.pipeline.assemble import dangling_references
+    from helpers.pipeline.render import RenderedSection
+
+    see = '<p><a class="see" data-ref="part" href="#alpha-pace">see</a></p>'
+    figure = '<p><a class="xref" data-ref="figure" href="#fig-alpha-chart">Figure</a></p>'
+    heading = '<h3 id="alpha-pace" data-level="2">The pace</h3>'
+    block = '<figure data-figure="fig-alpha-chart"></figure>'
+
+    def section(*parts):
+        return RenderedSection("alpha", 1, "Alpha", "", {}, parts=[{"tags": tags, "html": h} for tags, h in parts])
+
+    assert dangling_references(section(([], see + figure), ([], heading + block))) == []
+    left_out = dangling_references(section(([], see + figure)))
+    assert len(left_out) == 4 and all("alpha-pace" in m or "fig-alpha-chart" in m for m in left_out)
+    # a heading only the brief shows cannot carry a see(), which points into the report
+    assert dangling_references(section(([], see), (["brief"], heading)))

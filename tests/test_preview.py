@@ -72,9 +72,17 @@ def test_a_saved_edit_shows_in_the_open_page(mini):
         assert report["seen"], "the open page did not show the saved edit:\n" + "\n".join(seen)
         assert report["reloads"] >= 1, "the page changed without reloading (it should reload itself)"
         print(f"edit visible in the open page {report['seconds']:.1f} s after saving", file=sys.stderr)
+        # Ctrl-C stops the preview cleanly: the PDFs once more, then exit 0 with no error.
+        os.killpg(process.pid, signal.SIGINT)
+        assert process.wait(timeout=180) == 0, "\n".join(seen)
+        while (line := lines.get(timeout=10)) is not None:
+            seen.append(line)
+        assert not any("Error" in line or line.startswith("brief:") for line in seen), "\n".join(seen)
     finally:
-        os.killpg(process.pid, signal.SIGTERM)  # the preview and the kernels it started
         try:
+            os.killpg(process.pid, signal.SIGTERM)  # the preview and the kernels it started
             process.wait(timeout=120)
+        except ProcessLookupError:
+            pass  # already stopped
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)

@@ -83,6 +83,23 @@ def numbering(sections, kind: str, all_sections: dict[str, int] | None = None) -
     return result
 
 
+def dangling_references(section) -> list[str]:
+    """A section's references to its own parts, figures and tables that neither publication could resolve (a heading
+    or block left out by a {% if %} the reference does not share): what the build would refuse, found per section."""
+    found = []
+    report = numbering([section], REPORT)
+    for kind in (BRIEF, REPORT):
+        text, own = selected(section, kind), numbering([section], kind)
+        for anchor in _SEE.findall(text):
+            if anchor.startswith(f"{section.slug}-") and anchor not in report.parts:
+                found.append(f"{{{{ see(...) }}}} in the {kind} names {anchor!r}, a sub-section the report does not have")
+        for ref, anchor in _XREF.findall(text):
+            own_block = anchor.startswith((f"fig-{section.slug}-", f"tab-{section.slug}-"))
+            if ref != "section" and own_block and anchor not in own.blocks and not (kind == BRIEF and anchor in report.blocks):
+                found.append(f"a {ref} reference in the {kind} names {anchor!r}, a block neither publication has")
+    return found
+
+
 def _number_blocks(text: str, own: Numbering) -> str:
     """Fill each figure's and table's empty label with its number, in document order."""
     out, position = [], 0

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths
+from .assemble import dangling_references
 from .manifest import Manifest, UsageError, resolve_parameters
+from .render import RenderedSection
 
 
 @dataclass
@@ -210,7 +212,8 @@ def run(manifest: Manifest, only: list[str] | None = None, workers: int | None =
             entry = store.get("executed", f"{spec.name}-{key}")
             rendered = build_module._render_section(spec, entry / "notebook.ipynb", {spec.name: key}, store, template_key)
             fragment = "\n".join(p["html"] for p in rendered["parts"])
-            results[name] = problems(fragment, quotes) + (cited_too_early(fragment, params["as_of"], ends) if params.get("as_of") else [])
+            results[name] = problems(fragment, quotes) + (cited_too_early(fragment, params["as_of"], ends) if params.get("as_of") else []) \
+                + dangling_references(RenderedSection(**rendered))
             _write(target, name, _as_markdown(rendered, params))
         store.prune()
     # A variant no longer in the matrix (a parameter value dropped, a section renamed) must not be read as current.

@@ -175,8 +175,9 @@ def serve(port: int = 8000, host: str = "127.0.0.1", data_dir: Path | None = Non
         rebuild(pdf=True)
     finally:
         server.shutdown()
+        workers = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() sets it to None
         pool.shutdown(wait=False, cancel_futures=True)
-        for process in list(getattr(pool, "_processes", {}).values()):
+        for process in workers:
             process.terminate()
 
 
