@@ -27,7 +27,6 @@ as_of = "2026-06-30"  # evidence cut-off (YYYY-MM-DD): nothing dated or publishe
 from datetime import date
 
 import pandas as pd
-from markupsafe import Markup
 
 from helpers.analysis import compare
 from helpers.evidence.data import load_all, published_sources, terms_of
@@ -36,7 +35,6 @@ from helpers.writing.filters import words
 from helpers.writing.section import Section
 
 ev = load_all(as_of)
-quote = lambda row, phrase: Markup(sec.quoted(row, phrase))  # noqa: E731  (Section.quoted is escaped HTML already)
 sec = Section(number=2, slug="administrations", evidence=ev)  # its title is the heading above
 
 # %%

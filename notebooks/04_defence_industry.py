@@ -27,7 +27,6 @@ nato_only = False  # True: the chart and table show only deals with NATO members
 import re
 
 import pandas as pd
-from markupsafe import Markup
 
 from helpers.analysis import industry
 from helpers.analysis.industry import ORDERED, SIGNED, UNDER_NEGOTIATION
@@ -46,11 +45,6 @@ admins = ev.administrations
 # hedge, and an ordinal in house style ('ninth').
 said, when, label = industry.deal_value, industry.deal_when, industry.CONTRACT_LABELS
 figure, ordinal = industry.say_figure, industry.ordinal
-
-
-def quote(row, phrase):
-    """`{{ quote(row, "phrase") }}`: the phrase in quotation marks, checked word for word against the row's quote."""
-    return Markup(sec.quoted(row, phrase))  # sec.quoted escapes the phrase itself
 
 
 def dated_deal(row):

@@ -274,3 +274,16 @@ def test_a_note_gives_its_treatment_only_once_every_version_is_published(as_of):
         elif box:
             assert html_module.escape(conflict.treatment, quote=False)[:60] in box.replace("&#39;", "'")
     assert checked, "no note has a later version at this cut-off: the test would check nothing"
+
+
+def test_a_code_variable_that_hides_a_template_helper_is_named():
+    from helpers.writing.prose import ProseError, render_markdown
+    from helpers.writing.section import Section
+
+    sec = Section(1, "demo", load_all("2025-01-31"))
+    with pytest.raises(ProseError) as error:
+        render_markdown('As {{ fig("pace") }} shows.', {"fig": object(), "sec": sec}, sec)
+    assert "'fig'" in str(error.value) and "rename" in str(error.value)
+    # the name unused in the cell, or bound to the section's own helper, is no clash
+    assert "Plain" in render_markdown("Plain words.", {"fig": object(), "sec": sec}, sec)
+    assert "Figure" in render_markdown('See {{ fig("pace") }}.', {"fig": sec.fig, "sec": sec}, sec)

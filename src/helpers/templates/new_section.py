@@ -43,11 +43,11 @@ milestones = sec.num("milestones", len(events), words(len(events)), sources=even
 # record no step up to {{ ev.as_of | day }}.{% endif %}
 
 # %%
-fig, ax = charts.new_figure(height_in=2.6)
+chart, ax = charts.new_figure(height_in=2.6)  # not `fig`: {{ fig("key") }} names a figure in the text
 ax.bar(by_category.index, by_category.values, color=charts.colour_for("category", "political dialogue"))
 ax.tick_params(axis="x", rotation=45)
 charts.value_grid(ax)
-sec.chart("categories", fig, sources=events, data=by_category.rename("milestones").reset_index())
+sec.chart("categories", chart, sources=events, data=by_category.rename("milestones").reset_index())
 
 # %% [markdown]
 # ## A sub-section that opens with its judgement {#first}

@@ -113,7 +113,14 @@ def render_markdown(source: str, namespace: dict, section=None) -> str:
     values = _Values()
     env = _ENV.overlay(finalize=values.finalize)
     if section is not None:
-        namespace = {**section.template_globals(), **namespace}
+        reserved = section.template_globals()
+        # A notebook variable named like a template helper (`fig, ax = ...`) would hide it: say so, do not guess.
+        clashes = [name for name in reserved if name in namespace and namespace[name] is not section
+                   and getattr(namespace[name], "__self__", None) is not section and re.search(rf"\b{name}\b", source)]
+        if clashes:
+            raise ProseError(f"a code cell defines {', '.join(repr(n) for n in clashes)}, a name the Markdown cells keep "
+                             f"for {{{{ {clashes[0]}(...) }}}} (reserved: {', '.join(reserved)}); rename the variable")
+        namespace = {**namespace, **reserved}
     try:
         markdown = env.from_string(source).render(namespace)
     except jinja2.UndefinedError as error:

@@ -203,7 +203,7 @@ class Section:
         """The ```{figure}``` block: label (numbered later), takeaway title, chart, caption, source line, alt text.
         `title` and `caption` come from the template (values in them are already placeholders); `alt` is plain."""
         if key not in self._charts:
-            raise ProseError(f"figure {key!r}: no chart drawn under that key (sec.chart({key!r}, fig, sources=...) "
+            raise ProseError(f"figure {key!r}: no chart drawn under that key (sec.chart({key!r}, figure, sources=...) "
                              "in a code cell above)")
         if len(alt.split()) < 8:
             raise ProseError(f"figure {key!r}: the :alt: text must describe the chart and its key values (a sentence or two)")
