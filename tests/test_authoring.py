@@ -59,6 +59,24 @@ def test_an_edit_to_the_notebook_half_updates_the_script(mini):
     assert "as edited in JupyterLab." in (root / "output" / "brief.html").read_text(encoding="utf-8")
 
 
+def test_edits_to_both_halves_stop_the_build_and_lose_neither(mini):
+    import jupytext
+
+    root, env = mini
+    notebook, script = _pair(root)
+    assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
+    script.write_text(script.read_text(encoding="utf-8").replace("reports it.", "reports it, edited in the script."),
+                      encoding="utf-8")
+    nb = jupytext.read(notebook)
+    nb.cells[0].source += "\n\nA line added in a stale JupyterLab tab."
+    jupytext.write(nb, notebook, fmt="ipynb")
+    result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stdout + result.stderr
+    assert "01_alpha.py and notebooks/01_alpha.ipynb were both edited" in result.stderr
+    assert "edited in the script." in script.read_text(encoding="utf-8")
+    assert "stale JupyterLab tab" in notebook.read_text(encoding="utf-8")
+
+
 # -- --only ----------------------------------------------------------------------------------------
 def _manifest_with_order(root, order):
     manifest = yaml.safe_load((root / "brief.yml").read_text(encoding="utf-8"))

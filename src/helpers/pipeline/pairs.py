@@ -23,8 +23,26 @@ def _cells(notebook) -> list:
     return [(c.cell_type, c.source.strip(), sorted(c.get("metadata", {}).get("tags", []))) for c in notebook.cells]
 
 
+def drifted(notebooks: list[Path]) -> list[Path]:
+    """The notebooks whose two halves say different things (for a check that must not sync them)."""
+    import jupytext
+
+    out = []
+    for ipynb in notebooks:
+        script = ipynb.with_suffix(".py")
+        if script.exists() and ipynb.exists() and \
+                _cells(jupytext.read(script, fmt="py:percent")) != _cells(jupytext.read(ipynb)):
+            out.append(ipynb)
+    return out
+
+
 def sync_pairs(notebooks: list[Path], record: Path, say=print) -> list[str]:
-    """Sync every drifted pair from its newer half; returns what was synced ('02_x.ipynb from 02_x.py')."""
+    """Sync every drifted pair from its newer half; returns what was synced ('02_x.ipynb from 02_x.py').
+
+    When both halves were edited since the pair was last in step (a stale JupyterLab tab saved over a text editor's
+    edit), neither is newer in any sense that matters: the build stops and names both, rather than lose one edit."""
+    from .manifest import UsageError
+
     try:
         known = json.loads(record.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -34,14 +52,23 @@ def sync_pairs(notebooks: list[Path], record: Path, say=print) -> list[str]:
         script = ipynb.with_suffix(".py")
         if not script.exists():
             continue
+        entry = known.get(str(ipynb))
+        entry = entry if isinstance(entry, dict) else {}
         state = _digest(ipynb, script)
-        if known.get(str(ipynb)) == state:
+        if entry.get("pair") == state:
             continue
         import jupytext
 
         from_script = jupytext.read(script, fmt="py:percent")
         from_notebook = jupytext.read(ipynb) if ipynb.exists() else None
         if from_notebook is None or _cells(from_script) != _cells(from_notebook):
+            if entry and _digest(script) != entry.get("py") and _digest(ipynb) != entry.get("ipynb"):
+                folder = ipynb.parent.name
+                raise UsageError(
+                    f"{folder}/{script.name} and {folder}/{ipynb.name} were both edited since they were last in step, "
+                    f"and they now differ; keep the half you want with `jupytext --to notebook {folder}/{script.name}` "
+                    f"(the script's words) or `jupytext --to py:percent {folder}/{ipynb.name}` (the notebook's), after "
+                    "copying over anything from the other half")
             newer_script = from_notebook is None or script.stat().st_mtime >= ipynb.stat().st_mtime
             if newer_script:
                 if from_notebook is not None:  # keep the notebook's own metadata (kernel, jupytext settings)
@@ -53,7 +80,7 @@ def sync_pairs(notebooks: list[Path], record: Path, say=print) -> list[str]:
                 message = f"{script.name} from {ipynb.name} (the half edited last)"
             say(f"  synced {message}")
             synced.append(message)
-        known[str(ipynb)] = _digest(ipynb, script)
+        known[str(ipynb)] = {"pair": _digest(ipynb, script), "ipynb": _digest(ipynb), "py": _digest(script)}
         changed = True
     if changed:
         record.parent.mkdir(parents=True, exist_ok=True)
