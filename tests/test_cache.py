@@ -55,3 +55,14 @@ def test_force_reexecutes_everything(mini):
     assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
     forced = run_brief("build", "--no-pdf", "--force", env_extra=env, cwd=root)
     assert _executed(forced.stdout) == {"01_alpha", "02_beta"}
+
+
+def test_a_table_read_but_not_declared_stops_the_build_rather_than_go_stale(mini):
+    """The cache key hashes the tables a section declares; one it reads without declaring would not re-run it."""
+    root, env = mini
+    manifest = root / "brief.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("data: [sources, administrations, summits]",
+                                                                     "data: [sources, administrations]"), encoding="utf-8")
+    result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stdout + result.stderr
+    assert "02_beta reads data/summits.csv" in result.stderr and "add summits there" in result.stderr

@@ -73,6 +73,32 @@ def _load_tables(data_dir: str, validated: bool) -> dict[str, pd.DataFrame]:
     return tables
 
 
+class TablesRead(dict):
+    """The tables by name, noting which a section reads: the build checks them against the section's `data:` in
+    brief.yml, since a change to a table the section reads but does not declare would not re-run it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.read: set[str] = set()
+
+    def __getitem__(self, name):
+        self.read.add(name)
+        return super().__getitem__(name)
+
+    def get(self, name, default=None):
+        if name in self:
+            self.read.add(name)
+        return super().get(name, default)
+
+    def items(self):
+        self.read.update(self.keys())
+        return super().items()
+
+    def values(self):
+        self.read.update(self.keys())
+        return super().values()
+
+
 @dataclass
 class Evidence:
     """All tables, cut at `as_of`. Attribute access by table name: `ev.events`, `ev.sources`, ..."""
@@ -86,6 +112,10 @@ class Evidence:
     # Summits announced by the cut-off (their source published) that meet after it: data/summits.csv may hold a
     # meeting ahead of its date, and the brief can then say what the evidence cannot yet cover.
     summits_ahead: pd.DataFrame | None = None
+
+    def __post_init__(self):
+        if not isinstance(self.tables, TablesRead):
+            self.tables = TablesRead(self.tables)
 
     def known_id(self, table: str, key: str) -> bool:
         """True when the data have a row with this id, whatever the cut-off (a typo is not a later fact)."""

@@ -467,6 +467,17 @@ def _forget_failure(spec: SectionSpec, failed_dir: Path) -> None:
         failed_dir.rmdir()
 
 
+def _check_declared(spec, read) -> None:
+    """A section must declare every table it reads: its cache key hashes only those, so a change to an undeclared
+    one would leave its published words stale."""
+    missing = sorted(set(read) - set(spec.data)) if spec.data is not None else []
+    if missing:
+        listed = ", ".join(f"data/{name}.csv" for name in missing)
+        raise UsageError(f"section {spec.name} reads {listed}, which brief.yml does not list in its data: "
+                         f"[{', '.join(spec.data)}]; add {', '.join(missing)} there (a change to a table left out "
+                         "would not re-run the section)")
+
+
 def _render(manifest, specs, executed, keys, data_dir, params, store, staging, options, result):
     """Render sections (cached by executed notebook + templates), then the brief and its PDF.
 
@@ -476,6 +487,7 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     rendered: list[dict] = []
     for spec in specs:
         section = _render_section(spec, executed[spec.name], keys, store, template_key)
+        _check_declared(spec, section["findings"].get("tables_read", []))
         result.warnings += section["warnings"]
         rendered.append(section)
         shutil.copyfile(executed[spec.name], staging / "executed" / f"{spec.name}.ipynb")

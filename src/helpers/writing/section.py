@@ -337,7 +337,8 @@ class Section:
     def payload(self) -> dict:
         recorded = {r.key: {"value": r.value, "display": r.display, "sources": r.sources} for r in self.recorded.values()}
         return {"section": self.slug, "number": self.number,
-                "as_of": self.evidence.as_of.isoformat(), "recorded": recorded, "downloads": self.downloads}
+                "as_of": self.evidence.as_of.isoformat(), "recorded": recorded, "downloads": self.downloads,
+                "tables_read": sorted(getattr(self.evidence.tables, "read", ()))}
 
     def record(self) -> None:
         """Hand this section's recorded numbers and the data behind its figures and tables to the build."""
