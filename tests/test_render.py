@@ -287,3 +287,35 @@ def test_a_code_variable_that_hides_a_template_helper_is_named():
     # the name unused in the cell, or bound to the section's own helper, is no clash
     assert "Plain" in render_markdown("Plain words.", {"fig": object(), "sec": sec}, sec)
     assert "Figure" in render_markdown('See {{ fig("pace") }}.', {"fig": sec.fig, "sec": sec}, sec)
+
+
+@pytest.mark.parametrize("block, words", [
+    ("```{figure} pace\n:title: A takeaway\n:source: somewhere\nA caption.\n```", ["unknown option :source:", ":title:"]),
+    ("```{figure} pace\n:titel: A takeaway\nA caption.\n```", ["unknown option :titel:"]),
+    ("```{table} terms\n:title: Terms\nA caption.\n```", ["unknown option :title:", "no options"]),
+])
+def test_a_misspelled_block_option_is_named_not_ignored(block, words):
+    from helpers.writing.prose import ProseError, render_markdown
+    from helpers.writing.section import Section
+
+    sec = Section(1, "demo", load_all("2025-01-31"))
+    with pytest.raises(ProseError) as error:
+        render_markdown(block, {"sec": sec}, sec)
+    for word in words:
+        assert word in str(error.value)
+
+
+def test_a_figure_without_a_caption_is_refused():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from helpers.writing.prose import ProseError, render_markdown
+    from helpers.writing.section import Section
+
+    sec = Section(1, "demo", load_all("2025-01-31"))
+    chart, _ = plt.subplots()
+    sec.chart("pace", chart, sources=[])
+    block = "```{figure} pace\n:title: A takeaway\n:alt: A bar chart of eight steps a year against two, by government.\n```"
+    with pytest.raises(ProseError, match="give it a caption"):
+        render_markdown(block, {"sec": sec}, sec)
+    plt.close(chart)

@@ -52,6 +52,7 @@ PROSE_MIME = "application/vnd.rok-nato-brief.prose+json"
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 _HEADING_ID = re.compile(r"\s*\{#([a-z0-9][a-z0-9_-]*)\}\s*$")
 _OPTION = re.compile(r"^:(\w+):\s*(.*)$")
+BLOCK_OPTIONS = {"figure": ("title", "alt", "note"), "table": (), "note": ()}
 
 
 class ProseError(Exception):
@@ -160,7 +161,15 @@ class _Renderer(mistune.HTMLRenderer):
             raise ProseError(f"a {{{match.group(1)}}} block needs the section (Section(...)) created above")
         kind, keys = match.group(1), match.group(2).split()
         options, body = _options(code)
+        allowed = BLOCK_OPTIONS[kind]
+        unknown = sorted(set(options) - set(allowed))
+        if unknown:
+            raise ProseError(f"{kind} {' '.join(keys)!r}: unknown option :{unknown[0]}: (a {kind} block takes "
+                             f"{', '.join(f':{o}:' for o in allowed) or 'no options'})")
         caption = _inline(body.strip(), self.values) if body.strip() else ""
+        if kind == "figure" and not self.values.plain(caption).strip():
+            raise ProseError(f"figure {keys[0] if keys else ''!r}: give it a caption, the lines after :title: and :alt: "
+                             "(what the chart shows, how to read it)")
         if kind == "figure":
             return self.section.figure_html(keys[0], title=options.get("title", ""), alt=self.values.plain(options.get("alt", "")),
                                             caption=caption, note=options.get("note", ""))
