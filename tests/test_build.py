@@ -137,7 +137,7 @@ def test_an_earlier_as_of_draws_and_counts_nothing_later(tmp_path):
     from conftest import run_brief
 
     out = tmp_path / "out"
-    result = run_brief("build", "--no-pdf", "-p", "as_of", "2019-12-31", "--output", out)
+    result = run_brief("build", "--no-pdf", "--name", "brief", "-p", "as_of", "2019-12-31", "--output", out)
     assert result.returncode == 0, result.stderr
     page = (out / "brief.html").read_text(encoding="utf-8")
     assert '<time datetime="2019-12-31">31 December 2019</time>' in page

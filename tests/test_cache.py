@@ -66,3 +66,13 @@ def test_a_table_read_but_not_declared_stops_the_build_rather_than_go_stale(mini
     result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stdout + result.stderr
     assert "02_beta reads data/summits.csv" in result.stderr and "add summits there" in result.stderr
+
+
+def test_parameters_without_a_name_build_a_variant_beside_the_default_brief(mini):
+    root, env = mini
+    assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
+    default = (root / "output" / "brief.html").read_bytes()
+    result = run_brief("build", "--no-pdf", "-p", "as_of", "2021-12-31", env_extra=env, cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "output" / "brief-as_of-2021-12-31.html").exists()
+    assert (root / "output" / "brief.html").read_bytes() == default, "the variant replaced the default brief"

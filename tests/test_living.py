@@ -137,7 +137,7 @@ def test_a_new_administration_and_its_events_flow_into_the_brief(tmp_path, monke
     checked = run_brief("check", env_extra=env, cwd=root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
-    result = run_brief("build", "--no-pdf", "-p", "as_of", AS_OF, "-p", "administrations", "[Yoon Suk-yeol, Kim Synthetic]",
+    result = run_brief("build", "--no-pdf", "--name", "brief", "-p", "as_of", AS_OF, "-p", "administrations", "[Yoon Suk-yeol, Kim Synthetic]",
                        env_extra=env, cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     report = (root / "output" / "report.html").read_text(encoding="utf-8")

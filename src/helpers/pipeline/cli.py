@@ -135,6 +135,10 @@ def _build(args) -> int:
         name = name or from_file
     for key, value in args.parameter:
         overrides[key] = parse_cli_value(value)
+    if args.parameter and not name:  # a variant: its own files, never the default brief and report
+        from .guard import variant_name
+
+        name = variant_name(overrides)
     options = BuildOptions(overrides=overrides, meta_overrides=meta, only=args.only, force=args.force,
                            name=name or "brief", output_dir=args.output, data_dir=args.data,
                            workers=args.workers, pdf=not args.no_pdf)

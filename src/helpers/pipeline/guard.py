@@ -22,6 +22,17 @@ def check_output_name(name: str) -> str:
     return name
 
 
+def variant_name(overrides: dict) -> str:
+    """The output name of a build given parameters on the command line without --name: a variant is a brief of its
+    own, so it must not overwrite the default publications ('brief-as_of-2025-01-31')."""
+    def plain(value) -> str:
+        value = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+        return re.sub(r"[^A-Za-z0-9_]+", "-", value).strip("-").lower()
+
+    name = "brief-" + "-".join(f"{key}-{plain(value)}" for key, value in sorted(overrides.items()))
+    return name[:64].rstrip("-_")
+
+
 class BuildLock:
     """One build at a time per output folder. A POSIX record lock (fcntl.lockf) is held by this process only, not by
     the workers it forks, and the system releases it when the process ends, however it ends."""
