@@ -726,6 +726,13 @@ def _publish(staging: Path, out: Path, options: BuildOptions, result: BuildResul
             if item.is_file() and not item.name.startswith("worker-"):  # worker logs are kept only on failure
                 os.replace(item, out / item.name)
                 result.outputs.append(out / item.name)
+        if not options.pdf:  # the PDFs beside the new pages are an earlier build's: say so, do not pass them off
+            names = [options.name] + (["report"] if options.name == "brief" else [])
+            older = [f"output/{n}.pdf" for n in names if (out / f"{n}.pdf").exists()]
+            if older:
+                result.warnings.append(f"{' and '.join(older)} {'are' if len(older) > 1 else 'is'} from an earlier build "
+                                       "(this one ran with --no-pdf); build without --no-pdf before sharing "
+                                       f"{'them' if len(older) > 1 else 'it'}")
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

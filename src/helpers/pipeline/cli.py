@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import re
 import signal
 import sys
 import time
@@ -186,7 +187,9 @@ def _list(args) -> int:
     print(f"{manifest.meta.get('title', 'Brief')}: {len(manifest.sections)} section(s)")
     print(f"brief.yml defaults: {', '.join(f'{k}={v}' for k, v in manifest.parameters.items()) or 'none'}")
     for spec in manifest.sections:
-        print(f"\n{spec.number}. {spec.notebook.relative_to(manifest.root)}")
+        own = re.match(r"(\d+)_", spec.name)
+        select = f"--only {spec.slug}" + (f" or --only {own.group(1)}" if own else "")
+        print(f"\nSection {spec.number}: {spec.notebook.relative_to(manifest.root)}  ({select})")
         for name, info in notebook_parameters(spec.notebook).items():
             default = spec.parameters.get(name, manifest.parameters.get(name, info["default"]))
             print(f"    {name}: {info['type']} (default {default!r})  {info['help']}")

@@ -132,7 +132,7 @@ def check_meta(meta: dict, where: str = "brief.yml") -> dict:
     return meta
 
 
-def find_sections(manifest: Manifest, wanted: list[str]) -> list[SectionSpec]:
+def find_sections(manifest: Manifest, wanted: list[str], option: str = "--only") -> list[SectionSpec]:
     """Sections by slug, notebook name or the number in the notebook's file name ('administrations',
     '02_administrations', '02' or '2' for notebooks/02_administrations.ipynb). The number is the file's own, not the
     position in brief.yml, so moving a section in brief.yml never changes what `--only 02` builds; a number that two
@@ -144,11 +144,11 @@ def find_sections(manifest: Manifest, wanted: list[str]) -> list[SectionSpec]:
         if not hits and text.isdigit():
             hits = [s for s in manifest.sections if (m := re.match(r"(\d+)_", s.name)) and int(m.group(1)) == int(text)]
             if len(hits) > 1:
-                raise UsageError(f"--only {text}: ambiguous, {len(hits)} notebooks have that number "
+                raise UsageError(f"{option} {text}: ambiguous, {len(hits)} notebooks have that number "
                                  f"({', '.join(s.name for s in hits)}); give the slug instead")
         if not hits:
             valid = ", ".join(f"{s.slug} ({s.name})" for s in manifest.sections)
-            raise UsageError(f"--only {text}: no such section; give a slug or the notebook's number: {valid}")
+            raise UsageError(f"{option} {text}: no such section; give a slug or the notebook's number: {valid}")
         chosen += [s for s in hits if s not in chosen]
     return chosen
 

@@ -59,7 +59,7 @@ def new_section(title: str, slug: str | None = None, before: str | None = None) 
     for spec in manifest.sections:
         if _section_title(spec.notebook).casefold() == title.casefold():
             raise UsageError(f"brief new: {spec.notebook.name} has this title already; give the new section its own")
-    anchor = find_sections(manifest, [before])[0] if before else None
+    anchor = find_sections(manifest, [before], "--before")[0] if before else None
     numbers = [int(m.group(1)) for p in paths.notebooks_dir().glob("*.ipynb") if (m := re.match(r"(\d+)_", p.name))]
     number = max(numbers, default=0) + 1
     notebook = paths.notebooks_dir() / f"{number:02d}_{slug}.ipynb"
@@ -147,7 +147,7 @@ def rename_section(wanted: str, new_slug: str) -> list[Path]:
     from .pairs import sync_pairs
 
     manifest = load_manifest()
-    spec = find_sections(manifest, [wanted])[0]
+    spec = find_sections(manifest, [wanted], "brief rename")[0]
     check_new_slug(new_slug, manifest, what="brief rename", label="new slug")
     # A pair edited on one side is synced first, so that the rename starts from the half edited last.
     sync_pairs(sorted(paths.notebooks_dir().glob("*.ipynb")), paths.output_dir() / ".cache" / "pairs.json",
