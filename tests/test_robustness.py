@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import signal
 import subprocess
 import sys
@@ -144,3 +145,11 @@ def test_malformed_rows_raise_only_the_projects_error(rows, table, tmp_path_fact
     except DataError as error:
         # Problems name the folder that was checked (here a copy outside the project), never a "data/" it did not read.
         assert error.problems and all(p.file.startswith(str(data)) for p in error.problems)
+
+
+def test_brief_refuses_to_work_on_another_copy_than_its_own(tmp_path):
+    (tmp_path / "brief.yml").write_text("title: Another copy\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "BRIEF_ROOT"}
+    result = subprocess.run([*BRIEF, "list"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert str(tmp_path) in result.stderr and "BRIEF_ROOT" in result.stderr

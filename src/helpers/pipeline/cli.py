@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import re
 import signal
 import sys
@@ -76,15 +77,35 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     try:
+        _check_own_project()
         return {"build": _build, "check": _check, "list": _list, "new": _new, "rename": _rename, "matrix": _matrix,
                 "preview": _preview}[args.command](args)
     except KeyboardInterrupt:
         print("brief: interrupted; the last good brief in output/ is untouched.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `brief list | head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (no flush error at exit)
+        return 0
     except Exception as error:  # one readable message; the traceback only on request
         if args.debug:
             raise
         return _report(error, building=args.command == "build")
+
+
+def _check_own_project() -> None:
+    """`brief` works on the project it is installed from. Run inside another copy (a clone sharing this one's venv),
+    it would build and edit the wrong files: refuse, naming both, unless $BRIEF_ROOT says which is meant."""
+    from .. import paths
+    from .manifest import UsageError
+
+    if os.environ.get("BRIEF_ROOT"):
+        return
+    here = next((d for d in (Path.cwd(), *Path.cwd().parents) if (d / "brief.yml").exists()), None)
+    own = paths.project_root().resolve()
+    if here is not None and here.resolve() != own:
+        raise UsageError(f"this folder belongs to the project in {here}, but this `brief` works on {own} (it is "
+                         f"installed from there); run {here}/.venv/bin/brief after `make` in {here}, or set "
+                         f"BRIEF_ROOT={here}")
 
 
 def message_for(error: Exception, building: bool = True) -> str:
