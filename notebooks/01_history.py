@@ -252,7 +252,7 @@ first_instrument = ordered.iloc[0] if len(ordered) else None
 # {% if prt is not none or piracy is not none %}
 # ## Operations made South Korea a working partner {#operations}
 #
-# {% if prt is not none %}Operations gave the partnership substance before the paperwork did. From
+# {% if prt is not none %}Operations gave the partnership substance before its first programme did. From
 # {{ prt | when("year") }} South Korea led a civilian-military reconstruction team under NATO's mission in
 # Afghanistan, in Parwan Province{% if prt_size is not none %}, of about {{ prt_size.value | number }}
 # people{% endif %} {{ cite(prt, prt_size) }}.{% endif %}

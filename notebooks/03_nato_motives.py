@@ -58,6 +58,9 @@ timeline = motives.statements_timeline(ev.nato_statements, ev.as_of)
 docs = motives.documents(timeline)
 firsts = motives.first_named(timeline)
 threats = motives.threats_by_first_mention(timeline)
+# The security of the Indo-Pacific is a region NATO ties to its own, not a threat: the prose counts it apart.
+REGION = "Indo-Pacific security"
+threat_names = [t for t in threats if t != REGION]
 links = [t for t in ("China-Russia partnership", "North Korea-Russia military cooperation") if t in firsts]
 early = [t for t in ("North Korea", "China") if t in firsts]
 linked = [{"China-Russia partnership": "China", "North Korea-Russia military cooperation": "North Korea"}[t] for t in links]
@@ -181,6 +184,7 @@ hague_silence = claim("hague_no_ip4_points")
 downgraded = claim("ip4_downgraded_hague")
 momentum = claim("ip4_outreach_momentum")
 ankara_pressure = claim("us_pressure_ankara_invitations")
+side_events = claim("us_pressure_ankara_side_events")
 lee_glimpse = claim("lee_pragmatic_glimpse")
 cho_best = claim("cho_hyun_best_decision")
 ankara = event("ankara_summit_announced_2025_08_19")
@@ -247,7 +251,8 @@ nothing = not len(timeline) and not meetings
 # %% [markdown] tags=["report"]
 # {% if timeline | length %}NATO's interest in South Korea follows how it names the threats it faces. The
 # {{ docs | length | count("NATO text") }} in the evidence, from {{ docs.iloc[0] | when }} to
-# {{ docs.iloc[-1] | when }}, name {{ threats | length | count("threat or challenge", "threats or challenges") }}{% if links %}
+# {{ docs.iloc[-1] | when }}, name {{ threat_names | length | count("threat or challenge", "threats or challenges") }}{% if REGION in threats %},
+# as well as the security of the Indo-Pacific itself,{% endif %}{% if links %}
 # and move from {{ early | and_list }} to the ties that bind {{ linked | and_list }} to Russia{% endif %}
 # ({{ fig("threats") }}; the figure's data give each source's words).
 # The sources quote these texts selectively, so the figure shows what the evidence records, not everything each
@@ -347,7 +352,7 @@ if len(timeline):
 # {% if timeline | length %}
 # ```{figure} threats
 # :title: {% if links %}NATO's texts moved from {{ early | and_list }} to their ties with Russia's war{% else %}What NATO's texts named, {{ (docs.iloc[0].year, docs.iloc[-1].year) | period }}{% endif %}
-# :alt: Dot chart of {{ docs | length }} NATO texts from {{ docs.iloc[0] | when }} to {{ docs.iloc[-1] | when }} against the {{ threats | length }} threats or challenges they name. {% for t in threats %}{{ motives.dash(t) }} first appears in the evidence {{ first_of[t] | dated }}{{ "; " if not loop.last else "." }}{% endfor %}
+# :alt: Dot chart of {{ docs | length }} NATO texts from {{ docs.iloc[0] | when }} to {{ docs.iloc[-1] | when }} against the {{ threats | length }} concerns they name. {% for t in threats %}{{ motives.dash(t) }} first appears in the evidence {{ first_of[t] | dated }}{{ "; " if not loop.last else "." }}{% endfor %}
 # Each row is a NATO text, oldest at the top; a dot marks a threat or challenge the text names, as the sources
 # quote it. Orange dots mark the first text in the evidence that names each; a blank cell means that no source
 # reports the text naming it, not that the text was silent.
@@ -407,7 +412,7 @@ if meetings:
 # ministers, then as leaders.{% endif %} {% if ministers_first is not none %}
 # {{ ministers_first | dated | upper_first }} South Korea's foreign minister joined a meeting of NATO's foreign
 # ministers{% if korea_first_ministers %} for the first time{% endif %} {{ cite(ministers_first) }}{% if fm_others %},
-# with{% if fuller_list %}, among others,{% endif %} the ministers of {{ fm_others | and_list }} {{ cite(first_meeting.sources) }}{% endif %}.{% endif %}
+# with{% if fuller_list %}, among others,{% endif %} the ministers of {{ fm_others | and_list }} {{ cite(rows_of(first_meeting)) }}{% endif %}.{% endif %}
 # {% if first_summit is not none %}The summits followed from {{ first_summit | when }}, when
 # {{ first_summit.attended | and_list }} took part in a NATO summit{% if first_word is not none %}
 # for the first time{% endif %} {{ cite(first_word if first_word is not none else first_rows) }}{% if first_summit.leaders and first_summit.not_given %}; the
@@ -424,8 +429,9 @@ if meetings:
 # {% if previous is not none %}{% if presence_fell %}Counted by level rather than by meeting, the record turns at
 # {{ latest.name }}. {% endif %}{% if change.lower %}{{ change.lower | and_list }} came at a lower level than at {{ previous.name }}{% if change.higher %},
 # {{ change.higher | and_list }} at a higher one{% endif %}{% if change.same %}, and {{ change.same | and_list }} at the
-# same level{% endif %}.{% elif change.higher %}{{ change.higher | and_list }} came at a higher level than at
-# {{ previous.name }}.{% else %}No partner came at a lower level than at {{ previous.name }}.{% endif %}
+# same level{% endif %}{% elif change.higher %}{{ change.higher | and_list }} came at a higher level than at
+# {{ previous.name }}{% else %}No partner came at a lower level than at {{ previous.name }}{% endif %}
+# {{ cite(rows_of(previous), rows_of(latest)) }}.
 # {% if lee_absent is not none %}South Korea's national security adviser attended in place of President Lee and
 # handed the Secretary General a personal letter explaining the president's absence {{ cite(lee_absent) }}.{% if cho_best is not none %}
 # Cho Hyun, then nominated as foreign minister, called staying away
@@ -512,15 +518,16 @@ if meetings:
 # {{ cite(downgraded) }}{% endif %}.{% elif hague_words is not none %}The passage of the Hague declaration in the
 # evidence names Russia and terrorism, not Asia {{ cite(hague_words) }}; the evidence does not hold the whole
 # text.{% endif %}
-# {% if momentum is not none %}On the eve of the summit, analysts quoted by the Japan Times warned that NATO's
+# {% if momentum is not none %}As the summit opened, analysts quoted by the Japan Times warned that NATO's
 # outreach to the region {{ quote(momentum, "risks losing momentum") }} {{ cite(momentum) }}.{% endif %}
 # {% if ankara is not none and ankara_summit is not none %}NATO announced {{ ankara | dated("month") }} that its next
 # summit would meet in {{ ankara_summit.location }} {{ ankara_summit | dated("month") }} {{ cite(ankara) }}{% if helsingborg is not none %}, and its foreign ministers prepared it at Helsingborg 
-# {{ helsingborg | dated("month") }}; NATO's account of that meeting does not mention the Indo-Pacific partners
-# {{ cite(helsingborg) }}{% endif %}.{% endif %}
+# {{ helsingborg | dated("month") }} {{ cite(helsingborg) }}{% endif %}.{% endif %}
 # {% if ankara_pressure is not none %}According to four diplomats cited by Politico, the United States pressed Allies
-# not to invite Ukraine and the four partners to the official meetings of that summit {{ cite(ankara_pressure) }}. The
-# evidence holds no confirmation either way.{% endif %}
+# not to invite Ukraine and the four partners to the official meetings of that summit {{ cite(ankara_pressure) }}{% if side_events is not none %};
+# the diplomats added that the partners could still be invited to side events, and that the request was reportedly
+# justified in part by fewer high-level meetings {{ cite(side_events) }}{% endif %}. The evidence holds no
+# confirmation either way.{% endif %}
 # {% if ankara_ahead %}The summit itself falls after this evidence, which therefore cannot say whether the partners
 # were invited or who came.{% elif ankara_unrecorded %}No source in the evidence records whether the partners attended
 # the summit, or at what level.{% endif %}{% endif %}
@@ -539,7 +546,7 @@ if meetings:
 # NATO's documents only in excerpts. Where a source's paraphrase and the document's own words differ, the notes give
 # both and this report quotes the document. The record of who came to NATO's meetings has gaps too: after
 # {{ meetings[-1] | when if meetings else ev.as_of | day }} the evidence places none of the partners at a NATO
-# meeting, and it often gives no level of representation.
+# summit or ministerial meeting, and it often gives no level of representation.
 # {% if reluctant is not none %}Most of the arguments on Seoul's caution and NATO's reach come from one bulletin, PISM's
 # of {{ sec.citations.published(reluctant.source_id) }}, written under President Yoon; the evidence holds no later
 # assessment of how Seoul has weighed China in its dealings with NATO since.{% endif %}{% endif %}

@@ -73,6 +73,8 @@ hvp_defined = ev.row("assessments", "nato_hvp_defined") if "nato_hvp_defined" in
 info_request = (ev.row("assessments", "rok_info_channel_request_2025")
                 if cho_rutte is not None and "rok_info_channel_request_2025" in advice else None)
 ankara_pressure = ev.row("assessments", "us_pressure_ankara_invitations")
+# NATO's own documents that name North Korea's military cooperation with Russia (the subject of the information channel).
+dprk_russia = ev.nato_statements[ev.nato_statements["threat"] == "North Korea-Russia military cooperation"]
 # What the evidence cannot yet cover: NATO's Ankara summit, when it opens after the cut-off.
 ankara = ev.row("events", "ankara_summit_announced_2025_08_19")
 ankara_summit = ev.summit("ankara_summit_2026")
@@ -99,7 +101,7 @@ others_steps = [steps_in.get(a, 0) for a in both if a not in shared_core]
 core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps, default=-1) for a in shared_core)
 
 # %% [markdown] tags=["summary"]
-# {% if lapsing and shared_core | length == 2 %}**The partnership's programme runs out at the end of {{ itpp_end }} with no successor agreed by
+# {% if lapsing and shared_core | length == 2 %}**The partnership's programme sets out its work only to {{ itpp_end }}, and no successor was agreed by
 # {{ ev.as_of | month }}: the first task is to renew it, and to anchor it in defence industry and cyber defence, the
 # two areas that governments of both camps in Seoul have made priorities.**{% elif shared_core | length == 2 %}**The
 # partnership should rest on the two areas that governments of both camps in Seoul have made priorities: defence
@@ -128,12 +130,12 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 #
 # | Who acts | What | By when | How success would show |
 # |---|---|---|---|
-# {% for key in order %}{% if key == "programme" %}| Ministry of Foreign Affairs (Seoul) and NATO's Political Affairs and Security Policy Division | Negotiate a successor to the partnership programme that {% if itpp_end %}ends in {{ itpp_end }}{% else %}is in force{% endif %}, keeping cyber defence and adding defence industry; if none is ready in time, extend the current programme by exchange of letters | {% if lapsing %}Extension before the end of {{ itpp_end }}; successor adopted at NATO's {{ deadline_year }} summit{% else %}At the next review of the programme{% endif %} | No day without a programme in force; the successor lists defence industry among its areas |
+# {% for key in order %}{% if key == "programme" %}| Ministry of Foreign Affairs (Seoul) and NATO's Political Affairs and Security Policy Division | Negotiate a successor to the partnership programme {% if itpp_end %}whose plans run to {{ itpp_end }}{% else %}in force{% endif %}, keeping cyber defence and adding defence industry; if none is ready in time, extend the current programme by exchange of letters | {% if lapsing %}Extension before the end of {{ itpp_end }}; successor adopted at NATO's {{ deadline_year }} summit{% else %}At the next review of the programme{% endif %} | No day without a programme in force; the successor lists defence industry among its areas |
 # {% elif key == "industry" %}| Defense Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | {% if hvp_agreed is not none %}South Korea taking part in at least one of NATO's High Visibility Projects, the multinational capability projects that President Lee and the Secretary General agreed {{ lee_call | dated }} to seek ways for it to join{% else %}At least one named joint project under way{% endif %} |
 # {% elif key == "presence" %}| Presidential office (National Security Office) | Commit in advance to send the president, or the prime minister in the president's place, to every NATO summit to which the partners are invited | From NATO's {{ deadline_year }} summit | No summit with the partners at which Seoul is represented below prime-minister level |
 # {% elif key == "invitations" %}| European Allies in the North Atlantic Council, with the Secretary General | Hold a yearly meeting of the Council with the four Indo-Pacific partners at foreign-minister level, so that contact does not depend on a summit invitation | Every year from {{ deadline_year }} | The meeting held each year, with all four partners at minister level |
 # {% elif key == "information" %}| Ministry of Foreign Affairs, with the Ministry of National Defense, and NATO's Joint Intelligence and Security Division | Complete the information-sharing channel whose early completion Seoul asked for {{ cho_rutte | dated("month") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
-# {% elif key == "cyber" %}| National Intelligence Service, which represents Seoul at NATO's cyber defence centre in Tallinn | Field a team in the centre's Locked Shields exercise every year and write cyber defence into the successor programme | Every exercise; in the successor programme by {{ deadline_year }} | A South Korean team in every Locked Shields, whoever governs in Seoul |
+# {% elif key == "cyber" %}| National Intelligence Service, which represents Seoul at NATO's cyber defence centre in Tallinn | Field a team in the centre's Locked Shields exercise every year, whoever governs in Seoul | Every exercise, from the next | A South Korean team in every Locked Shields, whoever governs in Seoul |
 # {% endif %}{% endfor %}
 # ```
 # {% else %}
@@ -173,12 +175,13 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # partnership's work{% if itpp_end %} to {{ itpp_end }}{% endif %} {{ cite(itpp, itpp_duration) }}.{% if lapsing %} By
 # {{ ev.as_of | day }} the data record no successor. A lapse would matter less for what it stops than for what it
 # signals: {{ section_link("history") }} shows that the written instruments stayed in force from one government to
-# the next and through the constitutional crisis, while the president's attendance at NATO's summits did not last. If no successor is ready in time, an exchange of letters extending the
+# the next and through the constitutional crisis, and {{ section_link("nato_motives") }} that the president's
+# attendance at NATO's summits did not last. If no successor is ready in time, an exchange of letters extending the
 # current programme would avoid a gap and leave the successor to be adopted at NATO's {{ deadline_year }}
 # summit.{% endif %}{% endif %}
 # {% if reconvene is not none %}SWP advised in {{ sec.citations.published(reconvene.source_id) }} that NATO and its
 # members reconvene talks on implementing the programme {{ cite(reconvene) }}{% if consensus is not none %}, and
-# that doing so needs consensus within South Korea, not only between Seoul and NATO {{ cite(consensus) }}{% endif %}.{% endif %}
+# that implementing it needs consensus within South Korea, not only between Seoul and NATO {{ cite(consensus) }}{% endif %}.{% endif %}
 # The successor should keep cyber defence, which governments of both camps made a priority, and add defence
 # industry, where the two sides now have a body of their own ({{ section_link("defence_industry") }}).
 # {% endif %}
@@ -191,7 +194,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {{ cite(industry_body) }}{% if first_dialogue is not none %}, and {{ first_dialogue | dated }} NATO opened a first
 # staff-level dialogue with Seoul on defence industrial cooperation {{ cite(first_dialogue) }}; the sources read do
 # not say whether that was the body's first meeting{% endif %}.{% endif %}
-# {% if hvp_agreed is not none %}In their first telephone call, {{ lee_call | dated }}, President Lee and NATO's
+# {% if hvp_agreed is not none %}In a telephone call {{ lee_call | dated }}, President Lee and NATO's
 # Secretary General agreed to seek ways for South Korea to take part in NATO's High Visibility Projects
 # {{ cite(hvp_agreed) }}{% if hvp_defined is not none %}, the multinational projects through which Allies and partners
 # develop capabilities together {{ cite(hvp_defined) }}{% endif %}.{% endif %} A format becomes durable when it produces work that someone depends on: a list of
@@ -207,16 +210,16 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {{ korea_at_hague.level }} {{ cite(korea_at_hague) }}{% if leader_before | length %}, after its president had attended
 # {{ leader_before | length | count("earlier NATO summit") }} {{ cite(leader_before) }}{% endif %};
 # {% if leaders_at_hague < partners_at_hague %}only {{ leaders_at_hague | words }} of the
-# {{ partners_at_hague | words }} Indo-Pacific partners sent a head of government{% endif %}.{% endif %}
+# {{ partners_at_hague | words }} Indo-Pacific partners sent a head of government {{ cite(at_hague) }}{% endif %}.{% endif %}
 # Presence at this level is a political choice that each new government in Seoul makes again. A standing floor, the
 # president or the prime minister in his place, would keep the partnership visible at the top in the years a
 # president stays at home.
 #
 # The same holds for the Alliance: a yearly meeting of the North Atlantic Council with the four partners at
 # foreign-minister level, which European Allies can press for whoever hosts the summit, would spare the partners the
-# uncertainty of a yearly invitation.{% if ankara_pressure is not none %} A report that Washington pressed Allies to
-# keep the partners out of the official meetings of the Ankara summit shows how fragile that invitation has
-# become {{ cite(ankara_pressure) }} ({{ section_link("nato_motives") }}).{% endif %}
+# uncertainty of a yearly invitation.{% if ankara_pressure is not none %} An unconfirmed report that Washington
+# pressed Allies to keep the partners out of the official meetings of the Ankara summit suggests that the invitation
+# can no longer be taken for granted {{ cite(ankara_pressure) }} ({{ section_link("nato_motives") }}).{% endif %}
 # {% endif %}
 
 # %% [markdown] tags=["report"]
@@ -225,8 +228,9 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 #
 # {% if info_request is not none %}{{ cho_rutte | dated("month") | upper_first }} South Korea's foreign minister asked for NATO's
 # interest in completing early a channel for sharing information between the two, under way since the year before
-# {{ cite(info_request) }}; the sources record no completion by {{ ev.as_of | month }}.{% endif %} North Korea's military cooperation with Russia, which NATO now names in its
-# own documents, is the subject on which both sides most need to share what they know.
+# {{ cite(info_request) }}; the sources record no completion by {{ ev.as_of | month }}.{% endif %}
+# {% if dprk_russia | length %}North Korea's military cooperation with Russia, which NATO names in its own documents
+# {{ cite(dprk_russia) }}, is the subject on which both sides most need to share what they know.{% endif %}
 # {% if ccdcoe is not none %}Cyber defence has an institution behind it: South Korea joined NATO's cyber defence
 # centre {{ ccdcoe | dated }} {{ cite(ccdcoe) }}{% if "cyber defence" in shared_core %}, and governments of both
 # camps made it a priority{% endif %}.{% endif %} Keeping it uninterrupted through changes of government is the
@@ -278,8 +282,9 @@ if disagreement_table is not None:
 # Words in quotation marks are the source's own, checked letter for letter; a name for a policy is quoted only where
 # the source spells it so, and is otherwise left out.
 #
-# **Steps in the relationship.** A step is a meeting, agreement, exercise, membership, arms contract or statement of
-# policy between Seoul and NATO or its members, as the sources record it. It counts once however many sources report
+# **Steps in the relationship.** A step is an act between Seoul and NATO or its members, as the sources record it: a
+# meeting, statement of policy, agreement, arms contract or order, membership, exercise, deployment, joint project,
+# investment, or a decision of one side such as an application or the end of a mission. It counts once however many sources report
 # it. Entries in the categories {{ context_categories | and_list }} are drawn as context, not counted (the arms
 # market holds sales outside the Alliance and competitions a Korean firm has not won); an expectation reported before
 # the step was taken is not a step. A step dated only to a year or month that spans a

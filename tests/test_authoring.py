@@ -142,11 +142,21 @@ def test_style_in_brief_yml_overrides_the_defaults_and_only_what_it_names():
     ({"colours": {"administrations": {"Moon Jae-in": "blue-ish"}}}, "Moon Jae-in"),
     ({"page": {"size": "B7"}}, "size"),
     ({"page": {"margin": "wide"}}, "margin"),
+    ({"limits": {"brief_words": "many"}}, "brief_words"),
     ("red", "mapping"),
 ])
 def test_a_bad_style_value_is_named(raw, words):
     with pytest.raises(style.StyleError, match=words):
         style.resolve(raw)
+
+
+def test_a_brief_over_the_house_limits_is_named_with_the_limit():
+    from helpers.pipeline.measure import over_limits
+
+    page = "<main><p>" + "word " * 120 + "</p></main>"
+    assert over_limits(page, None, {"brief_words": 200, "brief_pages": 8}, "brief") == []
+    warned = over_limits(page, None, {"brief_words": 100, "brief_pages": 8}, "brief")
+    assert len(warned) == 1 and "120 words" in warned[0] and "limit of 100" in warned[0]
 
 
 def test_a_style_change_rebuilds_and_shows(mini):

@@ -499,6 +499,7 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     entry = None if options.force else store.get("pages", page_key)
     if entry is not None:
         _unpack_page(entry, staging, options)
+        _warn_over_limits(staging, options, manifest.style, result)
         return rendered
     from . import downloads
     from .render import RenderedSection, publication_html, read_sources, write_pdf
@@ -556,8 +557,20 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
                     f"{time.perf_counter() - started:.1f} s")
     entry = store.put("pages", page_key, files, move=True)
     _unpack_page(entry, staging, options)
+    _warn_over_limits(staging, options, manifest.style, result)
     result.rendered = True
     return rendered
+
+
+def _warn_over_limits(staging: Path, options: BuildOptions, style: dict, result: BuildResult) -> None:
+    """A brief longer than the house limits still builds (a draft may run long), but the build says so."""
+    page = staging / f"{options.name}.html"
+    if options.only or not page.exists():
+        return
+    from .measure import over_limits
+
+    result.warnings += over_limits(page.read_text(encoding="utf-8"), staging / f"{options.name}.pdf",
+                                   style["limits"], options.name)
 
 
 @contextlib.contextmanager

@@ -7,6 +7,7 @@ chart and nowhere else; changing the page size changes the PDF without touching 
         administrations: {Moon Jae-in: "#0072B2", Yoon Suk-yeol: "#D55E00"}
         categories: {defence industry: "#CC79A7"}
       page: {size: A4, margin: 22mm 25mm 20mm}
+      limits: {brief_pages: 8, brief_words: 4000}
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ DEFAULTS = {
     },
     "page": {"size": "A4", "margin": "22mm 25mm 20mm"},
     "fonts": {"text": "NotoSerif", "apparatus": "NotoSans"},
+    # The policy brief's length, as the build warns and the tests hold it (the report has no limit).
+    "limits": {"brief_pages": 8, "brief_words": 4000},
 }
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
@@ -63,13 +66,16 @@ def check(style: dict) -> dict:
         raise StyleError(f"brief.yml: style: page: size: {style['page']['size']!r}; use A4, A5, A3, letter or legal")
     if not re.fullmatch(r"(\d+(\.\d+)?(mm|cm|in|pt)\s*){1,4}", str(style["page"]["margin"]).strip()):
         raise StyleError(f"brief.yml: style: page: margin: {style['page']['margin']!r}; use one to four lengths, e.g. 22mm 25mm 20mm")
+    for name, value in style["limits"].items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise StyleError(f"brief.yml: style: limits: {name}: {value!r} is not a whole number above zero")
     return style
 
 
 def resolve(raw: dict | None) -> dict:
     """The house style: brief.yml's `style:` over the defaults, checked."""
     if raw is not None and not isinstance(raw, dict):
-        raise StyleError("brief.yml: style: expected a mapping (colours:, page:, fonts:)")
+        raise StyleError("brief.yml: style: expected a mapping (colours:, page:, fonts:, limits:)")
     return check(_merge(DEFAULTS, raw or {}, ""))
 
 
