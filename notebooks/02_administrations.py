@@ -48,12 +48,7 @@ who = {n: compare.display_name(admins.loc[n]) for n in admins.index}  # 'Moon', 
 published = published_sources(ev.sources, ev.as_of)
 
 
-def writing_when(source_id: str) -> str:
-    """When a source was published, with its preposition: 'in January 2025', 'on 4 June 2025'."""
-    from helpers.writing.filters import dated
-
-    return dated(ev.sources.set_index("source_id").loc[source_id])
-
+writing_when = sec.citations.published_when  # when a source was published, with its preposition
 
 def inauguration_source(admin_row):
     """A published record of the inauguration (a domestic-politics event on the first day of the term), or None."""
@@ -283,6 +278,7 @@ if lee is not None:
     lee["follows"] = lee["compared"] or (order.index(LEE) > 0 and names[-1] == order[order.index(LEE) - 1])
     lee["label_source"] = sec.citations.name(lee["row"]["source_id"]) if lee["label"] else None
     lee["label_date"] = sec.citations.published(lee["row"]["source_id"]) if lee["label"] else None
+    lee["label_when"] = writing_when(lee["row"]["source_id"]) if lee["label"] else None
     lee["priorities"] = sorted(set(ev.cooperation_areas[
         (ev.cooperation_areas["actor"] == LEE) & (ev.cooperation_areas["emphasis"] == "priority")]["area"]))
     lee["priority_rows"] = ev.cooperation_areas[ev.cooperation_areas["actor"] == LEE]
@@ -375,8 +371,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # but on common ground{% endif %}{% elif pace.tie %}dealt with NATO at a similar pace{% if breadth == "broad" %} and on common
 # ground{% endif %}{% else %}cannot yet be compared on the pace of their dealings with NATO{% if breadth == "broad" %}, though
 # they share common ground{% endif %}{% endif %}.
-# {% if pace.leader and pace.others | length == 1 %}{{ leader.who }}'s government engaged {{ pace.word }} often.
-# Counting as a step each meeting, agreement, exercise, contract or other dated move the sources record, it averaged {{ leader.rate }} a year in office ({{ leader.start | month }} to
+# {% if pace.leader and pace.others | length == 1 %}{{ leader.who }}'s government engaged {{ pace.word }} often: the
+# sources record {{ leader.rate }} steps a year in office ({{ leader.start | month }} to
 # {{ (leader.end or ev.as_of) | month }}), against {{ runner_up.rate }} under {{ runner_up.who }} ({{ runner_up.start | month }} to
 # {{ (runner_up.end or ev.as_of) | month }}) ({{ fig("pace") }}).{% if industry_counts[leader.name] and first_industry_year %}
 # Arms contracts and industry talks{% if industry_starts_late %}, which the sources record as steps only from
@@ -429,7 +425,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # relationship going, though not at the top: {% if lee.label and not lee.compared %}Lee, who promised
 # {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, sent{% else %}Lee sent{% endif %} his national security adviser
 # to NATO's summit at The Hague {{ lee_step.hague_summit_rok_nsa_2025_06 | dated("month") }} in his place
-# {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.
+# {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.{% if lee_body is not none %} There the adviser and the Secretary
+# General agreed to set up a consultative body on defence industry {{ cite(lee_body) }}.{% endif %}
 # {% if lee_step.lee_rutte_call_2025_07 is not none %}He {% if lee.open %}has told{% else %}told{% endif %} the Secretary General that South Korea would
 # {{ quote(lee_step.lee_rutte_call_2025_07, "continue to deepen its partnership with NATO") }}
 # {{ cite(lee_step.lee_rutte_call_2025_07) }}. {% endif -%}
@@ -861,7 +858,7 @@ if lee is not None:
 # after winning the snap election that followed Yoon Suk-yeol's removal{% endif %}
 # {{ cite(lee_step.lee_jae_myung_inauguration_2025_06_04 if lee_step.lee_jae_myung_inauguration_2025_06_04 is not none else lee.dates) }},
 # and {% if lee.open %}was still in office at the cut-off{% else %}left office on {{ lee.end | day }}{% endif %}.
-# {% if lee.label %}{{ lee.label_source }} reported on {{ lee.label_date }} his promise to pursue
+# {% if lee.label %}{{ lee.label_source }} reported {{ lee.label_when }} his promise to pursue
 # {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}{% if lee_dilemma is not none %}; {{ sec.citations.name(lee_dilemma.source_id) }}
 # rendered the same line as {{ quote(lee_dilemma, "national interest and pragmatic diplomacy") }}
 # {{ cite(lee_dilemma) }}{% endif %}.{% endif %}

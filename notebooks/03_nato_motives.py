@@ -206,7 +206,7 @@ nothing = not len(timeline) and not meetings
 # {% if washington_china is not none and washington_dprk is not none %}Since {{ washington_china | when("year") }}
 # NATO has called China an enabler of Russia's war and condemned North Korea's arms exports.{% endif %}
 # {% if reluctant is not none and leverage is not none %}{% if reluctant.source_id == leverage.source_id %}{{ sec.citations.name(reluctant.source_id) }}
-# found Seoul in {{ sec.citations.published(reluctant.source_id) }} wary of calling China a threat, and NATO able to do
+# found Seoul {{ sec.citations.published_when(reluctant.source_id) }} wary of calling China a threat, and NATO able to do
 # little on the Korean Peninsula.{% else %}Seoul has been wary of calling China a threat, and NATO can do little on the
 # Korean Peninsula, in the sources' reading.{% endif %}{% endif %}{% else %}**NATO's interest in its Indo-Pacific partners grew with its concern about
 # China.** {% if ministers_2020 is not none %}Their foreign ministers met NATO's {{ ministers_2020 | dated }} to
@@ -234,7 +234,7 @@ nothing = not len(timeline) and not meetings
 # {{ cite(washington_china) }}{% if washington_dprk is not none %} and condemned
 # {{ quote(washington_dprk, "the DPRK’s exports of artillery shells and ballistic missiles") }}
 # {{ cite(washington_dprk) }}{% endif %}.{% if pushed is not none %} Against this background, {{ sec.citations.name(pushed.source_id) }}
-# argued in {{ sec.citations.published(pushed.source_id) }}, NATO pressed for the four partners to attend its summits
+# argued {{ sec.citations.published_when(pushed.source_id) }}, NATO pressed for the four partners to attend its summits
 # {{ cite(pushed) }}.{% endif %}{% elif troops_2024 is not none %}{{ troops_2024 | dated | upper_first }} NATO's
 # Secretary General called the deployment of North Korean troops {{ quote(troops_2024, "a significant escalation") }}
 # in North Korea's involvement in Russia's war {{ cite(troops_2024) }}.{% endif %}{% if april_link is not none %} 
@@ -336,7 +336,7 @@ nothing = not len(timeline) and not meetings
 # challenges that link Europe and the Indo-Pacific {{ cite(demonstrations) }}{% if pushed is not none %}, and it was
 # against this background that NATO pushed for its four Indo-Pacific partners to attend its summits
 # {{ cite(pushed) }}{% endif %}.{% endif %}{% endif %}
-# {% if consensus_asia is not none %}That interest was not a given: in {{ sec.citations.published(consensus_asia.source_id) }}
+# {% if consensus_asia is not none %}That interest was not a given: {{ sec.citations.published_when(consensus_asia.source_id) }}
 # EIAS had argued that NATO would
 # {{ quote(consensus_asia, "need to reach a broader consensus about the relevance of Asian security issues for its own objectives") }}
 # {{ cite(consensus_asia) }}.{% endif %}
@@ -455,15 +455,15 @@ if meetings:
 # %% [markdown] tags=["brief"]
 # {% if reluctant is not none or leverage is not none %}The interest meets limits in Seoul{% if hague_silence is not none or ankara_pressure is not none %},
 # in NATO's reach and in Washington{% else %} and in NATO's reach{% endif %}. {% if reluctant is not none %}{{ sec.citations.name(reluctant.source_id) }}
-# found Seoul in {{ sec.citations.published(reluctant.source_id) }} reluctant to name China a threat{% if fear is not none %}, fearing Beijing's reaction{% if thaad is not none %},
+# found Seoul {{ sec.citations.published_when(reluctant.source_id) }} reluctant to name China a threat{% if fear is not none %}, fearing Beijing's reaction{% if thaad is not none %},
 # as after the deployment of the THAAD missile-defence system{% endif %}{% endif %} {{ cite(reluctant, thaad) }}.{% endif %}
 # {% if leverage is not none %}{% if reluctant is not none and reluctant.source_id == leverage.source_id %}It also
 # judged that{% else %}{{ sec.citations.name(leverage.source_id) }} judged that{% endif %} NATO has
 # {{ quote(leverage, "limited political capabilities to improve the situation on the Korean Peninsula") }}
 # {{ cite(leverage) }}.{% endif %}{% if hague_silence is not none %} At The Hague, in one analyst's reading, Trump's
 # dominance of the summit left {{ quote(hague_silence, "no specific points devoted to reaffirming the importance of enhancing NATO’s ties with its Indo-Pacific partners") }}
-# {{ cite(hague_silence) }}.{% endif %}{% if ankara_pressure is not none %} In
-# {{ sec.citations.published(ankara_pressure.source_id) }}, citing Politico, RBC-Ukraine reported US pressure on Allies
+# {{ cite(hague_silence) }}.{% endif %}{% if ankara_pressure is not none %}
+# {{ sec.citations.published_when(ankara_pressure.source_id) | upper_first }}, citing Politico, RBC-Ukraine reported US pressure on Allies
 # not to invite the four to the official meetings of the Ankara summit {{ cite(ankara_pressure) }}.{% endif %}
 # ({{ see("limits") }})
 # {% elif hedging is not none %}Seoul's long practice of {{ quote(hedging, "a hedging strategy") }} between its

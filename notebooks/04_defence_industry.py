@@ -389,7 +389,7 @@ shown = deals
 if len(shown):
     last_day = min(ev.as_of, max(shown["end"]))
     chart_start = int(shown["year"].min())
-    sec.chart("deals", industry.deals_chart(shown, chart_start, last_day, admins), sources=shown,
+    sec.chart("deals", industry.deals_chart(shown, chart_start, last_day, admins, versions), sources=shown,
               data=shown[["deal_id", "buyer", "buyer_nato_member", "date", "date_precision", "kind", "equipment",
                           "value", "value_qualifier", "currency", "value_usd", "value_basis", "contract_type",
                           "administration", "source_id", "quote"]])

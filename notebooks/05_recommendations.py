@@ -179,7 +179,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # attendance at NATO's summits did not last. If no successor is ready in time, an exchange of letters extending the
 # current programme would avoid a gap and leave the successor to be adopted at NATO's {{ deadline_year }}
 # summit.{% endif %}{% endif %}
-# {% if reconvene is not none %}SWP advised in {{ sec.citations.published(reconvene.source_id) }} that NATO and its
+# {% if reconvene is not none %}SWP advised {{ sec.citations.published_when(reconvene.source_id) }} that NATO and its
 # members reconvene talks on implementing the programme {{ cite(reconvene) }}{% if consensus is not none %}, and
 # that implementing it needs consensus within South Korea, not only between Seoul and NATO {{ cite(consensus) }}{% endif %}.{% endif %}
 # The successor should keep cyber defence, which governments of both camps made a priority, and add defence

@@ -513,10 +513,12 @@ def _admin_colour(name: str) -> str:
     return charts.colour_for("administration", name)
 
 
-def deals_chart(deals: pd.DataFrame, first_year: int, last_day, admins: pd.DataFrame):
+def deals_chart(deals: pd.DataFrame, first_year: int, last_day, admins: pd.DataFrame, versions: pd.DataFrame | None = None):
     """One row per deal, grouped by buyer in order of their first deal, each drawn at its date in the colour of the
     government in Seoul at the time: a filled dot when signed, a hollow dot when ordered, a hollow diamond while under
-    negotiation; to the right, its value as the followed source states it, or 'no value stated'."""
+    negotiation; to the right, its value as the followed source states it, or 'no value stated'. Given the deals'
+    `versions`, a value the sources give differently on the same basis and in the same currency is shown as the range,
+    as the text gives it."""
     import matplotlib.lines as mlines
 
     buyers = list(dict.fromkeys(deals.sort_values("start")["buyer"]))
@@ -537,6 +539,10 @@ def deals_chart(deals: pd.DataFrame, first_year: int, last_day, admins: pd.DataF
                 color=charts.INK)
         stated = pd.notna(deal["value"])
         said = deal_value(deal, usd=False) if stated else "no value stated"
+        spread = value_range(versions[versions["deal_id"] == deal["deal_id"]], deal) \
+            if stated and versions is not None else None
+        if spread is not None and spread[0] != spread[1]:
+            said = say_range(spread[0], spread[1], deal["currency"])
         said = f"potential {said}" if stated and deal["kind"] == UNDER_NEGOTIATION else said
         ax.text(x + 0.1, y, said, va="center", fontsize=7.5,
                 color=charts.INK if stated else charts.MUTED, style="normal" if stated else "italic")

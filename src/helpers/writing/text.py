@@ -117,6 +117,11 @@ class Citations:
         row = self.sources.loc[source_id]
         return say_date(row["date"], row["date_precision"])
 
+    def published_when(self, source_id: str) -> str:
+        """The same with its preposition, as prose says it: 'in January 2025', 'on 4 June 2025', 'in 2022'."""
+        row = self.sources.loc[source_id]
+        return ("on " if row["date_precision"] == "day" else "in ") + say_date(row["date"], row["date_precision"])
+
     def name(self, source_id: str) -> str:
         """How prose names a source: the publisher's acronym ('SWP', 'PISM'), else the short citation's name."""
         row = self.sources.loc[source_id]
