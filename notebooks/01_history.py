@@ -16,8 +16,8 @@
 # %% [markdown]
 # # From dialogue to partnership
 #
-# How did South Korea's political dialogue with NATO become a working partnership, and what carried it from one
-# government in Seoul to the next?
+# How did South Korea's political dialogue with NATO become a working partnership, and what in it has proved
+# lasting?
 
 # %% tags=["parameters"]
 as_of = "2026-06-30"  # evidence cut-off (YYYY-MM-DD): nothing dated later is counted or drawn

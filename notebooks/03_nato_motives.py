@@ -201,8 +201,8 @@ nothing = not len(timeline) and not meetings
 # {% if nothing %}**The evidence up to {{ ev.as_of | day }} holds no NATO statement on the Indo-Pacific and no NATO
 # meeting with its partners there,** so this section has no finding at that date.{% elif links %}**NATO courts Seoul
 # because it now sees the security of Europe and of the Indo-Pacific as linked; its interest has limits{% if
-# previous is not none and presence_fell %}, and fewer of the partners sent their leaders to {{ latest.place }} than to
-# {{ previous.place }}{% endif %}.**
+# previous is not none and presence_fell %}, and the partners' own presence fell: fewer sent their leaders to
+# {{ latest.place }} than to {{ previous.place }}{% endif %}.**
 # {% if washington_china is not none and washington_dprk is not none %}Since {{ washington_china | when("year") }}
 # NATO has called China an enabler of Russia's war and condemned North Korea's arms exports.{% endif %}
 # {% if reluctant is not none and leverage is not none %}{% if reluctant.source_id == leverage.source_id %}{{ sec.citations.name(reluctant.source_id) }}

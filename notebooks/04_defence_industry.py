@@ -645,12 +645,12 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 
 # %% [markdown] tags=["brief"]
 # {% if only_priority %}Defence industry is the only area of cooperation that the sources record as a priority of all
-# {{ governments | length | words }} governments since {{ since_year }} ({{ governments_named | and_list }}){% if both_camps_priority %}, of
+# {{ governments | length | words }} governments since {{ since_year }}{% if both_camps_priority %}, of
 # both camps{% endif %}{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% elif both_camps_priority %}Defence industry is
 # one of {{ priorities | length | words }} areas of cooperation that governments of both camps made a
 # priority{% if shared is none %} {{ cite(priority_rows) }}{% endif %}.{% endif %}
-# {% if shared is not none %}SWP calls it {{ quote(shared, "a shared objective of both the Moon and Yoon administration") }}
-# {{ cite(shared) }}.{% endif %}
+# {% if shared is not none %}SWP calls building up the defence industry and arms exports
+# {{ quote(shared, "a shared objective of both the Moon and Yoon administration") }} {{ cite(shared) }}.{% endif %}
 # {% if successor is not none and body is not none %}{{ successor.administration }}'s government kept the course. At The Hague {{ body | dated }} {% if wi is not none %}his national security adviser{% else %}Seoul's
 # envoy{% endif %} and NATO's Secretary General agreed to set up a consultative body on defence industry
 # {{ cite(body) }}{% if body_first is not none %}; NATO opened a first staff-to-staff dialogue with Seoul on defence

@@ -345,7 +345,7 @@ def section_text(html: str) -> str:
 @pytest.fixture(scope="module")
 def built_nato_only(tmp_path_factory):
     out = tmp_path_factory.mktemp("industry")
-    result = run_brief("build", "--no-pdf", "--only", "defence_industry", "-p", "nato_only", "true",
+    result = run_brief("build", "--no-pdf", "--only", "defence_industry", "--name", "brief", "-p", "nato_only", "true",
                        "-p", "as_of", "2026-06-30", "--output", out)
     assert result.returncode == 0, result.stdout + result.stderr
     return (out / "sections" / "defence_industry.html").read_text(encoding="utf-8")
