@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import textwrap
@@ -153,6 +154,24 @@ def test_a_broken_template_names_the_markdown_cell(mini):
     result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "Markdown cell" in result.stderr and "row_cuont" in result.stderr and "undefined" in result.stderr
+
+
+def test_a_misspelled_value_is_placed_in_the_script_and_the_right_name_offered(mini):
+    import jupytext
+
+    root, env = mini
+    notebook = root / "notebooks" / "01_alpha.ipynb"
+    script = notebook.with_suffix(".py")
+    jupytext.write(jupytext.read(notebook), script, fmt="py:percent")
+    script.write_text(script.read_text().replace("{{ row_count }} rows", "{{ row_cuont }} rows"), encoding="utf-8")
+    result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    lines = script.read_text(encoding="utf-8").splitlines()
+    typo = next(i for i, line in enumerate(lines, start=1) if "row_cuont" in line)
+    found = re.search(r"line (\d+) of notebooks/01_alpha\.py", result.stderr)
+    assert found and int(found.group(1)) <= typo and all(
+        not line.startswith("# %%") for line in lines[int(found.group(1)):typo - 1]), result.stderr
+    assert "did you mean row_count" in result.stderr
 
 
 # -- messages that name what to fix -----------------------------------------------------------------------------------

@@ -211,20 +211,32 @@ def _source_cell_number(error: BaseException) -> int | None:
     return index - injected + 1
 
 
+def _script_line(notebook: Path, number: int | None) -> int | None:
+    """The line of the paired .py script where cell `number` begins (its `# %%` marker): where a text editor opens."""
+    script = notebook.with_suffix(".py")
+    if number is None or not script.exists():
+        return None
+    markers = [i for i, line in enumerate(script.read_text(encoding="utf-8").splitlines(), start=1)
+               if line.startswith("# %%")]
+    return markers[number - 1] if 0 < number <= len(markers) else None
+
+
 def _failure_message(spec: SectionSpec, error: BaseException) -> str:
     name = spec.name
     ename, evalue = getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error))
     source = (getattr(error, "source", "") or "").strip().splitlines()
     number = _source_cell_number(error)
+    line = _script_line(spec.notebook, number)
+    at_line = f" (line {line} of notebooks/{spec.notebook.with_suffix('.py').name})" if line else ""
     where = "while executing"
     if number is not None:
-        where = f"in cell {number} of {spec.notebook.name}" + (f" ({source[0][:60]!r})" if source else "")
+        where = f"in cell {number} of {spec.notebook.name}{at_line}" + (f" ({source[0][:60]!r})" if source else "")
     if ename == "ParameterError":
         return f"section {name}: bad parameter: {evalue}"
     if ename == "DataError":
         return f"section {name}: the data did not validate {where}: {evalue}"
     if ename == "ProseError":
-        return f"section {name}: {evalue}"
+        return f"section {name}{at_line}: {evalue}"
     return f"section {name} failed {where}: {ename}: {evalue}"
 
 

@@ -40,6 +40,7 @@ Numbers are given when the publication is assembled, so a section can run on its
 """
 from __future__ import annotations
 
+import difflib
 import html
 import os
 import re
@@ -125,7 +126,11 @@ def render_markdown(source: str, namespace: dict, section=None) -> str:
     try:
         markdown = env.from_string(source).render(namespace)
     except jinja2.UndefinedError as error:
-        raise ProseError(f"{error} (compute it in a code cell above this one)") from None
+        missing = re.match(r"'(\w+)' is undefined", str(error))
+        known = [n for n in namespace if not n.startswith("_")]
+        close = difflib.get_close_matches(missing.group(1), known, n=3, cutoff=0.7) if missing else []
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise ProseError(f"{error} (compute it in a code cell above this one){hint}") from None
     except jinja2.TemplateSyntaxError as error:
         raise ProseError(f"template syntax, line {error.lineno}: {error.message}") from None
     renderer = _Renderer(values, section)
