@@ -200,3 +200,15 @@ def test_brief_rename_refuses_and_changes_nothing(mini, args, words):
     assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
     assert (root / "brief.yml").read_text(encoding="utf-8") == before
     assert (root / "notebooks" / "02_beta.ipynb").exists()
+
+
+def test_a_page_opened_after_a_failed_rebuild_is_told_of_the_failure():
+    from helpers.pipeline.preview import Events
+
+    events = Events()
+    assert events.wait(events.first_seen(), timeout=0.01)[1] == ""  # nothing yet: a new page just waits
+    events.send("failed", "brief: section alpha: ...")
+    assert events.wait(events.first_seen(), timeout=0.01)[1:] == ("failed", "brief: section alpha: ...")
+    events.send("reload")
+    version = events.first_seen()
+    assert version == events.version  # after a good rebuild a new page has nothing to catch up on

@@ -62,6 +62,12 @@ class Events:
             self.last = (kind, data)
             self.changed.notify_all()
 
+    def first_seen(self) -> int:
+        """Where a page that connects now starts: a page loaded after a failed rebuild is sent that failure at once
+        (it shows the last good pages, and must say they are not current); otherwise it waits for the next event."""
+        with self.changed:
+            return self.version - 1 if self.last[0] == "failed" else self.version
+
     def wait(self, seen: int, timeout: float = 15.0) -> tuple[int, str, str]:
         with self.changed:
             self.changed.wait_for(lambda: self.version != seen, timeout=timeout)
@@ -104,7 +110,7 @@ def _handler(output: Path, events: Events):
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            seen = events.version
+            seen = events.first_seen()
             try:
                 while True:
                     version, kind, data = events.wait(seen)
