@@ -65,6 +65,13 @@ def dated_by(admin_row):
     return inauguration_source(admin_row)
 
 
+def ended_by(name):
+    """For a term that ran to its successor's inauguration: the record of that inauguration, which dates its end."""
+    order = list(ev.administrations["administration"])
+    later = order[order.index(name) + 1:] if name in order else []
+    return sworn_in_by(ev.administrations.set_index("administration").loc[later[0]]) if later else None
+
+
 def sworn_in_by(admin_row):
     """The source for the day a term began: a published record of the inauguration if there is one (a source that
     dates the whole term may be a report of its end), else the term's dates source."""
@@ -88,6 +95,7 @@ for name in names:
         "end": t["end_date"], "open": judgements.still_in_office(t["end_date"], ev.as_of),
         "suspended": t["powers_suspended"], "removed": compare.removed(row) and not t["open"],
         "years": float(t["years"]), "label": label, "dates": dated_by(row), "sworn": sworn_in_by(row),
+        "ended_by": ended_by(name),
         "label_source": sec.citations.name(row["source_id"]) if label else None,
         "label_date": sec.citations.published(row["source_id"]) if label else None,
         "label_when": writing_when(row["source_id"]) if label else None,
@@ -397,7 +405,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # defence and technology: the application to join NATO's cyber defence centre
 # {{ cyber_steps[0] | dated }}{% if ccdcoe_member is not none and ccdcoe_member.administration == cyber_by %} and
 # membership {{ ccdcoe_member | dated("month") }}{% endif %}, the Locked Shields exercise and malware sharing
-# {% if ccdcoe_member is not none and ccdcoe_member.administration == cyber_by %}{{ cite(cyber_steps[0], ccdcoe_member) }}{% else %}{{ cite(cyber_steps[0]) }}{% endif %}. {% endif -%}
+# {% if ccdcoe_member is not none and ccdcoe_member.administration == cyber_by %}{{ cite(cyber_steps, ccdcoe_member) }}{% else %}{{ cite(cyber_steps) }}{% endif %}. {% endif -%}
 # {% if summits_detail %}{{ who[summits_by] }} attended NATO's summits in
 # {% for s in summit_steps %}{{ s | when("year") }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %},
 # and his government opened a mission to NATO, began military staff talks and signed a tailored partnership
@@ -466,7 +474,7 @@ suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 # impeachment vote suspended the president's powers on {{ g.suspended | day }}
 # {{ cite(suspension_rows[g.name]) }}{% endif %}{% if g.open %}, and the term was still running at the cut-off{% elif g.removed %},
 # and the term ended with removal from office on {{ g.end | day }}{% else %}, and the term ended on
-# {{ g.end | day }}{% endif %} {{ cite(g.dates) }}. {% endfor %}
+# {{ g.end | day }}, the day before the next president took office{% endif %} {{ cite(g.dates, g.ended_by if not g.removed and not g.open else none) }}. {% endfor %}
 # {{ tab("comparison") }} sets the governments side by side.
 #
 # {% for grp in label_groups %}{{ grp.source }}, writing {{ grp.when }}, labels {% for g in grp["items"] %}{{ g.who }}'s
@@ -703,7 +711,7 @@ only_rows = focus[[any(a in g["only"] and actor == g["name"] for g in only_govs)
 # common ground is {{ breadth }}: {% if shared_share in ("none", "one") %}{{ shared_share }} of them is{% else %}{{ shared_share }}
 # of them ({{ areas_shared }}) are{% endif %} named for {{ all_word }}{% if shared_priority %}, and {{ all_word }} singled out
 # {{ shared_priority | and_list }}{% endif %} ({{ fig("focus") }}).
-# {% if only_govs %}The differences lie in what one government took up alone:
+# {% if only_govs %}The differences lie in what the sources name for one government only:
 # {% for g in only_govs %}{{ g.only | and_list }} under {{ g.who }}{% if loop.revindex == 2 %}, and {% elif not loop.last %}; {% endif %}{% endfor %}
 # {{ cite(only_rows) }}.{% endif %}
 # {% for g in unrated if g.coded %}The sources name only {{ ((g.priorities | length) + (g.listed | length)) | count("area") }}
@@ -768,9 +776,11 @@ for g in rated:
 # {% if mission is not none and itpp is not none and opener and opener.name == mission.administration == itpp.administration %}Among them,
 # Seoul established its Mission to NATO {{ mission | dated }}{% if step.mission_to_nato_announced_2022_06 is not none %},
 # having announced it {{ step.mission_to_nato_announced_2022_06 | dated }}{% endif %}, and signed the Individually
-# Tailored Partnership Programme at the Vilnius summit {{ itpp | dated }} {{ cite(mission, itpp) }}.{% endif %}
+# Tailored Partnership Programme at the Vilnius summit {{ itpp | dated }}
+# {{ cite(mission, step.mission_to_nato_announced_2022_06, itpp) }}.{% endif %}
 #
-# {% if n_firsts > 1 %}In the passages quoted for them, {{ n_firsts | count("step") }} are called firsts. {% endif -%}
+# {% if n_firsts > 1 %}Of the steps credited to the governments compared, {{ n_firsts | words }} are called firsts in the
+# passages quoted for them. {% endif -%}
 # {% if first.ban_ki_moon_nac_2005_12 is not none %}{% set s = first.ban_ki_moon_nac_2005_12 %}{{ s | dated | upper_first }},
 # under {{ who[s.administration] }}, Foreign Minister Ban Ki-moon became the first South Korean official to address
 # the North Atlantic Council {{ cite(s) }}.{% endif %}
@@ -897,10 +907,10 @@ if lee is not None:
 # writing {{ writing_when(lee_glimpse.source_id) }}, saw in it {{ quote(lee_glimpse, "a glimpse") }} of Lee's pragmatic
 # foreign policy {{ cite(lee_glimpse) }}.{% endif %}{% if lee_cho is not none %} Cho Hyun, then the nominee for foreign
 # minister, called it {{ quote(lee_cho, "the best possible decision given the high level of uncertainty on multiple fronts") }}
-# {{ cite(lee_cho) }}{% if lee_opposition is not none %}, while the conservative opposition warned that South Korea
+# {{ cite(lee_cho) }}{% if lee_opposition is not none %}, while a critic quoted in the press warned that South Korea
 # might look, to China and Russia, like {{ quote(lee_opposition, "the weakest link among US allies") }}
-# {{ cite(lee_opposition) }}{% endif %}.{% elif lee_opposition is not none %} The conservative opposition warned that
-# South Korea might look, to China and Russia, like {{ quote(lee_opposition, "the weakest link among US allies") }}
+# {{ cite(lee_opposition) }}{% endif %}.{% elif lee_opposition is not none %} A critic quoted in the press warned
+# that South Korea might look, to China and Russia, like {{ quote(lee_opposition, "the weakest link among US allies") }}
 # {{ cite(lee_opposition) }}.{% endif %}{% endif %}
 #
 # {% if not lee.rated %}The pace of Lee's government cannot yet be set against full terms. The evidence covers his

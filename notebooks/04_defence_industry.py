@@ -101,6 +101,12 @@ def others(row, stated=True):
     return rows[rows["value"].notna()] if stated else rows
 
 
+def agreeing(row):
+    """The other sources whose version of a deal gives the same value in the same currency: they share its citation."""
+    alike = others(row)
+    return list(alike[(alike["value"] == row["value"]) & (alike["currency"] == row["currency"])]["source_id"])
+
+
 def units(row, source_id=None):
     """System type -> quantity for the deal of `row`: from `source_id`, else the first version that gives any."""
     if row is None:
@@ -332,15 +338,15 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 
 # %% [markdown] tags=["summary"]
 # {% if carried_on and only_priority %}**Defence industry has become the most tangible interest South Korea shares
-# with individual Allies, and it has outlasted the change of government in Seoul.** South Korean firms have won {{ won }} agreements,
-# contracts and orders from {{ n_buyers }} NATO members since {{ first_year }}, {{ under_successor }} of them under
+# with individual Allies, and it has outlasted the change of government in Seoul.** South Korean firms have won {{ won }} arms
+# agreements, contracts and orders from {{ n_buyers }} NATO members since {{ first_year }}, {{ under_successor }} of them under
 # {{ successor.administration }}.
 # {% elif first_deal is not none and shared is not none %}**Defence industry has become an interest that Seoul's two
-# political camps share with NATO's members.** South Korean firms have won {{ won }} agreements, contracts and orders from
+# political camps share with NATO's members.** South Korean firms have won {{ won }} arms agreements, contracts and orders from
 # {{ n_buyers }} NATO members since {{ first_year }}, and SWP counts the industry's growth as an aim of both the
 # liberal and the conservative government {{ cite(shared) }}.
 # {% elif first_deal is not none %}**South Korea became an arms supplier to NATO members in {{ first_year }}.** By
-# {{ ev.as_of | month }} its firms had won {{ won }} agreements, contracts and orders from {{ n_buyers }} of them,
+# {{ ev.as_of | month }} its firms had won {{ won }} arms agreements, contracts and orders from {{ n_buyers }} of them,
 # {{ buyers | and_list }} {{ cite(taken) }}.
 # {% else %}**The sources published by {{ ev.as_of | day }} record no South Korean arms contract with a NATO
 # member.**{% endif %}
@@ -411,12 +417,12 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 
 # %% [markdown] tags=["report"]
 # {% if earlier_rows %}The earliest in the record came{% if earlier_govs | length == 1 %} under
-# {{ earlier_govs[0] }}{% endif %}: {% for r in earlier_rows %}{{ r.buyer }} signed {{ dated_deal(r) }} for
-# {{ r.equipment }} worth {{ said(r) }} {{ cite(r, r.dated_by) }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %}.
+# {{ earlier_govs[0] }}{% endif %}: {% for r in earlier_rows %}{{ r.buyer }} signed {{ dated_deal(r) }}{% if r.dated_by != r.source_id and r.dated_by not in agreeing(r) %}
+# {{ cite(r.dated_by) }}{% endif %} for {{ r.equipment }} worth {{ said(r) }} {{ cite(r, agreeing(r)) }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %}.
 # {% endif %}{% if framework is not none %}{% if earlier_rows %}The large contracts began with Poland{% else %}Poland came
 # first{% endif %}{% if after_summit is not none %}, shortly after Yoon Suk-yeol's first NATO summit
 # {{ cite(after_summit) }}{% endif %}. {{ framework | dated | upper_first }} it signed framework agreements for
-# K2 tanks, K9 howitzers and FA-50 light combat aircraft, with no value announced {{ cite(framework) }}.
+# K2 tanks, K9 howitzers and FA-50 light combat aircraft, with no value announced {{ cite(framework, not_announced) }}.
 # {% if executive_2022 is not none %}Executive contracts, which carry the values, followed:
 # {{ executive_2022 | dated }} for the first {{ exec_units.get("tank", 0) | words }} tanks and
 # {{ exec_units.get("self-propelled howitzer", 0) | words }} howitzers, worth {{ said(executive_2022) }}
@@ -433,13 +439,13 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 # by the Korean account {{ cite(homar_2_other) }}{% endif %}{% endif %}.{% endif %}{% if k9_2023 is not none %}
 # A second K9 contract, {{ k9_2023 | dated("month") }}{% if k9_2023_count %}, was for {{ k9_2023_count | words }} howitzers{% endif %},
 # worth {{ said(k9_2023) }} {{ cite(k9_2023) }}.{% endif %}{% endif %}
-# {% if norway_2022 is not none %}Norway followed with an order {{ norway_2022 | dated }} for
+# {% if norway_2022 is not none %}{{ norway_2022 | dated | upper_first }} Norway also ordered
 # {% if norway_units %}{{ norway_units.get("self-propelled howitzer", 0) | words }} more K9 howitzers and
 # {{ norway_units.get("ammunition supply vehicle", 0) | words }} K10 ammunition vehicles{% else %}more K9 howitzers
 # and K10 ammunition vehicles{% endif %} {{ cite(norway_2022) }}.{% endif %}
 # {% if romania_k9 is not none %}Romania signed for K9 howitzers {{ dated_deal(romania_k9) }}, worth
 # {{ said(romania_k9) }} {{ cite(romania_k9) }}{% if romania_k9_company is not none %}, or {{ said(romania_k9_company) }}
-# by the maker's account {{ cite(romania_k9_company) }}{% endif %}.{% endif %}
+# in another report {{ cite(romania_k9_company) }}{% endif %}.{% endif %}
 # {% if romania_talks is not none %}{{ romania_talks_source }} reported talks on a further package, for K2 tanks,
 # Redback infantry fighting vehicles and Cheongung-II air defence missiles, worth a potential
 # {{ said(romania_talks) }} {{ when(romania_talks) }} {{ cite(romania_talks) }}; the sources record no contract from them
@@ -451,8 +457,8 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 # {{ k2_units.get("support vehicle") | words }} support vehicles{% endif %}, worth {{ k2_value }}
 # {{ cite(k2_rows) }}{% if k2_other is not none %}, or {{ said(k2_other) }} in the Korean contractor's figure as
 # reported {{ cite(k2_other) }}{% endif %}.{% endif %}{% if norway_k9 is not none %} Norway's materiel agency
-# ordered {{ norway_k9_count | words }} more K9 howitzers {{ norway_k9 | dated }}
-# {{ cite(norway_k9) }}.{% endif %}{% if estonia is not none %} {{ estonia | dated | upper_first }}
+# {% if norway_k9.kind == "signed" %}signed a contract for{% else %}ordered{% endif %} {{ norway_k9_count | words }} more K9 howitzers {{ norway_k9 | dated }}
+# {{ cite(norway_k9, norway_k9.other_sources) }}.{% endif %}{% if estonia is not none %} {{ estonia | dated | upper_first }}
 # Estonia signed a contract for {{ estonia_launchers | words }} Chunmoo launchers and their missiles, worth
 # {{ said(estonia) }} {{ cite(estonia) }}{% if estonia_other is not none %}, or {{ said(estonia_other) }} in another
 # account {{ cite(estonia_other) }}{% endif %}.{% endif %}{% if homar_2025 is not none %} The same month Poland signed
@@ -469,7 +475,7 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 # vehicles of {{ australia | when }}, worth {{ said(australia) }} {{ cite(australia) }}, is shown for
 # comparison.{% endif %}
 #
-# ```{note}{% if earlier_rows and earlier_rows[0].versions > 1 %} norway_k9_2017_value{% endif %}{% if k9_2023 is not none and k9_2023.versions > 1 %} poland_k9_second_executive_date{% endif %}{% if k2_2025 is not none and k2_2025.versions > 1 %} poland_k2_2025_value{% endif %}{% if romania_k9 is not none and romania_k9.versions > 1 %} romania_k9_date romania_k9_value{% endif %}{% if estonia is not none and estonia.versions > 1 %} estonia_chunmoo_value{% endif %}{% if norway_chunmoo is not none and norway_chunmoo.versions > 1 %} norway_chunmoo_value{% endif %}{% if australia is not none and australia.versions > 1 and not nato_only %} redback_contract_date{% endif %}
+# ```{note}{% if earlier_rows and earlier_rows[0].versions > 1 %} norway_k9_2017_value{% endif %}{% if chunmoo_2022 is not none %} poland_chunmoo_2022_quantity{% endif %}{% if k9_2023 is not none and k9_2023.versions > 1 %} poland_k9_second_executive_date{% endif %}{% if k2_2025 is not none and k2_2025.versions > 1 %} poland_k2_2025_value{% endif %}{% if romania_k9 is not none and romania_k9.versions > 1 %} romania_k9_date romania_k9_value{% endif %}{% if estonia is not none and estonia.versions > 1 %} estonia_chunmoo_value{% endif %}{% if norway_chunmoo is not none and norway_chunmoo.versions > 1 %} norway_chunmoo_value{% endif %}{% if australia is not none and australia.versions > 1 and not nato_only %} redback_contract_date{% endif %}
 # ```
 
 # %%
@@ -513,11 +519,12 @@ sec.table_sources("deals", sources=versions)
 # and a later Polish report gives the K2 framework agreement as 1,000 tanks in the end
 # {{ cite(k2_framework_1000) }}{% endif %}.{% endif %}
 # {% if contracts_account is not none %}The contracts that carry values were signed in {{ contracts_account.when }}
-# ({{ tab("poland") }}){% if executive_sum is not none %}: the {{ n_executive | words }} executive contracts of 2022 add up to
+# ({{ tab("poland") }}){% if executive_sum is not none %}: the executive contracts of 2022, signed in {{ n_executive | words }} rounds, add up to
 # {{ executive_sum_said }} in contract value{% endif %}{% if tank_share %}, and they covered
 # {{ tank_share[0] | words }} of the {{ tank_share[1] | words }} tanks{% endif %}.{% endif %}
 # {% if swp_value is not none %}SWP's {{ said(swp_value) }} is therefore not the value of a July agreement{% if not_announced is not none %},
-# whose value was never announced {{ cite(not_announced) }}{% endif %}{% if package_total is not none %}. It matches
+# whose value had not been announced when {{ sec.citations.name(not_announced.source_id) }} reported
+# {{ sec.citations.published_when(not_announced.source_id) }} {{ cite(not_announced) }}{% endif %}{% if package_total is not none %}. It matches
 # the figure The New York Times gave, as {{ package_total_name }} summarises it, for all of Poland's 2022 contracts with
 # Korean makers, for {{ quote(package_total, "tanks, howitzers, fighter jets, and rocket launchers") }}
 # {{ cite(package_total) }}{% endif %}.{% endif %}
@@ -751,7 +758,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # the buyers is not in the data, and a framework agreement commits a buyer to less than its headline quantities
 # suggest until executive contracts follow. Most of the values come from news reports that relay a company or a
 # government{% if differing_deals %}, and {{ differing_deals | words }} of the {{ deals | length | words }} deals
-# {% if differing_deals == 1 %}carries{% else %}carry{% endif %} different values in different reports
+# {% if differing_deals == 1 %}is{% else %}are{% endif %} reported with more than one figure for their value
 # ({{ tab("deals") }}){% endif %}. The sources used here do not compare Korean prices or delivery times with those of other suppliers.{% endif %}
 # {% if orka is not none or canada is not none %}Competitions lost or still open are not deals, and this report does
 # not count them.{% if orka is not none %} {{ orka | dated | upper_first }} Poland chose Saab, not Hanwha Ocean, to build three
@@ -783,7 +790,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 #
 # **Values.** Each value appears as its source states it. Values are set side by side, added or ranked only when
 # they share a basis and a currency, or when each source gives its own US dollar equivalent; where sources in one
-# currency disagree, the report gives the range. SIPRI's trend-indicator values measure the volume of arms
+# currency disagree, the report gives both figures (as a range where one is the followed value of a key number). SIPRI's trend-indicator values measure the volume of arms
 # transferred and the government's totals measure contracts signed, so the two are kept apart.
 # {% endif %}
 
