@@ -212,3 +212,15 @@ def test_a_page_opened_after_a_failed_rebuild_is_told_of_the_failure():
     events.send("reload")
     version = events.first_seen()
     assert version == events.version  # after a good rebuild a new page has nothing to catch up on
+
+
+def test_a_brief_over_the_limits_is_warned_of_on_every_build(mini):
+    root, env = mini
+    manifest = root / "brief.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "style:\n  limits: {brief_words: 50}\n", encoding="utf-8")
+    first = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    again = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    assert first.returncode == again.returncode == 0, first.stderr + again.stderr
+    for result in (first, again):
+        assert "over the house limit of 50" in result.stderr and "brief_words" in result.stderr
+    assert not list((root / "output").glob("over-limits*")), "the verdict is the cache's, not a published file"

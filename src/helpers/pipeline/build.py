@@ -511,7 +511,7 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     entry = None if options.force else store.get("pages", page_key)
     if entry is not None:
         _unpack_page(entry, staging, options)
-        _warn_over_limits(staging, options, manifest.style, result)
+        _warn_over_limits(entry, result)
         return rendered
     from . import downloads
     from .render import RenderedSection, publication_html, read_sources, write_pdf
@@ -567,22 +567,27 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
             typesetting()
         options.say(f"  {'render':<28} {' + '.join(kinds.values())}: html{' + pdf' if options.pdf else ''} in "
                     f"{time.perf_counter() - started:.1f} s")
+        # Measured once, when the brief is made, and kept with the page: a no-op rebuild reads the verdict.
+        from .measure import over_limits
+
+        pdf = files.get("page.pdf")
+        files[OVER_LIMITS] = json.dumps(over_limits(files["page.html"], Path(pdf) if pdf else None,
+                                                    manifest.style["limits"], options.name))
     entry = store.put("pages", page_key, files, move=True)
     _unpack_page(entry, staging, options)
-    _warn_over_limits(staging, options, manifest.style, result)
+    _warn_over_limits(entry, result)
     result.rendered = True
     return rendered
 
 
-def _warn_over_limits(staging: Path, options: BuildOptions, style: dict, result: BuildResult) -> None:
-    """A brief longer than the house limits still builds (a draft may run long), but the build says so."""
-    page = staging / f"{options.name}.html"
-    if options.only or not page.exists():
-        return
-    from .measure import over_limits
+OVER_LIMITS = "over-limits.json"  # kept in the page's cache entry, never published
 
-    result.warnings += over_limits(page.read_text(encoding="utf-8"), staging / f"{options.name}.pdf",
-                                   style["limits"], options.name)
+
+def _warn_over_limits(entry: Path, result: BuildResult) -> None:
+    """A brief longer than the house limits still builds (a draft may run long), but every build says so."""
+    found = entry / OVER_LIMITS
+    if found.exists():
+        result.warnings += json.loads(found.read_text(encoding="utf-8"))
 
 
 @contextlib.contextmanager
@@ -656,7 +661,7 @@ def _safe(html: str, what: str) -> str:
 def _unpack_page(entry: Path, staging: Path, options: BuildOptions) -> None:
     """Copy a verified page entry into staging under this build's output name."""
     for item in entry.rglob("*"):
-        if not item.is_file() or item.name == "DIGESTS.json":
+        if not item.is_file() or item.name in ("DIGESTS.json", OVER_LIMITS):
             continue
         relative = item.relative_to(entry)
         name = str(relative)
