@@ -78,6 +78,10 @@ piracy = within(ev.row("events", "counter_piracy_start_2009"))
 # The link to NATO in its Secretary General's words ("cooperating with NATO"), where that version is on record.
 piracy_nato = ev.version("counter_piracy_cooperation", "nato_rasmussen_seoul_2013") if piracy is not None else None
 madrid = within(ev.row("events", "yoon_madrid_summit_2022_06"))
+# An undertaking whose stages the sources record one by one counts once per stage: the Mission to NATO.
+mission_stages = [r for r in (within(ev.row("events", e)) for e in (
+    "mission_to_nato_announced_2022_06", "mission_to_nato_nac_agreed_2022_09_26", "mission_to_nato_established_2022_11_22"))
+    if r is not None]
 # "For the first time" only on the word of a source that says so of the Madrid summit.
 madrid_said_first = motives.said_first("madrid_summit_2022", ev.summit_participation, ev.conflicts,
                                        ev.conflict_versions)
@@ -274,7 +278,10 @@ first_instrument = ordered.iloc[0] if len(ordered) else None
 # time: recent years are documented by news reports and official statements as well as by the five analyses this
 # report started from, so a count rises with the evidence as well as with the activity. Early dates are often given
 # only to the year, so a step in a year that spans a change of government cannot be credited to either president;
-# the notes above say which version of a disputed date this report follows and why.
+# the notes above say which version of a disputed date this report follows and why.{% if mission_stages | length == 3 %}
+# And one undertaking counts more than once when the sources record its stages: Seoul's Mission to NATO was
+# announced, accepted by the North Atlantic Council and established, {{ mission_stages | length | words }} steps {{ mission_stages[0] | dated("year") }}
+# {{ cite(mission_stages) }}.{% endif %}
 
 # %% [markdown] tags=["report"]
 # ```{note} *
