@@ -211,6 +211,10 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {{ leader_before | length | count("earlier NATO summit") }} {{ cite(leader_before) }}{% endif %};
 # {% if leaders_at_hague < partners_at_hague %}only {{ leaders_at_hague | words }} of the
 # {{ partners_at_hague | words }} Indo-Pacific partners sent a head of government {{ cite(at_hague) }}{% endif %}.{% endif %}
+# {% if industry_body is not none and korea_at_hague is not none %}Work can go on below the top: at The Hague the
+# adviser agreed with the Secretary General to set up the consultative body on defence industry
+# {{ cite(industry_body) }}. What a lower level costs is the signal that the
+# partnership is a president's business.{% endif %}
 # Presence at this level is a political choice that each new government in Seoul makes again. A standing floor, the
 # president or the prime minister in his place, would keep the partnership visible at the top in the years a
 # president stays at home.
