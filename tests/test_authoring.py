@@ -179,6 +179,8 @@ def test_brief_rename_moves_the_pair_and_every_reference(mini):
         "reports it.", 'reports it. See {{ section_link("beta") }}.'), encoding="utf-8")
     conflicts = root / "data" / "conflicts.csv"
     before_rows = conflicts.read_text(encoding="utf-8").count("\n")
+    assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
+    assert (root / "output" / "sections" / "beta.html").exists()
     result = run_brief("rename", "beta", "gamma_rays", env_extra=env, cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (root / "notebooks" / "02_gamma_rays.ipynb").exists() and not (root / "notebooks" / "02_beta.ipynb").exists()
@@ -186,9 +188,12 @@ def test_brief_rename_moves_the_pair_and_every_reference(mini):
     assert 'slug="gamma_rays"' in (root / "notebooks" / "02_gamma_rays.ipynb").read_text(encoding="utf-8").replace('\\"', '"')
     assert 'section_link("gamma_rays")' in script.read_text(encoding="utf-8")
     assert conflicts.read_text(encoding="utf-8").count("\n") == before_rows
-    built = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    assert not (root / "output" / "sections" / "beta.html").exists(), "the old name's page outlived the rename"
+    built = run_brief("build", "--no-pdf", "--only", "gamma_rays", env_extra=env, cwd=root)
     assert built.returncode == 0, built.stdout + built.stderr
     assert "02_gamma_rays" in built.stdout
+    assert (root / "output" / "sections" / "gamma_rays.html").exists()
+    assert not (root / "output" / "notebooks" / "02_beta.html").exists()
 
 
 @pytest.mark.parametrize("args, words", [(["beta", "alpha"], "exists already"), (["beta", "Bad Name"], "new slug"),

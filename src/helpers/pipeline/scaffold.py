@@ -200,4 +200,11 @@ def rename_section(wanted: str, new_slug: str) -> list[Path]:
             csv.writer(buffer, lineterminator="\r\n" if "\r\n" in raw else "\n").writerows(rows)
             conflicts.write_text(buffer.getvalue(), encoding="utf-8")
             changed.append(conflicts)
+
+    # Pages published under the old name would outlive it (a full build replaces their folders, an --only build adds).
+    published = paths.output_dir()
+    for stale in (published / "sections" / f"{old}.html", published / "notebooks" / f"{old_ipynb.stem}.html",
+                  published / "notebooks" / f"{old_ipynb.stem}.ipynb"):
+        if stale.exists():
+            stale.unlink()
     return changed
