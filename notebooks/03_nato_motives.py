@@ -111,7 +111,8 @@ consensus_asia = claim("nato_needs_consensus_asia")
 # %%
 # Who came, and at what level: every NATO meeting since 2020 at which a source records one of the chosen partners,
 # with the level of each partner's representative (a leader only at head-of-state-or-government level).
-long = motives.summit_participation(ev.summits, ev.summit_participation, partners, ev.as_of, since=2020)
+SINCE = 2020  # the partners first joined a NATO ministerial meeting in December 2020 (the figure starts that year)
+long = motives.summit_participation(ev.summits, ev.summit_participation, partners, ev.as_of, since=SINCE)
 meetings = motives.presence(long)
 summits = motives.summits(meetings)
 first_summit = summits[0] if summits else None
@@ -188,6 +189,7 @@ side_events = claim("us_pressure_ankara_side_events")
 lee_glimpse = claim("lee_pragmatic_glimpse")
 cho_best = claim("cho_hyun_best_decision")
 ankara = event("ankara_summit_announced_2025_08_19")
+hague_summit = ev.row("summits", "hague_summit_2025")
 helsingborg = event("helsingborg_fmm_2026_05_22")
 # The Ankara summit as announced: still ahead at the cut-off, or held and with or without a record of who came.
 ankara_summit = ev.summit("ankara_summit_2026")
@@ -299,7 +301,8 @@ nothing = not len(timeline) and not meetings
 # ```{note} strategic_concept_china_russia strategic_concept_indo_pacific_role
 # ```
 #
-# {% if washington_china is not none or troops_2024 is not none %}The two theatres met in 2024.
+# {% if washington_china is not none or troops_2024 is not none %}The two theatres met
+# {{ (washington_china if washington_china is not none else troops_2024) | dated("year") }}.
 # {% if washington_china is not none %}The Washington Summit Declaration of {{ washington_china | when }} called China
 # {{ quote(washington_china, "a decisive enabler of Russia’s war against Ukraine") }} {{ cite(washington_china) }}
 # {%- if washington_pair is not none %} and the partnership between Russia and China
@@ -313,7 +316,8 @@ nothing = not len(timeline) and not meetings
 # {{ cite(troops_2024) }}{% if troops_threat is not none %}, and, as SWP reports it, described the deepening military
 # cooperation between Russia and North Korea as a threat to the security of both regions {{ cite(troops_threat) }}{% endif %}.{% endif %}{% endif %}
 #
-# {% if april_link is not none or linked_2026 is not none %}NATO kept the link in 2025 and 2026.
+# {% if april_link is not none or linked_2026 is not none %}NATO kept the link{% if april_link is not none and linked_2026 is not none and april_link.year != linked_2026.year %}
+# in {{ april_link.year }} and {{ linked_2026.year }}{% else %} {{ (april_link if april_link is not none else linked_2026) | dated("year") }}{% endif %}.
 # {% if april_link is not none %}After NATO's foreign ministers were joined by the four partners {{ april_link | dated }},
 # Secretary General Mark Rutte said that the security of the Indo-Pacific and the Euro-Atlantic
 # {{ quote(april_link, "is more connected than ever before") }}{% if april_china is not none %} and that China, North
@@ -400,7 +404,7 @@ if meetings:
 # ```{figure} presence
 # :title: {% if previous is not none and fewer_leaders %}{% if not latest.leaders %}No partner sent its leader{% elif latest_share == "most" %}{{ latest_leaders | upper_first }} of {{ n_partners | words }} partners sent their leaders{% else %}Only {{ latest.leaders | and_list }} sent {% if latest.leaders | length > 1 %}leaders{% else %}a leader{% endif %}{% endif %} to {{ latest.place }}, after {{ previous_leaders }} at {{ previous.place }}{% else %}Who represented the Indo-Pacific partners at NATO's meetings{% endif %}
 # :alt: Grid of {{ meetings | length }} NATO meetings from {{ meetings[0] | when }} to {{ meetings[-1] | when }} against {{ n_partners | count("partner") }}, each cell giving the level at which the partner was represented. {% if summit_counts %}Partners represented by their head of state or government at each summit: {% for s in summit_counts %}{{ s.place }} ({{ s.when | when }}) {{ s.leaders | words }} of {{ n_partners | words }}{% if s.not_given %}, with the level of {{ s.not_given | words }} not given{% endif %}{{ "; " if not loop.last else "." }}{% endfor %}{% endif %}
-# Each partner's representative at the NATO meetings since 2020 at which a source records at least one of them.
+# Each partner's representative at the NATO meetings since {{ SINCE }} at which a source records at least one of them.
 # Leader: head of state or government; darker shades mark higher levels.{% if level_unknown %} Level not given: a
 # source places the partner there without saying who represented it.{% endif %}{% if unrecorded %} No record: no
 # source places the partner there, which is not evidence that it stayed away.{% endif %}
@@ -508,8 +512,8 @@ if meetings:
 # {{ quote(realistic, "realistic in its assessments of the scope of NATO support") }} in a crisis on the Peninsula
 # {{ cite(realistic) }}.{% endif %}{% endif %}
 #
-# {% if hague_silence is not none or downgraded is not none or ankara is not none %}Since 2025 the partners' place at
-# NATO's table has become less certain, and the sources look to Washington for the reason.
+# {% if hague_silence is not none or downgraded is not none or ankara is not none %}{% if hague_summit is not none %}Since
+# {{ hague_summit | when("year") }} the{% else %}The{% endif %} partners' place at NATO's table has become less certain, and the sources look to Washington for the reason.
 # {% if hague_silence is not none %}With the summit reshaped around President Trump, an analyst writing for Korea On
 # Point found
 # {{ quote(hague_silence, "no specific points devoted to reaffirming the importance of enhancing NATO’s ties with its Indo-Pacific partners") }}

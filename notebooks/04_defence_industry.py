@@ -227,7 +227,9 @@ k2_framework_1000 = ev.version("poland_quantities", "warsawpoint_k2_framework_20
 package_total = ev.version("poland_2022_value_basis", "nyt_via_sbby_2023")
 package_total_name = re.sub(r"\s*\(\d{4}[a-z]?\)$", "", sec.citations.short(package_total["source_id"])) \
     if package_total is not None else None
-pism_tanks_as_rotem = rotem is not None and by_source.get("pism2022", {}).get("tank") == 1000 and "1,000" in rotem["quote"]
+# PISM's tank count matches the maker's initial deal when the maker's quote gives the same number.
+pism_tanks = by_source.get("pism2022", {}).get("tank")
+pism_tanks_as_rotem = rotem is not None and bool(pism_tanks) and f"{int(pism_tanks):,}" in rotem["quote"]
 not_announced = ev.version("poland_2022_value_basis", "reuters_poland_value_2022")
 tank_share = None
 if framework_account is not None and contracts_account is not None:
@@ -515,9 +517,9 @@ sec.table_sources("deals", sources=versions)
 # signed {{ a.row | dated }}{% endif %} for {{ a.says }} {{ cite(a.row) }}{% if not loop.last %}; {% endif %}{% endfor %}.{% endif %}
 # By Warsaw's account the framework agreements of {{ framework | when }} committed Poland to {{ framework_account.says }}
 # {{ cite(framework) }}{% if swp_matches_framework %}, the quantities SWP gives{% endif %}.{% if pism_tanks_as_rotem %}
-# PISM's 1,000 tanks is the number Hyundai Rotem, their maker, gave for its initial deal {{ cite(rotem) }}{% if k2_framework_1000 is not none %},
-# and a later Polish report gives the K2 framework agreement as 1,000 tanks in the end
-# {{ cite(k2_framework_1000) }}{% endif %}.{% endif %}
+# PISM's {{ pism_tanks | number }} tanks is the number Hyundai Rotem, their maker, gave for its initial deal {{ cite(rotem) }}{% if k2_framework_1000 is not none %},
+# and a later Polish report says the K2 framework agreement
+# {{ quote(k2_framework_1000, "ultimately assumes the purchase of 1,000 K2 tanks") }} {{ cite(k2_framework_1000) }}{% endif %}.{% endif %}
 # {% if contracts_account is not none %}The contracts that carry values were signed in {{ contracts_account.when }}
 # ({{ tab("poland") }}){% if executive_sum is not none %}: the executive contracts of 2022, signed in {{ n_executive | words }} rounds, add up to
 # {{ executive_sum_said }} in contract value{% endif %}{% if tank_share %}, and they covered
@@ -726,8 +728,9 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # comes with {% if compatible is not none %}{{ quote(compatible, "openness to industrial cooperation") }}{% else %}industrial
 # cooperation{% endif %}{% if transfer is not none %}, and the technology transfer in the Polish agreements is
 # {{ quote(transfer, "intended to strengthen the potential of the Polish defence industry") }}
-# {{ cite(transfer) }}{% endif %}.{% if k2_framework_1000 is not none %} By a Polish report, 820 of the 1,000 K2 tanks
-# the framework agreement assumes are to be built under licence in Poland {{ cite(k2_framework_1000) }}.{% endif %}{% if joint_venture is not none %} {{ joint_venture | dated | upper_first }} Hanwha and Poland's
+# {{ cite(transfer) }}{% endif %}.{% if k2_framework_1000 is not none %} By a Polish report,
+# {{ quote(k2_framework_1000, "820 of the vehicles ordered at a later stage are to be manufactured under license in Poland") }}
+# {{ cite(k2_framework_1000) }}.{% endif %}{% if joint_venture is not none %} {{ joint_venture | dated | upper_first }} Hanwha and Poland's
 # WB Group agreed a joint venture to make the missiles for Poland's Chunmoo launchers {{ cite(joint_venture) }}{% endif %}{% if plant is not none %}{% if joint_venture is not none %},
 # and in{% else %} In{% endif %} {{ plant | when }} Hanwha broke ground on a plant in Romania to build K9 howitzers and
 # K10 vehicles {{ cite(plant) }}{% endif %}{% if joint_venture is not none or plant is not none %}.{% endif %}{% endif %}
