@@ -148,6 +148,13 @@ industry = "defence industry"
 pace_without_industry = compare.compare_pace(
     compare.rates_by_administration(ms[ms["category"] != industry], terms), covered)
 industry_counts = {n: int((compare.certain_for(ms, n)["category"] == industry).sum()) for n in names}
+# The same comparison counted from the core analyses alone (sources.csv in_seeds): recent years are documented by news
+# reports and official records as well, so a lead could come from the evidence rather than from the activity.
+core_sources = set(ev.sources.loc[ev.sources["in_seeds"] == True, "source_id"])  # noqa: E712 (a typed boolean column)
+core_table = compare.rates_by_administration(compare.recorded_by(ms, ev.events, core_sources), terms)
+pace_core = compare.compare_pace(core_table, covered)
+core_rates = {row.administration: sec.num(f"rate_core_{compare.slug(who[row.administration])}", round(float(row.rate), 1),
+                                          f"{row.rate:.1f}") for row in core_table.itertuples()}
 industry_share = {n: judgements.share_word(int((compare.certain_for(ms, n)["category"] == industry).sum()),
                                            int(rate.loc[n, "certain"])) if rate.loc[n, "certain"] else "none"
                   for n in names}
@@ -386,7 +393,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # Arms contracts and industry talks{% if industry_starts_late %}, which the sources record as steps only from
 # {{ first_industry_year }},{% endif %} make up
 # {{ industry_counts[leader.name] | words }} of {{ leader.who }}'s {{ leader.steps }}{% if pace_without_industry.leader == leader.name %};
-# {{ leader.who }}'s lead holds without them{% endif %}.{% endif %}
+# {{ leader.who }}'s lead holds without them{% if pace_core.leader == leader.name %}, and when only the steps in the
+# {{ core_sources | length | words }} core analyses are counted{% endif %}{% endif %}.{% endif %}
 # {% elif pace.leader %}Engagement was most frequent under {{ leader.who }}: {{ leader.rate }} steps in the
 # relationship a year in office, against {% for g in rated if g.name != leader.name %}{{ g.rate }} under
 # {{ g.who }}{% if not loop.last %} and {% endif %}{% endfor %}, as the sources record them
@@ -571,9 +579,18 @@ sec.table_sources("uncertain", sources=[s for ss in uncertain["version_sources"]
 # cut-off ({{ evidence_until | day }}){% endif %}. {% endfor -%}
 # Rates per year in office let terms of different length be compared; a term still running at the cut-off is counted
 # up to the latest source published by then ({{ evidence_until | day }}), since no later step could be on record.
+# {% if pace.leader and pace.others | length == 1 and leader.name in core_rates and runner_up.name in core_rates %}
+# Counted only from the steps that the {{ core_sources | length | words }} analyses this report started from record, the
+# rates are {{ core_rates[leader.name] }} a year under {{ leader.who }} and {{ core_rates[runner_up.name] }} under
+# {{ runner_up.who }}{% if pace_core.leader == pace.leader %}: {{ leader.who }}'s government still engaged
+# {{ pace_core.word }} often, so the lead does not come from the news reports and official records added for recent
+# years{% elif pace_core.leader %}, a lead for {{ who[pace_core.leader] }}: the lead rests on the evidence added for
+# recent years{% else %}, too close to rank: the lead rests on the evidence added for recent years as well as on the
+# activity{% endif %}.{% endif %}
 #
-# A step, in this count, is a meeting, agreement, exercise, arms contract or statement of Seoul's policy that the
-# sources record in South Korea's relations with NATO and its members. Each counts once, however many sources report
+# A step, in this count, is an act that the sources record in South Korea's relations with NATO and its members: a
+# meeting, statement of Seoul's policy, agreement, arms contract or order, membership, exercise, deployment, joint
+# project, investment, or a decision of one side. Each counts once, however many sources report
 # it; the setting is left out (Korean domestic politics, NATO's own decisions, the regional context, and arms sales
 # outside the Alliance or competitions a Korean firm has not won:
 # {{ context_count | count("such entry", "such entries") }} in these terms), and so is an expectation that a source

@@ -356,3 +356,14 @@ def test_a_government_drawn_but_not_compared_adds_its_certain_steps_and_no_uncer
     # The compared governments' bars and the uncertain steps are exactly those of by_year.
     assert drawn.loc[compared.index, [*names, compare.UNCERTAIN]].equals(compared.astype(int))
     assert list(drawn.index) == list(range(min(drawn.index), max(drawn.index) + 1))
+
+
+def test_a_count_from_some_sources_keeps_the_steps_any_version_of_which_they_record():
+    ms = compare.milestones(EVENTS, SOURCES, ADMINS, date(2022, 1, 31))
+    old = compare.recorded_by(ms, EVENTS, {"s_old"})
+    # a2 is recorded by s_old and has a version from s_new: one step, kept once
+    assert set(old["event_id"]) == {"a1", "a2"}
+    assert set(compare.recorded_by(ms, EVENTS, {"s_new"})["event_id"]) >= {"a2", "b1"}
+    assert compare.recorded_by(ms, EVENTS, set()).empty
+    events = EVENTS.assign(also_sources=["s_extra" if e == "b1" else "" for e in EVENTS["event_id"]])
+    assert list(compare.recorded_by(ms, events, {"s_extra"})["event_id"]) == ["b1"]

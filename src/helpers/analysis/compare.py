@@ -236,6 +236,20 @@ def milestones(events: pd.DataFrame, sources: pd.DataFrame, admins: pd.DataFrame
     return pd.DataFrame(records, columns=columns).sort_values("start", kind="stable").reset_index(drop=True)
 
 
+def recorded_by(ms: pd.DataFrame, events: pd.DataFrame, source_ids) -> pd.DataFrame:
+    """The steps that at least one of `source_ids` records (as a version's source or among its also_sources): the
+    count those sources alone would give, to test whether a judgement rests on evidence added later."""
+    wanted = set(source_ids)
+    rows = events.set_index("event_id")
+    also = rows["also_sources"] if "also_sources" in rows else pd.Series("", index=rows.index)
+
+    def cited(event_id) -> set[str]:
+        return {str(rows.loc[event_id, "source_id"])} | {s.strip() for s in str(also.get(event_id, "")).split(";") if s.strip()}
+
+    keep = [bool(wanted & set().union(*(cited(v) for v in versions))) for versions in ms["versions"]]
+    return ms[pd.Series(keep, index=ms.index, dtype=bool)]
+
+
 def certain_for(ms: pd.DataFrame, name: str) -> pd.DataFrame:
     return ms[(ms["status"] == CERTAIN) & (ms["administration"] == name)]
 
