@@ -163,7 +163,7 @@ def _references(sources, cited: set[str] | None) -> list[dict]:
         row["in_seeds"] = _is_true(row["in_seeds"])
         groups[row["in_seeds"]].append(row)
     return [{"heading": heading, "entries": groups[key]} for key, heading in
-            ((True, "Sources of the evidence"), (False, "Other public records")) if groups[key]]
+            ((True, "Core analyses"), (False, "Other sources")) if groups[key]]
 
 
 def publication_html(kind: str, meta: dict, sections: list[RenderedSection], sources, report_name: str = "report.html",
