@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import re
 import signal
 import sys
 import time
@@ -208,8 +207,7 @@ def _list(args) -> int:
     print(f"{manifest.meta.get('title', 'Brief')}: {len(manifest.sections)} section(s)")
     print(f"brief.yml defaults: {', '.join(f'{k}={v}' for k, v in manifest.parameters.items()) or 'none'}")
     for spec in manifest.sections:
-        own = re.match(r"(\d+)_", spec.name)
-        select = f"--only {spec.slug}" + (f" or --only {own.group(1)}" if own else "")
+        select = f"--only {spec.slug}" + (f" or --only {spec.file_number}" if spec.file_number else "")
         print(f"\nSection {spec.number}: {spec.notebook.relative_to(manifest.root)}  ({select})")
         for name, info in notebook_parameters(spec.notebook).items():
             default = spec.parameters.get(name, manifest.parameters.get(name, info["default"]))

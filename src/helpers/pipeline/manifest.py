@@ -33,6 +33,12 @@ class SectionSpec:
     def slug(self) -> str:
         return re.sub(r"^\d+_", "", self.notebook.stem)
 
+    @property
+    def file_number(self) -> str | None:
+        """The number in the notebook's file name as written ('02' for 02_administrations), or None."""
+        found = re.match(r"(\d+)_", self.name)
+        return found.group(1) if found else None
+
 
 @dataclass
 class Manifest:
@@ -142,7 +148,7 @@ def find_sections(manifest: Manifest, wanted: list[str], option: str = "--only")
         text = str(name).strip()
         hits = [s for s in manifest.sections if text in (s.name, s.slug, s.notebook.name)]
         if not hits and text.isdigit():
-            hits = [s for s in manifest.sections if (m := re.match(r"(\d+)_", s.name)) and int(m.group(1)) == int(text)]
+            hits = [s for s in manifest.sections if s.file_number and int(s.file_number) == int(text)]
             if len(hits) > 1:
                 raise UsageError(f"{option} {text}: ambiguous, {len(hits)} notebooks have that number "
                                  f"({', '.join(s.name for s in hits)}); give the slug instead")

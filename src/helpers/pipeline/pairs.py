@@ -23,17 +23,21 @@ def _cells(notebook) -> list:
     return [(c.cell_type, c.source.strip(), sorted(c.get("metadata", {}).get("tags", []))) for c in notebook.cells]
 
 
-def drifted(notebooks: list[Path]) -> list[Path]:
-    """The notebooks whose two halves say different things (for a check that must not sync them)."""
+def _halves(ipynb: Path):
+    """(script, notebook) as jupytext reads them; the notebook is None when only the script exists."""
     import jupytext
 
-    out = []
-    for ipynb in notebooks:
-        script = ipynb.with_suffix(".py")
-        if script.exists() and ipynb.exists() and \
-                _cells(jupytext.read(script, fmt="py:percent")) != _cells(jupytext.read(ipynb)):
-            out.append(ipynb)
-    return out
+    return jupytext.read(ipynb.with_suffix(".py"), fmt="py:percent"), jupytext.read(ipynb) if ipynb.exists() else None
+
+
+def _differ(from_script, from_notebook) -> bool:
+    return from_notebook is None or _cells(from_script) != _cells(from_notebook)
+
+
+def drifted(notebooks: list[Path]) -> list[Path]:
+    """The notebooks whose two halves say different things (for a check that must not sync them)."""
+    return [ipynb for ipynb in notebooks
+            if ipynb.exists() and ipynb.with_suffix(".py").exists() and _differ(*_halves(ipynb))]
 
 
 def sync_pairs(notebooks: list[Path], record: Path, say=print) -> list[str]:
@@ -59,9 +63,8 @@ def sync_pairs(notebooks: list[Path], record: Path, say=print) -> list[str]:
             continue
         import jupytext
 
-        from_script = jupytext.read(script, fmt="py:percent")
-        from_notebook = jupytext.read(ipynb) if ipynb.exists() else None
-        if from_notebook is None or _cells(from_script) != _cells(from_notebook):
+        from_script, from_notebook = _halves(ipynb)
+        if _differ(from_script, from_notebook):
             if entry and _digest(script) != entry.get("py") and _digest(ipynb) != entry.get("ipynb"):
                 folder = ipynb.parent.name
                 raise UsageError(

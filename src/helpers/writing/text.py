@@ -119,8 +119,9 @@ class Citations:
 
     def published_when(self, source_id: str) -> str:
         """The same with its preposition, as prose says it: 'in January 2025', 'on 4 June 2025', 'in 2022'."""
-        row = self.sources.loc[source_id]
-        return ("on " if row["date_precision"] == "day" else "in ") + say_date(row["date"], row["date_precision"])
+        from .filters import dated  # filters imports this module
+
+        return dated(self.sources.loc[source_id])
 
     def name(self, source_id: str) -> str:
         """How prose names a source: the publisher's acronym ('SWP', 'PISM'), else the short citation's name."""
