@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -25,14 +26,29 @@ def _pair(root):
     return notebook, notebook.with_suffix(".py")
 
 
+def _edit_script(script: Path, words: str) -> None:
+    script.write_text(script.read_text(encoding="utf-8").replace("reports it.", f"reports it, {words}."), encoding="utf-8")
+    os.utime(script, None)
+
+
+def _edit_notebook(notebook: Path, words: str) -> None:
+    """An edit saved from JupyterLab: the sentence changed in the .ipynb half only."""
+    import jupytext
+
+    nb = jupytext.read(notebook)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "reports it." in cell.source:
+            cell.source = cell.source.replace("reports it.", f"reports it, {words}.")
+    jupytext.write(nb, notebook, fmt="ipynb")
+    os.utime(notebook, None)
+
+
 # -- notebook pairs ------------------------------------------------------------------------------
 def test_an_edit_to_the_script_half_is_built_and_said(mini):
     root, env = mini
     notebook, script = _pair(root)
     assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
-    script.write_text(script.read_text(encoding="utf-8").replace("reports it.", "reports it, as edited in the script."),
-                      encoding="utf-8")
-    os.utime(script, None)
+    _edit_script(script, "as edited in the script")
     result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "synced 01_alpha.ipynb from 01_alpha.py" in result.stdout
@@ -41,17 +57,10 @@ def test_an_edit_to_the_script_half_is_built_and_said(mini):
 
 
 def test_an_edit_to_the_notebook_half_updates_the_script(mini):
-    import jupytext
-
     root, env = mini
     notebook, script = _pair(root)
     assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
-    nb = jupytext.read(notebook)
-    for cell in nb.cells:
-        if cell.cell_type == "markdown" and "reports it." in cell.source:
-            cell.source = cell.source.replace("reports it.", "reports it, as edited in JupyterLab.")
-    jupytext.write(nb, notebook, fmt="ipynb")
-    os.utime(notebook, None)
+    _edit_notebook(notebook, "as edited in JupyterLab")
     result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "synced 01_alpha.py from 01_alpha.ipynb" in result.stdout
@@ -60,16 +69,11 @@ def test_an_edit_to_the_notebook_half_updates_the_script(mini):
 
 
 def test_edits_to_both_halves_stop_the_build_and_lose_neither(mini):
-    import jupytext
-
     root, env = mini
     notebook, script = _pair(root)
     assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
-    script.write_text(script.read_text(encoding="utf-8").replace("reports it.", "reports it, edited in the script."),
-                      encoding="utf-8")
-    nb = jupytext.read(notebook)
-    nb.cells[0].source += "\n\nA line added in a stale JupyterLab tab."
-    jupytext.write(nb, notebook, fmt="ipynb")
+    _edit_script(script, "edited in the script")
+    _edit_notebook(notebook, "edited in a stale JupyterLab tab")
     result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stdout + result.stderr
     assert "01_alpha.py and notebooks/01_alpha.ipynb were both edited" in result.stderr
