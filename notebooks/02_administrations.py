@@ -409,8 +409,8 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # records of {{ mixed | map(attribute="who") | list | and_list }}. {% endif -%}
 # {% if plain_mixed and (kinds_differ or mixed | length == 1) %}{% for g in plain_mixed %}{{ g.who }}'s {% if loop.first %}record was led {% endif %}by
 # {{ g.mix.leader }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %}. {% endif -%}
-# {% if cyber_detail %}{{ gov[cyber_by].mix.share | upper_first }} of {{ gov[cyber_by].who }}'s steps concerned cyber
-# defence and technology: the application to join NATO's cyber defence centre
+# {% if cyber_detail %}Cyber defence and technology led {{ gov[cyber_by].who }}'s record, with
+# {{ gov[cyber_by].mix.count | words }} of {{ gov[cyber_by].steps }} steps: the application to join NATO's cyber defence centre
 # {{ cyber_steps[0] | dated }}{% if ccdcoe_member is not none and ccdcoe_member.administration == cyber_by %} and
 # membership {{ ccdcoe_member | dated("month") }}{% endif %}, the Locked Shields exercise and malware sharing
 # {% if ccdcoe_member is not none and ccdcoe_member.administration == cyber_by %}{{ cite(cyber_steps, ccdcoe_member) }}{% else %}{{ cite(cyber_steps) }}{% endif %}. {% endif -%}
@@ -434,7 +434,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # programme begun under {{ who[ipcp.administration] }} {{ ipcp | dated("year") }} to an Individually Tailored
 # Partnership Programme {{ itpp | dated("month") }} {{ cite(ipcp, itpp) }}. {% endif -%}
 # {% if likely is not none %}SWP, writing {{ likely_when }}, judged it {{ quote(likely, "highly likely") }} that
-# cooperation would survive a change of government in Seoul {{ cite(likely) }}.{% endif %} ({{ see("continuity") }}){% endif %}
+# cooperation would continue to develop after a change of government in Seoul {{ cite(likely) }}.{% endif %} ({{ see("continuity") }}){% endif %}
 #
 # {% if lee is not none and lee.follows and lee_step.hague_summit_rok_nsa_2025_06 is not none %}{{ lee.who }}'s {{ lee.camp }}
 # government{% if lee.open %}, in office since {{ lee.start | day }}, had by {{ ev.as_of | month }} kept{% else %} kept{% endif %} the
@@ -509,7 +509,6 @@ suspension_rows = {n: rows.head(1) for n, rows in suspension_rows.items()}
 # | Areas singled out |{% for g in govs %} {% for a in g.priorities %}{{ a }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
 # | Areas listed |{% for g in govs %} {% for a in g.listed %}{{ a }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
 # | Instruments begun |{% for g in govs %} {% for r in g.begun.itertuples() %}{{ r.short_name }} ({{ r | when }}){% if not loop.last %}; {% endif %}{% else %}none recorded{% endfor %} |{% endfor %}
-# | Steps called firsts in the passages quoted |{% for g in govs %} {% for r in g.firsts.itertuples() %}{{ r.title }} ({{ r | when }}){% if not loop.last %}; {% endif %}{% else %}none{% endfor %} |{% endfor %}
 # ```
 #
 # {% if "yoon_administration_end" in relevant %}
@@ -679,7 +678,7 @@ far, clear, gap = judgements.FAR_RATIO, judgements.CLEAR_RATIO, judgements.MIN_G
 # {{ gov[cyber_by].who }}, Seoul applied {{ cyber_steps[0] | dated }} to join NATO's Cooperative Cyber Defence
 # Centre of Excellence, and it took part in the Locked Shields exercise and contributed to NATO's malware-sharing
 # platform {{ cite(cyber_steps[1]) }}.{% endif %}
-# {% if summits_by and yoon_built %}Under {{ who[summits_by] }}, the record is one of presence and institutions: the
+# {% if summits_by and yoon_built %}Under {{ who[summits_by] }}, the record also shows presence and institutions: the
 # president went to NATO's summits three years running {{ cite(summit_steps) }}, and Seoul announced a mission to
 # NATO, held its first military staff talks with the Alliance and signed a tailored partnership programme
 # {{ cite(yoon_built) }}.{% endif %}
@@ -770,7 +769,6 @@ if programme_path:
     path_camps = [admins.loc[n, "camp"] for n in path_govs if n in admins.index]
     path_cross = len(set(path_camps)) > 1
 inherited_named = [r for r in (ipcp, pii) if r is not None and r["framework_id"] in set(first_gov["inherited"]["framework_id"])]
-n_firsts = sum(s is not None for s in first.values()) + len(other_firsts)
 consensus_quote = "growing consensus among South Korean foreign policy and security elites"
 source_shares = {}
 for g in rated:
@@ -788,16 +786,14 @@ for g in rated:
 # {{ cite(g.begun) }}.{% else %}No new standing arrangement with NATO dates with certainty from {{ g.who }}'s
 # term{% if g.straddling | length %}: the {{ g.straddling.iloc[0].short_name | lower_first }} is dated only to
 # {{ g.straddling.iloc[0] | when }}, which spans the start of the term {{ cite(g.straddling.iloc[0]) }}{% endif %}.{% endif %}
-# {% endfor %}{% if opener and opened.leader and pace.comparable %}{{ opener.who }}'s government opened the most
-# ({{ tab("comparison") }}). {% else %}{{ tab("comparison") }} lists them. {% endif -%}
+# {% endfor %}{% if opener and opened.leader and pace.comparable %}{{ opener.who }}'s government opened
+# {% if pace.rated | length > 2 %}the most{% else %}more{% endif %} ({{ tab("comparison") }}). {% else %}{{ tab("comparison") }} lists them. {% endif -%}
 # {% if mission is not none and itpp is not none and opener and opener.name == mission.administration == itpp.administration %}Among them,
 # Seoul established its Mission to NATO {{ mission | dated }}{% if step.mission_to_nato_announced_2022_06 is not none %},
 # having announced it {{ step.mission_to_nato_announced_2022_06 | dated }}{% endif %}, and signed the Individually
 # Tailored Partnership Programme at the Vilnius summit {{ itpp | dated }}
 # {{ cite(mission, step.mission_to_nato_announced_2022_06, itpp) }}.{% endif %}
 #
-# {% if n_firsts > 1 %}Of the steps credited to the governments compared, {{ n_firsts | words }} are called firsts in the
-# passages quoted for them. {% endif -%}
 # {% if first.ban_ki_moon_nac_2005_12 is not none %}{% set s = first.ban_ki_moon_nac_2005_12 %}{{ s | dated | upper_first }},
 # under {{ who[s.administration] }}, Foreign Minister Ban Ki-moon became the first South Korean official to address
 # the North Atlantic Council {{ cite(s) }}.{% endif %}
@@ -865,11 +861,8 @@ for g in rated:
 
 # %%
 if lee is not None:
-    lee_ms = compare.certain_for(ms, LEE)
-    lee["industry_share"] = judgements.share_word(int((lee_ms["category"] == industry).sum()), len(lee_ms)) \
-        if len(lee_ms) else "none"
-    lee["steps_count"] = len(lee_ms)
-    kinds_of_source = set(ev.sources.set_index("source_id").loc[list(lee_ms["source_id"]), "kind"]) if len(lee_ms) else set()
+    lee["industry_share"] = judgements.share_word(lee["industry_steps"], lee["step_count"]) if lee["step_count"] else "none"
+    kinds_of_source = set(ev.sources.set_index("source_id").loc[list(lee_certain["source_id"]), "kind"]) if len(lee_certain) else set()
     lee["press_only"] = bool(kinds_of_source) and kinds_of_source <= {"news report", "press release"}
     lee_june = [lee_step[e] for e in ("hague_summit_rok_nsa_2025_06", "defence_industry_body_agreed_2025_06",
                                       "ip4_joint_statement_hague_2025_06") if lee_step[e] is not None]
@@ -892,7 +885,7 @@ if lee is not None:
 #
 # {% if lee_step.hague_summit_rok_nsa_2025_06 is not none %}With NATO, the government {% if lee.open %}has kept{% else %}kept{% endif %}
 # the channels open while lowering the level at which Seoul {% if lee.open %}shows{% else %}showed{% endif %} up. Lee stayed away from the Alliance's summit at The Hague 
-# {{ lee_step.hague_summit_rok_nsa_2025_06 | dated("month") }}; his national security adviser attended and handed the Secretary
+# {{ lee_step.hague_summit_rok_nsa_2025_06 | dated("month") }}; his national security adviser, Wi Sung-lac, attended and handed the Secretary
 # General a personal letter explaining the president's absence
 # {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.{% endif %}{% if lee_body is not none %} Meeting in The Hague,
 # the adviser and the Secretary General agreed to set up a consultative body on defence-industry cooperation
@@ -918,8 +911,8 @@ if lee is not None:
 # {% if lee.priorities %}The only area of cooperation the sources name as a priority of his government is
 # {{ lee.priorities | and_list }} {{ cite(lee.priority_rows) }}.{% endif %}
 #
-# {% if lee_glimpse is not none or lee_cho is not none or lee_opposition is not none %}{% if lee.label %}Lee had promised
-# {{ quote(lee.row, lee.label) }} {{ cite(lee.row) }}, and his absence from The Hague was read in that light.{% else %}His
+# {% if lee_glimpse is not none or lee_cho is not none or lee_opposition is not none %}{% if lee.label %}His absence
+# from The Hague was read in the light of that promise.{% else %}His
 # absence from The Hague was read in different ways.{% endif %}{% if lee_glimpse is not none %} {{ sec.citations.name(lee_glimpse.source_id) }},
 # writing {{ writing_when(lee_glimpse.source_id) }}, saw in it {{ quote(lee_glimpse, "a glimpse") }} of Lee's pragmatic
 # foreign policy {{ cite(lee_glimpse) }}.{% endif %}{% if lee_cho is not none %} Cho Hyun, then the nominee for foreign
@@ -932,9 +925,9 @@ if lee is not None:
 #
 # {% if not lee.rated %}The pace of Lee's government cannot yet be set against full terms. The evidence covers his
 # term only from {{ lee.start | day }} to {{ [evidence_until, ev.as_of] | min | day }}, less than the year a rate per
-# year in office needs{% if lee.steps_count and lee.industry_share in ("half", "most", "all") %}, and
-# {{ lee.industry_share }} of the {{ lee.steps_count | words }} steps the sources record for it are arms contracts and
-# defence-industry news{% if lee.press_only %}, taken from press reports and official releases rather than from an
+# year in office needs{% if lee.step_count and lee.industry_share in ("half", "most", "all") %}, and
+# {{ lee.industry_steps | words }} of the {{ lee.step_count | words }} steps the sources record for it are arms contracts
+# or industry talks{% if lee.press_only %}, taken from press reports and official releases rather than from an
 # assessment of the government's NATO policy{% endif %}{% endif %}.{% endif %}{% if lee_june_uncredited %} The steps at The Hague are dated by the sources only
 # to {{ lee_june_uncredited[0] | when }}, the month in which Lee took office, so the count credits them to no
 # government, although the quotations name President Lee.{% endif %}

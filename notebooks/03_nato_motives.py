@@ -293,8 +293,9 @@ nothing = not len(timeline) and not meetings
 # also singled out the {{ quote(concept_pair, "deepening strategic partnership") }} between China and Russia, which
 # SWP reads as a threat to NATO {{ cite(concept_pair) }}; the Concept's own wording on it is not in the
 # evidence.{% endif %}{% endif %}
-# {% if concept_partners is not none %}And it committed the Allies to
-# {{ quote(concept_partners, CONCEPT_PARTNERS_WORDS) }} {{ cite(concept_partners) }}.{% endif %}
+# {% if concept_partners is not none %}In the Concept the Allies also agreed to
+# {{ quote(concept_partners, CONCEPT_PARTNERS_WORDS) }}, as NATO recalled when it agreed South Korea's Mission to NATO
+# {{ cite(concept_partners) }}.{% endif %}
 # {% if concept_dprk is not none %}North Korea appears, PISM notes, in the part on the threats from the potential use
 # of weapons of mass destruction {{ cite(concept_dprk) }}.{% endif %}{% endif %}
 #
@@ -467,7 +468,7 @@ if meetings:
 # {{ cite(leverage) }}.{% endif %}{% if hague_silence is not none %} At The Hague, in one analyst's reading, Trump's
 # dominance of the summit left {{ quote(hague_silence, "no specific points devoted to reaffirming the importance of enhancing NATO’s ties with its Indo-Pacific partners") }}
 # {{ cite(hague_silence) }}.{% endif %}{% if ankara_pressure is not none %}
-# {{ sec.citations.published_when(ankara_pressure.source_id) | upper_first }}, citing Politico, RBC-Ukraine reported US pressure on Allies
+# {{ sec.citations.published_when(ankara_pressure.source_id) | upper_first }}, citing Politico, RBC-Ukraine gave an unconfirmed report of US pressure on Allies
 # not to invite the four to the official meetings of the Ankara summit {{ cite(ankara_pressure) }}.{% endif %}
 # ({{ see("limits") }})
 # {% elif hedging is not none %}Seoul's long practice of {{ quote(hedging, "a hedging strategy") }} between its

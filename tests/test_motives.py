@@ -168,7 +168,7 @@ def statements():
 
 def test_the_timeline_is_in_date_order_and_marks_each_first_mention_once(statements):
     timeline = motives.statements_timeline(statements, "2026-06-30")
-    assert list(timeline["start"]) == sorted(timeline["start"])
+    assert list(timeline["end"]) == sorted(timeline["end"])  # a month or year sorts at its end (cannot precede a day in it)
     firsts = motives.first_named(timeline)
     assert timeline["first_named"].sum() == timeline["threat"].nunique() == len(firsts)
     assert firsts["China"]["statement_id"] == "doc_2019"
@@ -178,6 +178,13 @@ def test_the_timeline_is_in_date_order_and_marks_each_first_mention_once(stateme
     assert docs.iloc[2]["threats"] == ["Russia", "China-Russia partnership"]  # in THREAT_ORDER
     assert motives.statement(timeline, "doc_2024", "China") is not None
     assert motives.statement(timeline, "doc_2024", "Russia") is None
+
+
+def test_a_text_known_only_to_its_month_follows_a_text_dated_to_a_day_of_that_month(statements):
+    day = statements.iloc[0].to_dict() | {"statement_id": "doc_2019_day", "date": "2019-12-03", "date_precision": "day"}
+    extra = pd.concat([statements, dated([day])], ignore_index=True)
+    order = list(motives.documents(motives.statements_timeline(extra, "2026-06-30"))["statement_id"])
+    assert order.index("doc_2019_day") < order.index("doc_2019")
 
 
 def test_a_statement_dated_to_the_year_counts_from_the_last_day_of_that_year(statements):

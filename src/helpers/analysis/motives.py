@@ -130,7 +130,9 @@ def statements_timeline(statements: pd.DataFrame, as_of) -> pd.DataFrame:
     extra = [t for t in dict.fromkeys(rows.sort_values("start")["threat"]) if t not in THREAT_ORDER]
     rank = {t: i for i, t in enumerate(THREAT_ORDER + extra)}
     rows["threat_rank"] = rows["threat"].map(rank)
-    rows = rows.sort_values(["start", "end", "statement_id", "threat_rank"]).reset_index(drop=True)
+    # A date known only to its month or year sorts at the end of that period: "April 2025" may be any day of April,
+    # so it cannot be shown before a text dated 2 April 2025.
+    rows = rows.sort_values(["end", "start", "statement_id", "threat_rank"]).reset_index(drop=True)
     rows["first_named"] = ~rows.duplicated("threat", keep="first")
     return rows
 
@@ -155,7 +157,7 @@ def threats_in_order(timeline: pd.DataFrame) -> list[str]:
 
 def threats_by_first_mention(timeline: pd.DataFrame) -> list[str]:
     """The threats in the order the evidence first records NATO naming them (ties in THREAT_ORDER)."""
-    return list(timeline.sort_values(["start", "end", "threat_rank"])["threat"].drop_duplicates())
+    return list(timeline.sort_values(["end", "start", "threat_rank"])["threat"].drop_duplicates())
 
 
 def first_named(timeline: pd.DataFrame) -> dict[str, pd.Series]:
