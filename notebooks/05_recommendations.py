@@ -61,6 +61,7 @@ leader_before = seoul_summits[(seoul_summits["meeting_type"] == "summit") & (seo
                               & seoul_summits["level"].map(judgements.is_leader_level)] if hague is not None else seoul_summits.iloc[0:0]
 cho_rutte = ev.row("events", "cho_rutte_meeting_2025_04_02")
 ccdcoe = ev.row("frameworks", "ccdcoe_membership")
+locked_shields = ev.row("events", "locked_shields_2021")  # the centre's yearly exercise, the cyber recommendation's test
 crisis = ev.row("events", "yoon_martial_law_2024_12_03")  # the constitutional crisis the instruments came through
 known = published_sources(ev.sources, ev.as_of)
 advice = {row.assessment_id: row for row in ev.assessments.itertuples()}
@@ -73,6 +74,7 @@ hvp_defined = ev.row("assessments", "nato_hvp_defined") if "nato_hvp_defined" in
 info_request = (ev.row("assessments", "rok_info_channel_request_2025")
                 if cho_rutte is not None and "rok_info_channel_request_2025" in advice else None)
 ankara_pressure = ev.row("assessments", "us_pressure_ankara_invitations")
+cho_defence = ev.row("assessments", "cho_hyun_best_decision")  # Seoul's case for the 2025 absence, which a floor must allow for
 # NATO's own documents that name North Korea's military cooperation with Russia (the subject of the information channel).
 dprk_russia = ev.nato_statements[ev.nato_statements["threat"] == "North Korea-Russia military cooperation"]
 # What the evidence cannot yet cover: NATO's Ankara summit, when it opens after the cut-off.
@@ -128,14 +130,14 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # ```{table} actions
 # Recommendations for Seoul and the Alliance{% if audience == "nato" %}, NATO's first{% elif audience == "rok" %}, Seoul's first{% endif %}.
 #
-# | Who acts | What | By when | How success would show |
-# |---|---|---|---|
-# {% for key in order %}{% if key == "programme" %}| Ministry of Foreign Affairs (Seoul) and NATO's Political Affairs and Security Policy Division | Negotiate a successor to the partnership programme {% if itpp_end %}whose plans run to {{ itpp_end }}{% else %}in force{% endif %}, keeping cyber defence and adding defence industry; if none is ready in time, extend the current programme by exchange of letters | {% if lapsing %}Extension before the end of {{ itpp_end }}; successor adopted at NATO's {{ deadline_year }} summit{% else %}At the next review of the programme{% endif %} | No day without a programme in force; the successor lists defence industry among its areas |
-# {% elif key == "industry" %}| Defense Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | {% if hvp_agreed is not none %}South Korea taking part in at least one of NATO's High Visibility Projects, the multinational capability projects that President Lee and the Secretary General agreed {{ lee_call | dated }} to seek ways for it to join{% else %}At least one named joint project under way{% endif %} |
+# | No. | Who acts | What | By when | How success would show |
+# |---|---|---|---|---|
+# {% for key in order %}| {{ loop.index }} {% if key == "programme" %}| Ministry of Foreign Affairs (Seoul) and NATO's Political Affairs and Security Policy Division | Negotiate a successor to the partnership programme {% if itpp_end %}whose plans run to {{ itpp_end }}{% else %}in force{% endif %}, keeping cyber defence and adding defence industry; if none is ready in time, extend the current programme by exchange of letters | {% if lapsing %}Extension before the end of {{ itpp_end }}; successor adopted at NATO's {{ deadline_year }} summit{% else %}At the next review of the programme{% endif %} | No day without a programme in force; the successor lists defence industry among its areas |
+# {% elif key == "industry" %}| Defense Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | A work plan that names its projects{% if hvp_agreed is not none %}, with South Korea in at least one of NATO's multinational High Visibility Projects, which President Lee and the Secretary General agreed {{ lee_call | dated }} to explore{% else %}, at least one of them under way{% endif %} |
 # {% elif key == "presence" %}| Presidential office (National Security Office) | Commit in advance to send the president, or the prime minister in the president's place, to every NATO summit to which the partners are invited | From NATO's {{ deadline_year }} summit | No summit with the partners at which Seoul is represented below prime-minister level |
 # {% elif key == "invitations" %}| European Allies in the North Atlantic Council, with the Secretary General | Hold a yearly meeting of the Council with the four Indo-Pacific partners at foreign-minister level, so that contact does not depend on a summit invitation | Every year from {{ deadline_year }} | The meeting held each year, with all four partners at minister level |
 # {% elif key == "information" %}| Ministry of Foreign Affairs, with the Ministry of National Defense, and NATO's Joint Intelligence and Security Division | Complete the information-sharing channel whose early completion Seoul asked for {{ cho_rutte | dated("month") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
-# {% elif key == "cyber" %}| National Intelligence Service, which represents Seoul at NATO's cyber defence centre in Tallinn | Field a team in the centre's Locked Shields exercise every year, whoever governs in Seoul | Every year, from the next exercise | A South Korean team in every Locked Shields, whoever governs in Seoul |
+# {% elif key == "cyber" %}| National Intelligence Service, which represents Seoul at NATO's cyber defence centre in Tallinn | Field a team in the centre's Locked Shields exercise every year, whoever governs in Seoul | Every year, from the next exercise | No year missed, whoever governs in Seoul |
 # {% endif %}{% endfor %}
 # ```
 # {% else %}
@@ -163,9 +165,8 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% endif %}{% endfor %}
 
 # %% [markdown] tags=["report"]
-# {% if order %}Each recommendation below rests on the evidence of the sections before it; where the sources themselves
-# advise, their advice is cited. A recommendation whose evidence is not yet in the data at the cut-off is not
-# made.{% endif %}
+# {% if order %}Each recommendation in {{ tab("actions") }} rests on the evidence of the sections before it, and the
+# sub-sections below give the case for each; where the sources themselves advise, their advice is cited.{% endif %}
 
 # %% [markdown] tags=["report"]
 # {% if "programme" in order %}
@@ -197,9 +198,10 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% if hvp_agreed is not none %}In a telephone call {{ lee_call | dated }}, President Lee and NATO's
 # Secretary General agreed to seek ways for South Korea to take part in NATO's High Visibility Projects
 # {{ cite(hvp_agreed) }}{% if hvp_defined is not none %}, the multinational projects through which Allies and partners
-# develop capabilities together {{ cite(hvp_defined) }}{% endif %}.{% endif %} A format becomes durable when it produces work that someone depends on: a list of
-# named projects, with a South Korean firm in at least one multinational project, would be a test that the next
-# change of government in Seoul, or in Washington, cannot easily undo.
+# develop capabilities together {{ cite(hvp_defined) }}{% endif %}.{% endif %} A format becomes durable when it produces work that someone depends on: a work
+# plan that names its projects{% if hvp_agreed is not none %}, with South Korea in at least one High Visibility
+# Project{% endif %}, would be a commitment that the next change of government in Seoul, or in Washington, cannot
+# easily undo.
 # {% endif %}
 
 # %% [markdown] tags=["report"]
@@ -217,7 +219,9 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # partnership is a president's business.{% endif %}
 # Presence at this level is a political choice that each new government in Seoul makes again. A standing floor, the
 # president or the prime minister in his place, would keep the partnership visible at the top in the years a
-# president stays at home.
+# president stays at home.{% if cho_defence is not none %} It allows for the case Seoul made for the absence at
+# The Hague, which the nominee for foreign minister called {{ quote(cho_defence, "the best possible decision given the high level of uncertainty on multiple fronts") }}
+# {{ cite(cho_defence) }}: a president can stay at home in such a year without the level falling.{% endif %}
 #
 # The same holds for the Alliance: a yearly meeting of the North Atlantic Council with the four partners at
 # foreign-minister level, which European Allies can press for whoever hosts the summit, would spare the partners the
@@ -237,8 +241,11 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {{ cite(dprk_russia) }}, is the subject on which both sides most need to share what they know.{% endif %}
 # {% if ccdcoe is not none %}Cyber defence has an institution behind it: South Korea joined NATO's cyber defence
 # centre {{ ccdcoe | dated }} {{ cite(ccdcoe) }}{% if "cyber defence" in shared_core %}, and governments of both
-# camps made it a priority{% endif %}.{% endif %} Keeping it uninterrupted through changes of government is the
-# cheapest way to show that the partnership is not one president's project.
+# camps made it a priority{% endif %}.{% endif %}{% if locked_shields is not none %} Its most regular practice is the
+# centre's yearly Locked Shields exercise, in which South Korea has taken part since
+# {{ locked_shields | when("year") }}, by SWP's account {{ cite(locked_shields) }}.{% endif %} Keeping that
+# practice uninterrupted through changes of government is the cheapest way to show that the partnership is not one
+# president's project.
 # {% endif %}
 
 # %% [markdown] tags=["report"]
