@@ -497,7 +497,7 @@ sec.table_sources("deals", sources=versions)
 # of agreement, and whether this report follows it. A value in another currency is given in US dollars only where the
 # source itself does so.
 #
-# | Buyer and date | What the source says was bought | Value as stated (basis) | Type | Followed | Source |
+# | Buyer and date | What the source says was bought | Value as stated (basis) | Type | Followed here | Source |
 # |---|---|---|---|---|---|
 # {% for r in version_rows %}| {{ r.buyer }}{% if not r.buyer_nato_member %} (not a NATO member){% endif %}, {{ industry.deal_when(r) }} | {{ r.systems }} | {% if r.stated %}{{ industry.deal_value(r) }} ({{ r.value_basis }}){% else %}not stated{% endif %} | {{ industry.CONTRACT_LABELS[r.contract_type] }} | {% if r.followed %}yes{% endif %} | {{ cite(r.source_id) }} |
 # {% endfor %}
@@ -760,9 +760,9 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {% if first_deal is not none %}The record is of contracts, not of deliveries: how much of the equipment has reached
 # the buyers is not in the data, and a framework agreement commits a buyer to less than its headline quantities
 # suggest until executive contracts follow. Most of the values come from news reports that relay a company or a
-# government{% if differing_deals %}, and {{ differing_deals | words }} of the {{ deals | length | words }} deals
-# {% if differing_deals == 1 %}is{% else %}are{% endif %} reported with more than one figure for their value
-# ({{ tab("deals") }}){% endif %}. The sources used here do not compare Korean prices or delivery times with those of other suppliers.{% endif %}
+# government{% if differing_deals %}, and {{ differing_deals | words }} of the {{ deals | length | words }} deals in
+# {{ tab("deals") }} {% if differing_deals == 1 %}is{% else %}are{% endif %} reported with more than one figure for
+# their value{% endif %}. The sources used here do not compare Korean prices or delivery times with those of other suppliers.{% endif %}
 # {% if orka is not none or canada is not none %}Competitions lost or still open are not deals, and this report does
 # not count them.{% if orka is not none %} {{ orka | dated | upper_first }} Poland chose Saab, not Hanwha Ocean, to build three
 # submarines under its Orka programme {{ cite(orka) }}.{% endif %}{% if canada is not none %} Canada shortlisted

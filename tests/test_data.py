@@ -123,6 +123,11 @@ def _edit(path: Path, row: int, column: str, value: str) -> None:
         writer.writerows(rows)
 
 
+def _last_row(path: Path) -> int:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return 1 + len(list(csv.DictReader(handle)))
+
+
 def _rename_column(path: Path, old: str, new: str) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     lines[0] = lines[0].replace(old, new)
@@ -146,6 +151,9 @@ CASES = {
     "invalid utf-8": (lambda d: (d / "events.csv").write_bytes((d / "events.csv").read_bytes().replace(b"Ban Ki-moon", b"Ban K\xffi-moon", 1)), ["data/events.csv", "UTF-8"]),
     "unbalanced quote": (lambda d: (d / "events.csv").write_text((d / "events.csv").read_text(encoding="utf-8").replace(",political dialogue,", ',"political dialogue,', 1), encoding="utf-8"), ["data/events.csv", "quote"]),
     "future date": (lambda d: _edit(d / "events.csv", 2, "date", "2099"), ["row 2", "2099", "has happened"]),
+    # The last source is an outside document (sources are added at the end); its address pasted from a page's HTML.
+    "address with an HTML entity": (lambda d: _edit(d / "sources.csv", _last_row(d / "sources.csv"), "url", "https://example.org/view?seq=1&amp;page=2"),
+                                    ["data/sources.csv", "'url'", "&amp;"]),
     "overlapping terms": (lambda d: _edit(d / "administrations.csv", 6, "start_date", "2022-05-01"), ["data/administrations.csv", "start_date", "Moon Jae-in"]),
 }
 

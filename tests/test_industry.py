@@ -158,7 +158,7 @@ def test_money_is_said_in_its_own_currency(value, currency, qualifier, said):
 
 def test_a_value_in_another_currency_carries_only_the_sources_own_dollar_figure():
     row = deal_row("ro", "paper", "2024-07", 1.3e12, "KRW", "contract value", usd=938e6)
-    assert industry.deal_value(row) == "KRW 1.3 trillion (USD 938 million as the source gives it)"
+    assert industry.deal_value(row) == "KRW 1.3 trillion (USD 938 million, the source's conversion)"
     assert industry.deal_value(row, usd=False) == "KRW 1.3 trillion"
     assert industry.deal_value(deal_row("x", "wire", "2022")) == "not stated"
 

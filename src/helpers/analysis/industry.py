@@ -250,7 +250,7 @@ def deal_value(row, usd: bool = True) -> str:
         return "not stated"
     said = say_money(row["value"], row["currency"], row.get("value_qualifier"))
     if usd and pd.notna(row.get("value_usd")) and row["currency"] != "USD":
-        said += f" (USD {say_money(row['value_usd'], 'USD').removeprefix('USD ')} as the source gives it)"
+        said += f" (USD {say_money(row['value_usd'], 'USD').removeprefix('USD ')}, the source's conversion)"
     return said
 
 

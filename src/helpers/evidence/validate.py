@@ -312,6 +312,9 @@ def _excerpt_problems(tables: dict[str, list[dict]], sources: dict[str, dict], s
             problems.append(Problem("data/sources.csv", number, "retrieved", "", "the day the outside document was read (YYYY-MM-DD)"))
         if not row.get("url"):
             problems.append(Problem("data/sources.csv", number, "url", "", "the address of the outside document"))
+        elif re.search(r"&(amp|lt|gt|quot|#\d+);", row["url"]):  # copied from a page's HTML source: a dead link
+            problems.append(Problem("data/sources.csv", number, "url", row["url"][:80],
+                                    "the address as a browser shows it ('&', not '&amp;')"))
     checks = [(name, "source_id", "quote") for name in tables if name not in ("excerpts", "sources")]
     checks.append(("administrations", "dates_source_id", "dates_quote"))
     for name, source_column, quote_column in checks:
