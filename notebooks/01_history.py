@@ -197,20 +197,19 @@ sec.chart("timeline", history.timeline_chart(dated, counted, first_year, period_
 # %% [markdown] tags=["report"]
 # ## The instruments {#instruments}
 #
-# {% if ipcp is not none %}The first programme followed fieldwork rather than preceding it. South Korea signed an
-# Individual Partnership and Cooperation Programme (IPCP) {{ ipcp | dated("year") }}
-# {{ cite(ipcp) }}{% if pii is not none %}, and from {{ pii | when("year") }} it took part in NATO's Partnership
-# Interoperability Initiative, which brings Allies together with partners that contribute to NATO operations
-# {{ cite(pii) }}{% endif %}.{% endif %}
-# {% if mission is not none %}Seoul opened a diplomatic mission to NATO {{ mission | dated }} {{ cite(mission) }}{% if itpp is not none %},
-# and {{ itpp | dated }} the IPCP gave way to an Individually Tailored Partnership Programme {{ cite(itpp) }}{% endif %}.{% endif %}
-# {% if industry_body is not none %}The newest instrument is a consultative body on defence industry, agreed
-# {{ industry_body | dated }}{% if body_government %} under {{ body_government }}{% endif %} {{ cite(industry_body) }}.{% endif %}
 # {% if frameworks | length == 1 %}The one instrument begun {% if live.value %}was still in force{% else %}had ended{% endif %}
 # on {{ period_end | day }} ({{ fig("instruments") }}, {{ tab("instruments") }}).{% elif frameworks | length %}By
 # {{ period_end | day }}, {{ live }} of the {{ instruments }} instruments begun were in force
 # ({{ fig("instruments") }}, {{ tab("instruments") }}).{% else %}The sources published by {{ period_end | day }} record
 # no partnership instrument yet.{% endif %}
+# {% if ipcp is not none %}South Korea signed an Individual Partnership and Cooperation Programme (IPCP) {{ ipcp | dated("year") }}
+# {{ cite(ipcp) }}{% if pii is not none %}, and from {{ pii | when("year") }} it took part in NATO's Partnership
+# Interoperability Initiative, which brings Allies together with partners that contribute to NATO operations
+# {{ cite(pii) }}{% endif %}.{% endif %}
+# {% if mission is not none %}Seoul opened a diplomatic mission to NATO {{ mission | dated }} {{ cite(mission) }}{% if itpp is not none %},
+# and {{ itpp | dated }} the IPCP gave way to an Individually Tailored Partnership Programme (ITPP) {{ cite(itpp) }}{% endif %}.{% endif %}
+# {% if industry_body is not none %}The newest instrument is a consultative body on defence industry, agreed
+# {{ industry_body | dated }}{% if body_government %} under {{ body_government }}{% endif %} {{ cite(industry_body) }}.{% endif %}
 #
 # {% if martial is not none and removal is not none and crisis_total %}The instruments also came through Seoul's
 # constitutional crisis, from Yoon Suk-yeol's declaration of martial law {{ martial | dated }} to his removal by the

@@ -888,7 +888,7 @@ if lee is not None:
 # {{ lee_step.hague_summit_rok_nsa_2025_06 | dated("month") }}; his national security adviser, Wi Sung-lac, attended and handed the Secretary
 # General a personal letter explaining the president's absence
 # {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.{% endif %}{% if lee_body is not none %} Meeting in The Hague,
-# the adviser and the Secretary General agreed to set up a consultative body on defence-industry cooperation
+# the adviser and the Secretary General agreed to set up a consultative body on defence industry
 # {{ cite(lee_body) }}{% if lee_first_body_meeting is not none %}; {{ lee_first_body_meeting | dated }} NATO opened the
 # {{ quote(lee_first_body_meeting, "first staff-to-staff dialogue on defence industrial cooperation and capabilities") }}
 # between NATO and South Korea {{ cite(lee_first_body_meeting) }}{% endif %}.{% endif %}

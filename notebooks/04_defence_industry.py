@@ -688,7 +688,7 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # {{ cite(wi) }} and agreed there with Secretary General Rutte to set up a consultative body on defence industry
 # {{ cite(body) }}.{% endif %}{% if body_first is not none %} NATO's Assistant Secretary General for Defence Industry,
 # Innovation and Armaments opened a first staff-to-staff dialogue on defence industrial cooperation with South Korea's
-# Defense Acquisition Program Administration {{ body_first | dated }} {{ cite(body_first) }}.{% endif %}{% if ahn is not none %} {{ ahn_event | dated | upper_first }} the
+# Defence Acquisition Program Administration {{ body_first | dated }} {{ cite(body_first) }}.{% endif %}{% if ahn is not none %} {{ ahn_event | dated | upper_first }} the
 # defence minister told the chair of NATO's Military Committee that Seoul planned to broaden defence-industry
 # collaboration with NATO {{ quote(ahn, "beyond individual European countries") }} {{ cite(ahn) }}.{% endif %}
 # {% if nawrocki is not none %}Meeting Poland's President Karol Nawrocki {{ nawrocki | dated }}, {{ successor.administration }} looked

@@ -121,3 +121,21 @@ def test_every_recommendation_names_who_what_when_and_how_success_shows(pages):
         assert len(cells) >= 3 and all(len(c.split()) >= 2 for c in cells), f"incomplete recommendation: {actor} {cells}"
         assert re.search(r"\b(20\d\d|by|before|within|months?|summit|end of|every year|each year|annually)\b", cells[1], re.I), \
             f"no time frame: {cells[1]!r}"
+
+
+def test_the_report_spells_out_the_abbreviations_it_uses_and_each_stands_in_the_data(built):
+    """The list in brief.yml is text an analyst edits: each expansion must be how a source in data/ writes it, and the
+    report lists exactly the abbreviations its own text uses (the brief lists none)."""
+    from helpers.pipeline.render import used_abbreviations
+
+    abbreviations = load_manifest(ROOT / "brief.yml").meta.get("abbreviations") or {}
+    corpus = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "data").glob("*.csv")).lower()
+    missing = [f"{short}: {full}" for short, full in abbreviations.items() if full.lower() not in corpus]
+    assert not missing, f"expansions in brief.yml not written so in any data/ row: {missing}"
+    report = (built / "report.html").read_text(encoding="utf-8")
+    listed = re.findall(r"<dt>(.*?)</dt>", report.split('<section class="abbreviations"')[-1].split("</section>")[0]) \
+        if '<section class="abbreviations"' in report else []
+    text = re.sub(r'<section class="(?:abbreviations|references)".*?</section>', "", report, flags=re.S)
+    assert listed == [short for short, _ in used_abbreviations(abbreviations, text)]
+    assert '<section class="abbreviations"' not in (built / "brief.html").read_text(encoding="utf-8")
+    assert used_abbreviations({"NAC": "x", "HR/VP": "y", "ITPP": "z"}, "<p>the NAC met; HR/VP; ITPPs</p>") == [("HR/VP", "y"), ("NAC", "x")]

@@ -135,6 +135,13 @@ def check_meta(meta: dict, where: str = "brief.yml") -> dict:
     except ValueError:
         raise UsageError(f"{where}: edition: {edition!r} is not a real calendar date (month 01-12, day within the month)") from None
     meta["edition"] = edition
+    abbreviations = meta.get("abbreviations", {})
+    if abbreviations is None:
+        abbreviations = {}
+    if not isinstance(abbreviations, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in abbreviations.items()):
+        raise UsageError(f"{where}: abbreviations: expected one line per abbreviation, e.g. 'NAC: North Atlantic Council'")
+    meta["abbreviations"] = abbreviations
     return meta
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import re
 from urllib.parse import quote
 from dataclasses import dataclass, field
@@ -190,10 +191,18 @@ def publication_html(kind: str, meta: dict, sections: list[RenderedSection], sou
                  + page_css(style or resolve(None)))
     return env.get_template("brief.html.j2").render(
         kind=kind, meta={**meta, "series": SERIES[kind]}, css=css, summary=summary, report_name=report_name,
+        abbreviations=used_abbreviations(meta.get("abbreviations") or {}, body) if kind == "report" else [],
         references=_references(sources, cited if kind == "brief" else None),
         sections=[{"slug": s["slug"], "number": s["number"], "title": Markup(s["title"]), "html": Markup(s["html"])}
                   for s in finished],
     )
+
+
+def used_abbreviations(abbreviations: dict[str, str], body: str) -> list[tuple[str, str]]:
+    """The abbreviations (brief.yml) that the publication's text uses, as a whole word, in alphabetical order."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    return sorted(((short, full) for short, full in abbreviations.items()
+                   if re.search(rf"(?<![\w/-]){re.escape(short)}(?![\w/-])", text)), key=lambda pair: pair[0].lower())
 
 
 def brief_html(meta: dict, sections: list[RenderedSection], sources) -> str:
