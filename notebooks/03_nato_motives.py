@@ -116,8 +116,12 @@ long = motives.summit_participation(ev.summits, ev.summit_participation, partner
 meetings = motives.presence(long)
 summits = motives.summits(meetings)
 first_summit = summits[0] if summits else None
-latest = summits[-1] if summits else None
-previous = summits[-2] if len(summits) > 1 else None
+# The latest two summits at which every chosen partner is on record: counts of leaders compare like with like only
+# when no partner is missing from either summit's record. A later summit with gaps is reported as such.
+recorded = [s for s in summits if not s.no_record]
+latest = recorded[-1] if recorded else None
+previous = recorded[-2] if len(recorded) > 1 else None
+partial = [s for s in summits if s.no_record and latest is not None and s.start > latest.start]
 first_meeting = meetings[0] if meetings else None
 rows_of = lambda m: ev.summit_participation[  # noqa: E731
     (ev.summit_participation["meeting_id"] == m.meeting_id) & ev.summit_participation["partner"].isin(partners)]
@@ -151,7 +155,7 @@ if previous is not None:
 
 # South Korea's own record at the latest summit, and the Indo-Pacific session held there.
 lee_absent = event("hague_summit_rok_nsa_2025_06") if latest is not None and latest.meeting_id == "hague_summit_2025" else None
-joint_statement = event("ip4_joint_statement_hague_2025_06")
+joint_statement = event("ip4_joint_statement_hague_2025_06") if lee_absent is not None else None
 ministers_first = event("first_foreign_ministers_meeting_2020_12")
 korea_first_ministers = ministers_first is not None and judgements.says_first(ministers_first["quote"])
 # NATO's list of that meeting is fuller than the partners shown (data/conflicts.csv): "among others" once it is on record.
@@ -218,8 +222,8 @@ nothing = not len(timeline) and not meetings
 
 # %% [markdown] tags=["key-numbers"]
 # {% if previous is not none %}- **{{ leaders_box }}** Indo-Pacific partners sent a head of state or government to
-# {{ latest.name }} ({{ latest | when }}), against {{ previous_box }} at {{ previous.name }}
-# ({{ previous | when }}){% if latest.below %}; the rest sent ministers or officials{% endif %}{% endif %}
+# {{ latest.name }} ({{ latest | when("month") }}), against {{ previous_box }} at {{ previous.name }}
+# ({{ previous | when("month") }}){% if latest.below and not latest.not_given and not latest.expected %}; the rest sent ministers or officials{% endif %}{% endif %}
 
 # %% [markdown]
 # {% if nothing %}The evidence up to {{ ev.as_of | day }} holds no NATO document that names a threat in the
@@ -373,17 +377,17 @@ if len(timeline):
 # {{ n_partners | words }}{% elif first_summit_share == "both" %}Both{% else %}{{ first_summit.attended | and_list }}{% endif %}
 # took part in a NATO summit{% if first_word is not none %} for the first time{% endif %}
 # {% if first_summit.location %}in {{ first_summit.location }} {% endif %}{{ first_summit | dated }} {{ cite(first_word if first_word is not none else first_rows) }}.
-# {% if previous is not none %}At {{ previous.place }} {{ previous | dated }}
+# {% if previous is not none %}At {{ previous.place }} {{ previous | dated("month") }}
 # {% if previous_share == "all" %}all {{ n_partners | words }} sent their heads of state or government{% elif previous_share == "both" %}both
 # sent their heads of state or government{% elif previous_share == "none" %}none sent its head of state or government{% else %}{{ previous.leaders | and_list }}
 # sent {% if previous.leaders | length > 1 %}their heads{% else %}its head{% endif %} of state or government{% endif %};
-# at {{ latest.place }} {{ latest | dated }}
+# at {{ latest.place }} {{ latest | dated("month") }}
 # {% if latest_share == "none" %}none did{% elif latest_share in ("all", "both") %}all did{% else %}{% if fewer_leaders and latest_share != "most" %}only
 # {% endif %}{{ latest.leaders | and_list }} did{% endif %}{% if latest.below | length == 1 %}{{ ", and" if latest.leaders else ";" }}
 # {{ latest.below_words[0][0] }} sent its {{ latest.below_words[0][1] }}{% elif latest.below %}{% if latest.leaders %},
 # while {{ latest.represented_by | and_list }} represented the others{% else %}: {{ latest.represented_by | and_list }}
 # went instead{% endif %}{% endif %}{% if latest.not_given %}; the sources do not give the level of
-# {{ latest.not_given | and_list }}{% endif %} ({{ fig("presence") }}).{% endif %}
+# {{ latest.not_given | and_list }}{% endif %} {{ cite(rows_of(latest)) }} ({{ fig("presence") }}).{% endif %}
 # ({{ see("presence") }})
 # {% elif first_meeting is not none %}The partners' foreign ministers sat with NATO's 
 # {{ first_meeting | dated }} {{ cite(first_meeting.sources) }}; by {{ ev.as_of | day }} no summit had followed
@@ -432,11 +436,13 @@ if meetings:
 # {{ cite(defence_agreed) }}{% endif %}.{% endif %}{% endif %}
 #
 # {% if previous is not none %}{% if presence_fell %}Counted by level rather than by meeting, the record turns at
-# {{ latest.name }}. {% endif %}{% if change.lower %}{{ change.lower | and_list }} came at a lower level than at {{ previous.name }}{% if change.higher %},
+# {{ latest.name }}: {% else %}At {{ latest.name }}, {% endif %}{% if change.lower %}{{ change.lower | and_list }} came at a lower level than at {{ previous.name }}{% if change.higher %},
 # {{ change.higher | and_list }} at a higher one{% endif %}{% if change.same %}, and {{ change.same | and_list }} at the
 # same level{% endif %}{% elif change.higher %}{{ change.higher | and_list }} came at a higher level than at
-# {{ previous.name }}{% else %}No partner came at a lower level than at {{ previous.name }}{% endif %}
-# {{ cite(rows_of(previous), rows_of(latest)) }}.
+# {{ previous.name }}{% else %}no partner came at a lower level than at {{ previous.name }}{% endif %}
+# {{ cite(rows_of(previous), rows_of(latest)) }}.{% for p in partial if p.attended %} For {{ p.name }} ({{ p | when }}) the sources
+# read record the attendance of {{ p.attended | and_list }} only {{ cite(rows_of(p)) }}, so it is left out of the
+# comparison.{% endfor %}
 # {% if lee_absent is not none %}South Korea's national security adviser attended in place of President Lee and
 # handed the Secretary General a personal letter explaining the president's absence {{ cite(lee_absent) }}.{% if cho_best is not none %}
 # Cho Hyun, then nominated as foreign minister, called staying away

@@ -81,6 +81,9 @@ dprk_russia = ev.nato_statements[ev.nato_statements["threat"] == "North Korea-Ru
 ankara = ev.row("events", "ankara_summit_announced_2025_08_19")
 ankara_summit = ev.summit("ankara_summit_2026")
 ankara_ahead = ankara is not None and ankara_summit is not None and ankara_summit.ahead
+# Held by the cut-off but with no record of Seoul's attendance: the recommendations on presence cannot yet say how it went.
+ankara_unrecorded = ankara is not None and ankara_summit is not None and not ankara_summit.ahead and not (
+    (ev.summit_participation["meeting_id"] == "ankara_summit_2026") & (ev.summit_participation["partner"] == "South Korea")).any()
 
 made = recs.order_for(recs.supported(ev), audience)
 order = [r.key for r in made]
@@ -123,7 +126,9 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {{ itpp | dated("month") }}: it covers the partnership's work to {{ itpp_end }} {{ cite(itpp_duration) }}, and by
 # {{ ev.as_of | day }} the sources record no successor.{% endif %}{% if ankara_ahead %} The evidence ends there,
 # before NATO's {{ ankara_summit.location }} summit was due to open {{ ankara_summit | dated }} {{ cite(ankara) }}, so it cannot say whether
-# the Indo-Pacific partners were invited or at what level Seoul attended.{% endif %}
+# the Indo-Pacific partners were invited or at what level Seoul attended.{% elif ankara_unrecorded %} NATO's
+# {{ ankara_summit.location }} summit was due to open {{ ankara_summit | dated }} {{ cite(ankara) }}, but the sources read
+# do not record whether Seoul attended or at what level.{% endif %}
 
 # %% [markdown]
 # {% if order %}
@@ -232,12 +237,12 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 
 # %% [markdown] tags=["report"]
 # {% if "information" in order or "cyber" in order %}
-# ## Finish the information-sharing channel and keep cyber defence at the core {#information}
+# ## {% if "information" in order %}Finish the information-sharing channel and keep cyber defence at the core{% else %}Keep cyber defence at the core{% endif %} {#information}
 #
-# {% if info_request is not none %}{{ cho_rutte | dated("month") | upper_first }} South Korea's foreign minister asked for NATO's
+# {% if info_request is not none and "information" in order %}{{ cho_rutte | dated("month") | upper_first }} South Korea's foreign minister asked for NATO's
 # interest in completing early a channel for sharing information between the two, under way since the year before
 # {{ cite(info_request) }}; the sources record no completion by {{ ev.as_of | month }}.{% endif %}
-# {% if dprk_russia | length %}North Korea's military cooperation with Russia, which NATO names in its own documents
+# {% if dprk_russia | length and "information" in order %}North Korea's military cooperation with Russia, which NATO names in its own documents
 # {{ cite(dprk_russia) }}, is the subject on which both sides most need to share what they know.{% endif %}
 # {% if ccdcoe is not none %}Cyber defence has an institution behind it: South Korea joined NATO's cyber defence
 # centre {{ ccdcoe | dated }} {{ cite(ccdcoe) }}{% if "cyber defence" in shared_core %}, and governments of both

@@ -161,6 +161,8 @@ def test_a_brief_over_the_house_limits_is_named_with_the_limit():
     assert over_limits(page, None, {"brief_words": 200, "brief_pages": 8}, "brief") == []
     warned = over_limits(page, None, {"brief_words": 100, "brief_pages": 8}, "brief")
     assert len(warned) == 1 and "120 words" in warned[0] and "limit of 100" in warned[0]
+    from helpers.pipeline.measure import words
+    assert words("<main><p>Read it at https://www.example.org/a/b-c/d.html?x=1&amp;y=2 today.</p></main>") == 5
 
 
 def test_a_style_change_rebuilds_and_shows(mini):

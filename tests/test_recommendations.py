@@ -28,6 +28,30 @@ def test_a_recommendation_needs_all_its_evidence():
     assert recs.supported(_Evidence(set())) == []
 
 
+def test_a_recommendation_the_data_record_as_done_is_no_longer_made():
+    everything = {need for r in recs.RECOMMENDATIONS for need in r.needs}
+    for rec in (r for r in recs.RECOMMENDATIONS if r.done_when):
+        done = _Evidence(everything | {rec.done_when[0]})
+        assert rec.key not in [r.key for r in recs.supported(done)]
+        assert len(recs.supported(done)) == len(recs.RECOMMENDATIONS) - 1
+
+
+def test_a_done_row_not_yet_in_the_data_is_no_error_but_an_unknown_table_is():
+    class Strict(_Evidence):
+        def row(self, table, key):
+            if table not in ("events", "assessments", "frameworks", "indicators", "summits"):
+                raise KeyError(table)
+            if (table, key) not in self.present:
+                raise LookupError(key)  # as Evidence.row does for an id that is not in the table
+            return {"id": key}
+
+    everything = {need for r in recs.RECOMMENDATIONS for need in r.needs}
+    assert len(recs.supported(Strict(everything))) == len(recs.RECOMMENDATIONS)
+    broken = recs.Recommendation("x", "both", (), done_when=(("no_such_table", "y"),))
+    with pytest.raises(KeyError):
+        recs.supported(Strict(everything), (broken,))
+
+
 def test_order_puts_the_readers_own_actions_first_and_keeps_the_general_order_within():
     made = list(recs.RECOMMENDATIONS)
     assert recs.order_for(made, "general") == made

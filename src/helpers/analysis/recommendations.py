@@ -22,6 +22,7 @@ class Recommendation:
     key: str          # names the row of the recommendations table and the report's sub-section
     addressed: str    # "rok", "nato" or "both": who acts first
     needs: tuple      # the rows (by table, id) it rests on; without all of them it is not made
+    done_when: tuple = ()  # rows (by table, id) that record it done; with any of them it is no longer made
 
 
 # In the order of a general reader: the lapse of the programme first, then what carries the partnership.
@@ -31,7 +32,8 @@ RECOMMENDATIONS = (
     Recommendation("presence", "rok", (("summits", "hague_summit_2025"),)),
     Recommendation("invitations", "nato", (("summits", "hague_summit_2025"),)),
     Recommendation("information", "rok", (("events", "cho_rutte_meeting_2025_04_02"),
-                                          ("assessments", "rok_info_channel_request_2025"))),
+                                          ("assessments", "rok_info_channel_request_2025")),
+                   done_when=(("frameworks", "information_sharing_channel"),)),
     Recommendation("cyber", "both", (("frameworks", "ccdcoe_membership"),)),
 )
 
@@ -41,8 +43,21 @@ def check_audience(audience: str) -> str:
 
 
 def supported(ev, recommendations=RECOMMENDATIONS) -> list[Recommendation]:
-    """The recommendations whose evidence is in the data at the cut-off."""
-    return [r for r in recommendations if all(ev.row(table, key) is not None for table, key in r.needs)]
+    """The recommendations whose evidence is in the data at the cut-off and that the data do not yet record as done
+    (docs/updating.md names the row that records each one done)."""
+    return [r for r in recommendations if all(ev.row(table, key) is not None for table, key in r.needs)
+            and not any(_on_record(ev, table, key) for table, key in r.done_when)]
+
+
+def _on_record(ev, table: str, key: str) -> bool:
+    """A row that may not exist yet: an id not in the data is not a typo here (ev.row refuses unknown ids), but an
+    unknown table still is."""
+    try:
+        return ev.row(table, key) is not None
+    except KeyError:
+        raise
+    except LookupError:
+        return False
 
 
 def order_for(recs: list[Recommendation], audience: str) -> list[Recommendation]:

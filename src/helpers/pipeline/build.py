@@ -673,8 +673,11 @@ def _unpack_page(entry: Path, staging: Path, options: BuildOptions) -> None:
 
 
 def _template_key() -> str:
+    """The templates and the code that turns executed notebooks into page files (and measures the brief against
+    the house limits): a change to any of them renders again instead of serving a stale page or verdict."""
+    code = [paths.PACKAGE_DIR / "pipeline" / name for name in ("render.py", "assemble.py", "measure.py")]
     return digest([(p.name, _file_digest(p)) for p in sorted(paths.TEMPLATES_DIR.rglob("*")) if p.is_file()],
-                  _file_digest(paths.PACKAGE_DIR / "pipeline" / "render.py"))
+                  [_file_digest(p) for p in code], _file_digest(paths.PACKAGE_DIR / "writing" / "style.py"))
 
 
 def _render_section(spec: SectionSpec, executed: Path, keys: dict, store: Store, template_key: str) -> dict:
