@@ -286,6 +286,7 @@ if lee is not None:
     lee_certain = compare.certain_for(ms, LEE)
     lee["step_count"] = len(lee_certain)
     lee["industry_steps"] = int((lee_certain["category"] == "defence industry").sum())
+    lee["rate"] = lee["step_count"] / lee_years if lee["rated"] else None  # steps a year, once the term is long enough
     lee["compared"] = LEE in names
     # Lee's record continues the comparison when he is compared or the last government compared is his predecessor;
     # otherwise (Roh against Lee Myung-bak, say) the summary and the brief leave it to the report.
@@ -449,7 +450,11 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {% if not lee.rated and not lee.compared %}Over the {{ lee.months | words }} months of his term up to the latest
 # source ({{ evidence_until | day }}), the sources credit {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
 # {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}; the term is too short
-# for a rate, so {{ fig("pace") }} draws them without one. {% endif -%}
+# for a rate, so {{ fig("pace") }} draws them without one. {% elif lee.rated and not lee.compared %}Over the
+# {{ lee.months | words }} months of his term up to the latest source ({{ evidence_until | day }}), the sources credit
+# {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
+# {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}: {{ lee.rate | number(1) }} a
+# year, a rate this edition does not set against the governments it compares. {% endif -%}
 # ({{ see("lee") }}){% endif %}{% endif %}
 
 # %% [markdown] tags=["report"]

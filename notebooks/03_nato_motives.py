@@ -440,7 +440,7 @@ if meetings:
 # {{ change.higher | and_list }} at a higher one{% endif %}{% if change.same %}, and {{ change.same | and_list }} at the
 # same level{% endif %}{% elif change.higher %}{{ change.higher | and_list }} came at a higher level than at
 # {{ previous.name }}{% else %}no partner came at a lower level than at {{ previous.name }}{% endif %}
-# {{ cite(rows_of(previous), rows_of(latest)) }}.{% for p in partial if p.attended %} For {{ p.name }} ({{ p | when }}) the sources
+# {{ cite(rows_of(previous), rows_of(latest)) }}.{% for p in partial if p.attended %} For {{ p.name }} ({{ p | when("month") }}) the sources
 # read record the attendance of {{ p.attended | and_list }} only {{ cite(rows_of(p)) }}, so it is left out of the
 # comparison.{% endfor %}
 # {% if lee_absent is not none %}South Korea's national security adviser attended in place of President Lee and
