@@ -117,6 +117,8 @@ def test_every_recommendation_names_who_what_when_and_how_success_shows(pages):
     for actor, rest in rows:
         cells = [html_module.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", rest, re.S)]
         actor = html_module.unescape(re.sub(r"<[^>]+>", "", actor))
+        if actor.strip().isdigit():  # the rows are numbered: the number heads the row, who acts comes next
+            actor, cells = cells[0], cells[1:]
         assert any(a.lower() in actor.lower() for a in ACTORS), f"no institution named: {actor!r}"
         assert len(cells) >= 3 and all(len(c.split()) >= 2 for c in cells), f"incomplete recommendation: {actor} {cells}"
         assert re.search(r"\b(20\d\d|by|before|within|months?|summit|end of|every year|each year|annually)\b", cells[1], re.I), \
