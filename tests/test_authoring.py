@@ -235,3 +235,33 @@ def test_a_brief_over_the_limits_is_warned_of_on_every_build(mini):
     for result in (first, again):
         assert "over the house limit of 50" in result.stderr and "brief_words" in result.stderr
     assert not list((root / "output").glob("over-limits*")), "the verdict is the cache's, not a published file"
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda t: t.replace("subtitle:", "subtilte:"), ["unknown key 'subtilte'", "subtitle"]),
+    (lambda t: t + "colour: blue\n", ["unknown key 'colour'"]),
+    (lambda t: t.replace("    data: [sources, administrations, events]", "    dta: [sources, administrations, events]"),
+     ["section 1", "unknown key 'dta'", "data"]),
+    (lambda t: t + "  - notebook: notebooks/01_alpha.ipynb\n", ["section 3", "01_alpha.ipynb", "second time"]),
+    (lambda t: t.replace("title: Mini brief", 'title: "  "'), ["title", "blank"]),
+])
+def test_a_mistake_in_brief_yml_is_named_not_ignored(mini, change, words):
+    root, _ = mini
+    manifest = root / "brief.yml"
+    manifest.write_text(change(manifest.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(UsageError) as error:
+        load_manifest(manifest)
+    for word in words:
+        assert word in str(error.value), str(error.value)
+
+
+def test_a_missing_notebook_whose_script_is_there_is_named_with_the_way_back(mini):
+    root, _ = mini
+    import jupytext
+
+    notebook = root / "notebooks" / "01_alpha.ipynb"
+    jupytext.write(jupytext.read(notebook), notebook.with_suffix(".py"), fmt="py:percent")
+    notebook.unlink()
+    with pytest.raises(UsageError) as error:
+        load_manifest(root / "brief.yml")
+    assert "01_alpha.ipynb" in str(error.value) and "jupytext --to ipynb" in str(error.value)

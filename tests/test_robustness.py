@@ -153,3 +153,19 @@ def test_brief_refuses_to_work_on_another_copy_than_its_own(tmp_path):
     result = subprocess.run([*BRIEF, "list"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert str(tmp_path) in result.stderr and "BRIEF_ROOT" in result.stderr
+
+
+@pytest.mark.parametrize("until, words", [
+    ("soon", ["until", "'soon'", "not a date", "YYYY-MM-DD"]),
+    ("2004-01-01", ["until", "2004-01-01", "before the earliest evidence"]),
+])
+def test_until_is_a_day_within_the_evidence(until, words):
+    from helpers.pipeline.build import _check_cutoff
+    from helpers.pipeline.manifest import UsageError
+
+    with pytest.raises(UsageError) as error:
+        _check_cutoff({"01_history": {"as_of": "2025-01-31", "until": until}}, ROOT / "data")
+    for word in words:
+        assert word in str(error.value), str(error.value)
+    _check_cutoff({"01_history": {"as_of": "2025-01-31", "until": "2012-12-31"}}, ROOT / "data")  # a good one passes
+    _check_cutoff({"01_history": {"as_of": "2025-01-31", "until": ""}}, ROOT / "data")  # empty: up to the cut-off

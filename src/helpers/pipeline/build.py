@@ -269,9 +269,21 @@ def _check_cutoff(params: dict, data_dir: Path) -> None:
     from ..evidence.validate import earliest_date
 
     cutoffs = {p["as_of"] for p in params.values() if "as_of" in p}
-    if not cutoffs:
+    untils = {str(p["until"]) for p in params.values() if p.get("until")}
+    if not cutoffs and not untils:
         return
     earliest, today = earliest_date(data_dir), date.today()
+    # `until` ends the period a section tells (empty: up to the cut-off); like as_of, it must be a real day on which
+    # the evidence has begun.
+    for value in sorted(untils):
+        try:
+            end = date.fromisoformat(value)
+        except ValueError:
+            raise UsageError(f"parameter until: {value!r} is not a date; expected YYYY-MM-DD, e.g. 2012-12-31, or leave "
+                             "it empty to tell the period up to the cut-off") from None
+        if earliest is not None and end < earliest:
+            raise UsageError(f"parameter until: {value} is before the earliest evidence ({earliest.isoformat()}, the "
+                             f"first dated row in {data_dir.name}/); choose a later date or leave it empty")
     for value in sorted(cutoffs):
         cutoff = date.fromisoformat(value)
         if cutoff > today:

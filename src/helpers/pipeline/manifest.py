@@ -92,14 +92,23 @@ def load_manifest(path: Path | None = None) -> Manifest:
         raise err
     if not isinstance(raw, dict):
         raise UsageError(f"{path}: expected a mapping (title:, parameters:, sections:)")
+    _refuse_unknown(raw, MANIFEST_KEYS, f"{path.name}")
     root = path.parent
     sections = []
     for number, item in enumerate(raw.get("sections") or [], start=1):
         if isinstance(item, str):
             item = {"notebook": item}
+        if not isinstance(item, dict) or not isinstance(item.get("notebook"), str):
+            raise UsageError(f"{path.name}: section {number}: expected 'notebook: notebooks/NN_name.ipynb' (and data:, parameters:)")
+        _refuse_unknown(item, SECTION_KEYS, f"{path.name}: section {number}")
         notebook = root / item["notebook"]
         if not notebook.exists():
-            raise UsageError(f"{path.name}: section {number} names {item['notebook']}, which does not exist")
+            pair = notebook.with_suffix(".py")
+            hint = (f"; its script {pair.relative_to(root)} is there: make it with `jupytext --to ipynb {pair.relative_to(root)}`"
+                    if pair.exists() else "")
+            raise UsageError(f"{path.name}: section {number} names {item['notebook']}, which does not exist{hint}")
+        if any(s.notebook.resolve() == notebook.resolve() for s in sections):
+            raise UsageError(f"{path.name}: section {number} lists {item['notebook']} a second time; each notebook is one section")
         sections.append(SectionSpec(notebook, number, item.get("data"), item.get("parameters") or {}))
     if not sections:
         raise UsageError(f"{path.name}: no sections listed")
@@ -117,6 +126,18 @@ def load_manifest(path: Path | None = None) -> Manifest:
 
 
 TEXT_FIELDS = ("title", "subtitle", "short_title", "authors", "variant", "series", "language", "url", "publisher")
+REQUIRED_TEXT = ("title",)  # printed as the publications' heading: never blank
+MANIFEST_KEYS = (*TEXT_FIELDS, "edition", "abbreviations", "parameters", "sections", "style")
+SECTION_KEYS = ("notebook", "data", "parameters")
+
+
+def _refuse_unknown(raw: dict, known: tuple, where: str) -> None:
+    """A misspelt key would otherwise be ignored silently (a subtitle lost, parameters never set)."""
+    for key in raw:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; valid: {', '.join(known)}"
+            raise UsageError(f"{where}: unknown key '{key}'{hint}")
 
 
 def check_meta(meta: dict, where: str = "brief.yml") -> dict:
@@ -125,6 +146,9 @@ def check_meta(meta: dict, where: str = "brief.yml") -> dict:
     for key in TEXT_FIELDS:
         if key in meta and not isinstance(meta[key], str):
             raise UsageError(f"{where}: {key}: {meta[key]!r} should be text (in quotes if it looks like a number or date)")
+    for key in REQUIRED_TEXT:
+        if key in meta and not meta[key].strip():
+            raise UsageError(f"{where}: {key}: blank; the publications print it as their heading")
     edition = meta.get("edition", "")
     if isinstance(edition, (date, datetime)):
         edition = edition.isoformat()[:10]
