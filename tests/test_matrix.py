@@ -70,3 +70,24 @@ def test_a_reference_to_a_part_or_block_the_section_left_out_is_found():
     assert len(left_out) == 4 and all("alpha-pace" in m or "fig-alpha-chart" in m for m in left_out)
     # a heading only the brief shows cannot carry a see(), which points into the report
     assert dangling_references(section(([], see), (["brief"], heading)))
+
+
+def test_matrix_only_takes_what_build_only_takes_and_keeps_the_other_results(tmp_path):
+    """`--only 99` is refused as for `brief build`; a run of one section keeps the other sections' results in the
+    index instead of replacing them with nothing."""
+    import json
+
+    from helpers.pipeline import matrix
+    from helpers.pipeline.manifest import UsageError, load_manifest
+
+    manifest = load_manifest(ROOT / "brief.yml")
+    with pytest.raises(UsageError, match="no such section"):
+        matrix.run(manifest, only=["99"], out=tmp_path, say=lambda *a: None)
+    (tmp_path / "matrix").mkdir()
+    (tmp_path / "matrix" / "index.json").write_text(json.dumps({"recommendations/audience-nato": []}), encoding="utf-8")
+    first = manifest.sections[0]
+    results = matrix.run(manifest, only=[first.file_number or first.slug], out=tmp_path, say=lambda *a: None)
+    index = json.loads((tmp_path / "matrix" / "index.json").read_text(encoding="utf-8"))
+    assert results and set(results) <= set(index)
+    assert "recommendations/audience-nato" in index  # another section's earlier result is kept
+    assert all(name.split("/")[0] == first.slug for name in results)

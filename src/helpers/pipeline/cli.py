@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     preview = _command(commands, "preview", _preview)
     preview.add_argument("--port", type=int, default=8000, help="port on localhost (0: any free one)")
     matrix = _command(commands, "matrix", _matrix)
-    matrix.add_argument("--only", action="append", metavar="SECTION", default=[], help="this section only (slug)")
+    matrix.add_argument("--only", action="append", metavar="SECTION", default=[], help="this section only (slug, notebook name or its file number)")
     matrix.add_argument("--workers", type=int, help="parallel kernels (default: cores)")
     for command in (build, check, preview, matrix):
         for option, text in folders.items():

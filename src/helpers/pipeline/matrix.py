@@ -172,8 +172,12 @@ def run(manifest: Manifest, only: list[str] | None = None, workers: int | None =
     from .guard import BuildLock
     from .pairs import sync_pairs
 
+    from .manifest import find_sections
+
     out = (out or paths.output_dir()).resolve()
     data_dir = (data_dir or paths.data_dir()).resolve()
+    if only:  # a slug, a notebook name or the file's number, as for `brief build --only`; an unknown one is refused
+        only = [s.name for s in find_sections(manifest, only)]
     todo = variants(manifest, data_dir, only)
     specs = {s.name: s for s in manifest.sections}
     quotes = all_quotes(data_dir)
@@ -221,7 +225,18 @@ def run(manifest: Manifest, only: list[str] | None = None, workers: int | None =
         for stale in (target / section).glob("*.md"):
             if f"{section}/{stale.stem}" not in results:
                 stale.unlink()
-    (target / "index.json").write_text(json.dumps(results, indent=1, sort_keys=True), encoding="utf-8")
+    # With --only, the other sections' results of an earlier run stay in the index: they were not run again.
+    target.mkdir(parents=True, exist_ok=True)
+    index = target / "index.json"
+    kept = {}
+    if only and index.exists():
+        try:
+            kept = json.loads(index.read_text(encoding="utf-8"))
+        except ValueError:
+            kept = {}
+        ran = {specs[name].slug for name in only}
+        kept = {name: found for name, found in kept.items() if name.split("/")[0] not in ran}
+    index.write_text(json.dumps({**kept, **results}, indent=1, sort_keys=True), encoding="utf-8")
     return results
 
 
