@@ -199,3 +199,26 @@ def test_a_version_asked_for_is_none_while_its_source_is_later_but_a_mistyped_co
     with pytest.raises(LookupError) as error:
         ev.version(some["conflict_id"] + "x", some["source_id"])
     assert some["conflict_id"] in str(error.value)
+
+
+def test_a_wrong_seeds_folder_is_never_read_as_all_quotes_found(tmp_path):
+    from helpers.evidence.quotes import quote_problems
+
+    assert any("no such folder" in p for p in quote_problems(ROOT / "data", tmp_path / "nowhere"))
+    empty = tmp_path / "seeds"
+    empty.mkdir()
+    assert any("is not in" in p for p in quote_problems(ROOT / "data", empty))
+
+
+@pytest.mark.skipif(not os.environ.get("BRIEF_SEEDS_DIR"), reason="set BRIEF_SEEDS_DIR to the seeds folder to check quotes against the sources")
+def test_an_invented_quote_from_a_seed_document_is_found(data_copy):
+    from helpers.evidence.quotes import quote_problems
+
+    with open(data_copy / "sources.csv", encoding="utf-8") as handle:
+        seeded = {r["source_id"] for r in csv.DictReader(handle) if r["seed_file"]}
+    with open(data_copy / "events.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    number = next(i for i, r in enumerate(rows, start=2) if r["source_id"] in seeded)
+    _edit(data_copy / "events.csv", number, "quote", "words no seed document ever contained")
+    found = quote_problems(data_copy, Path(os.environ["BRIEF_SEEDS_DIR"]))
+    assert any(f"events.csv, row {number}" in p for p in found), found

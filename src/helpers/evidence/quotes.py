@@ -26,9 +26,17 @@ def seed_texts(sources_csv: Path, seeds_dir: Path) -> dict[str, str]:
 
 
 def quote_problems(data_dir: Path, seeds_dir: Path) -> list[str]:
-    """Every quote that is too long or not found in its cited seed, as readable lines."""
+    """Every quote that is too long or not found in its cited seed, as readable lines; a seed named in sources.csv
+    that is not in `seeds_dir` is a problem too, so a wrong folder never reads as 'all quotes found'."""
+    if not Path(seeds_dir).is_dir():
+        return [f"{seeds_dir}: no such folder (expected the folder of the seed documents)"]
     texts = seed_texts(data_dir / "sources.csv", seeds_dir)
     problems = []
+    with open(data_dir / "sources.csv", encoding="utf-8-sig") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            seed = (row.get("seed_file") or "").strip()
+            if seed and not (Path(seeds_dir) / seed).exists():
+                problems.append(f"sources.csv, row {number}: seed_file {seed!r} of {row['source_id']} is not in {seeds_dir}")
     for table in sorted(data_dir.glob("*.csv")):
         with open(table, encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)

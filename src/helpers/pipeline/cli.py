@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=int, help="parallel sections (default: cores)")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
     check = _command(commands, "check", _check)
+    check.add_argument("--seeds", type=Path, default=None,
+                       help="the folder of the five seed documents: check their quotes too (default: $BRIEF_SEEDS_DIR)")
     _command(commands, "list", _list)
     preview = _command(commands, "preview", _preview)
     preview.add_argument("--port", type=int, default=8000, help="port on localhost (0: any free one)")
@@ -193,7 +195,20 @@ def _check(args) -> int:
         raise UsageError(f"--data {args.data}: no such folder")
     check(data_dir)
     tables = sorted(p.name for p in data_dir.glob("*.csv"))
-    print(f"data OK: {len(tables)} tables in {data_dir} validate against datapackage.yaml")
+    # The seed documents are not part of the project; their quotes are checked when the folder is at hand.
+    seeds = args.seeds or (Path(os.environ["BRIEF_SEEDS_DIR"]) if os.environ.get("BRIEF_SEEDS_DIR") else None)
+    if seeds is not None:
+        from ..evidence.quotes import quote_problems
+        from .manifest import UsageError
+
+        if not seeds.is_dir():
+            raise UsageError(f"--seeds {seeds}: no such folder (expected the folder of the five seed documents)")
+        found = quote_problems(data_dir, seeds)
+        if found:
+            raise UsageError("quotes that do not stand in their seed documents:\n  - " + "\n  - ".join(found))
+    print(f"data OK: {len(tables)} tables in {data_dir} validate against datapackage.yaml"
+          + (f"; the quotes from the seed documents stand in {seeds}" if seeds is not None else
+             "; quotes from the seed documents not checked (give --seeds DIR or set BRIEF_SEEDS_DIR)"))
     return 0
 
 
