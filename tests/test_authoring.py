@@ -81,6 +81,26 @@ def test_edits_to_both_halves_stop_the_build_and_lose_neither(mini):
     assert "stale JupyterLab tab" in notebook.read_text(encoding="utf-8")
 
 
+def test_a_half_restored_to_an_earlier_version_is_not_taken_for_an_edit(mini):
+    """git checkout of the pair, then an edit to the script: only the script was edited, so it is built (the probe
+    had the build refuse, as if both halves had been edited)."""
+    root, env = mini
+    notebook, script = _pair(root)
+    assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
+    committed = {path: path.read_bytes() for path in (notebook, script)}
+    _edit_script(script, "a first edit")
+    assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
+    for path, data in committed.items():  # git checkout -- notebooks
+        path.write_bytes(data)
+    os.utime(notebook, None)  # the restored notebook is the newer file, yet it is not the edit
+    _edit_script(script, "a second edit")
+    os.utime(notebook, None)
+    result = run_brief("build", "--no-pdf", env_extra=env, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "synced 01_alpha.ipynb from 01_alpha.py" in result.stdout
+    assert "a second edit." in (root / "output" / "brief.html").read_text(encoding="utf-8")
+
+
 # -- --only ----------------------------------------------------------------------------------------
 def _manifest_with_order(root, order):
     manifest = yaml.safe_load((root / "brief.yml").read_text(encoding="utf-8"))

@@ -2,13 +2,18 @@
 
 An analyst may edit either half (JupyterLab saves both; a text editor saves one). Before a build, a pair whose
 halves differ is synced from the half edited last, and the build says so; the build never runs a stale .ipynb.
-A record of each pair's last known-good bytes keeps the check free of jupytext on a no-op rebuild.
+A record of each pair's last known-good bytes keeps the check free of jupytext on a no-op rebuild, and a short
+history of the bytes each half had when the pair was in step tells a restored earlier version (a `git checkout`)
+from an edit.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 from pathlib import Path
+
+
+HISTORY = 50  # in-step versions of each half remembered per pair
 
 
 def _digest(*files: Path) -> str:
@@ -64,15 +69,25 @@ def sync_pairs(notebooks: list[Path], record: Path, say=print) -> list[str]:
         import jupytext
 
         from_script, from_notebook = _halves(ipynb)
+        seen_py = set(entry.get("seen_py", [])) | {entry.get("py")}
+        seen_ipynb = set(entry.get("seen_ipynb", [])) | {entry.get("ipynb")}
+        # A half whose bytes the pair once had in step was not edited since (it was restored, say by git checkout):
+        # the other half is the edit, whatever the file times say.
+        script_known, notebook_known = _digest(script) in seen_py, _digest(ipynb) in seen_ipynb
         if _differ(from_script, from_notebook):
-            if entry and _digest(script) != entry.get("py") and _digest(ipynb) != entry.get("ipynb"):
+            if entry and not script_known and not notebook_known:
                 folder = ipynb.parent.name
                 raise UsageError(
                     f"{folder}/{script.name} and {folder}/{ipynb.name} were both edited since they were last in step, "
                     f"and they now differ; keep the half you want with `jupytext --to notebook {folder}/{script.name}` "
                     f"(the script's words) or `jupytext --to py:percent {folder}/{ipynb.name}` (the notebook's), after "
                     "copying over anything from the other half")
-            newer_script = from_notebook is None or script.stat().st_mtime >= ipynb.stat().st_mtime
+            if from_notebook is None or (notebook_known and not script_known):
+                newer_script = True
+            elif script_known and not notebook_known:
+                newer_script = False
+            else:
+                newer_script = script.stat().st_mtime >= ipynb.stat().st_mtime
             if newer_script:
                 if from_notebook is not None:  # keep the notebook's own metadata (kernel, jupytext settings)
                     from_script.metadata = {**from_notebook.metadata, **from_script.metadata}
@@ -83,9 +98,21 @@ def sync_pairs(notebooks: list[Path], record: Path, say=print) -> list[str]:
                 message = f"{script.name} from {ipynb.name} (the half edited last)"
             say(f"  synced {message}")
             synced.append(message)
-        known[str(ipynb)] = {"pair": _digest(ipynb, script), "ipynb": _digest(ipynb), "py": _digest(script)}
+        now_ipynb, now_py = _digest(ipynb), _digest(script)
+        known[str(ipynb)] = {"pair": _digest(ipynb, script), "ipynb": now_ipynb, "py": now_py,
+                             "seen_ipynb": _remember(entry.get("seen_ipynb", []), entry.get("ipynb"), now_ipynb),
+                             "seen_py": _remember(entry.get("seen_py", []), entry.get("py"), now_py)}
         changed = True
     if changed:
         record.parent.mkdir(parents=True, exist_ok=True)
         record.write_text(json.dumps(known, indent=1, sort_keys=True), encoding="utf-8")
     return synced
+
+
+def _remember(history: list, *versions) -> list:
+    """The last HISTORY distinct in-step versions of one half, oldest first."""
+    out = [v for v in history if isinstance(v, str)]
+    for version in versions:
+        if isinstance(version, str):
+            out = [v for v in out if v != version] + [version]
+    return out[-HISTORY:]
