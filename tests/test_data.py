@@ -123,6 +123,16 @@ def _edit(path: Path, row: int, column: str, value: str) -> None:
         writer.writerows(rows)
 
 
+def _drop_column(path: Path, name: str) -> None:
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    fields = [f for f in rows[0] if f != name]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def _last_row(path: Path) -> int:
     with open(path, encoding="utf-8", newline="") as handle:
         return 1 + len(list(csv.DictReader(handle)))
@@ -146,6 +156,9 @@ CASES = {
                                ["data/cooperation_areas.csv", "row 2", "'actor'", "Kim Dae-jung", "Moon Jae-in"]),
     "bad enum": (lambda d: _edit(d / "events.csv", 2, "category", "gossip"), ["row 2", "'category'", "one of"]),
     "missing column": (lambda d: _rename_column(d / "events.csv", "quote", "quotation"), ["data/events.csv", "row 1", "quote"]),
+    "dropped column": (lambda d: _drop_column(d / "events.csv", "quote"), ["data/events.csv", "row 1", "'quote'", "missing"]),
+    "blank last row": (lambda d: (d / "events.csv").write_text((d / "events.csv").read_text(encoding="utf-8") + ",,,\n", encoding="utf-8"),
+                       ["data/events.csv", "no blank rows"]),
     "missing file": (lambda d: (d / "summits.csv").unlink(), ["data/summits.csv", "exist"]),
     "empty table": (lambda d: (d / "indicators.csv").write_text((d / "indicators.csv").read_text().split("\n")[0] + "\n"), ["data/indicators.csv", "empty"]),
     "invalid utf-8": (lambda d: (d / "events.csv").write_bytes((d / "events.csv").read_bytes().replace(b"Ban Ki-moon", b"Ban K\xffi-moon", 1)), ["data/events.csv", "UTF-8"]),
@@ -156,6 +169,12 @@ CASES = {
                                     ["data/sources.csv", "'url'", "&amp;"]),
     "overlapping terms": (lambda d: _edit(d / "administrations.csv", 6, "start_date", "2022-05-01"), ["data/administrations.csv", "start_date", "Moon Jae-in"]),
 }
+
+
+def test_a_dropped_column_is_one_message_not_one_per_row(data_copy):
+    _drop_column(data_copy / "events.csv", "quote")
+    problems = [p for p in validate_data(data_copy, TODAY) if p.file == "data/events.csv"]
+    assert len(problems) == 1 and problems[0].column == "quote", "\n".join(map(str, problems))
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

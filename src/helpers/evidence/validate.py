@@ -161,7 +161,28 @@ def _readable_file_problems(path: Path, rel: str) -> list[Problem]:
         return [Problem(rel, unbalanced, None, None, "balanced double quotes: a quoted field is opened but never closed")]
     if len(rows) <= 1 and path.stem not in MAY_BE_EMPTY:
         return [Problem(rel, None, None, None, "at least one data row below the header (the table is empty)")]
+    # A blank line or a row of empty cells (a spreadsheet's stray last line): one clear message, not a blank-row
+    # error plus a false duplicate key.
+    blank = [n for n, row in enumerate(rows, start=1) if n > 1 and not any(cell.strip() for cell in row)]
+    if blank:
+        return [Problem(rel, n, None, None, "no blank rows (delete this row, which has no values)") for n in blank]
     return []
+
+
+def _header_problems(path: Path, rel: str, resource: dict) -> list[Problem]:
+    """The header against the declared columns, by name: frictionless matches columns by position, so a dropped
+    column would be reported as the wrong one and every row after it as empty."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    declared = [f["name"] for f in resource.get("schema", {}).get("fields", [])]
+    missing = [name for name in declared if name not in header]
+    unknown = [name for name in header if name not in declared]
+    problems = [Problem(rel, 1, name, None, f"the declared column '{name}' in the header (it is missing)") for name in missing]
+    problems += [Problem(rel, 1, name, None, f"only declared columns; '{name}' is not in data/datapackage.yaml "
+                         f"(declared: {', '.join(declared)})") for name in unknown]
+    if not problems and header != declared:
+        problems.append(Problem(rel, 1, None, None, f"the columns in the declared order: {', '.join(declared)}"))
+    return problems
 
 
 def _unbalanced_quote_row(text: str) -> int | None:
@@ -366,6 +387,7 @@ def validate_data(data_dir: Path, today: date | None = None) -> list[Problem]:
     unreadable: set[str] = set()
     for resource in package["resources"]:
         found = _readable_file_problems(data_dir / resource["path"], f"data/{resource['path']}")
+        found = found or _header_problems(data_dir / resource["path"], f"data/{resource['path']}", resource)
         if found:
             unreadable.add(resource["name"])
             problems += found
