@@ -207,8 +207,11 @@ def _frictionless_problems(data_dir: Path, package: dict, skip: set[str]) -> lis
     for resource in resources:  # a broken table must not make every foreign key that points at it fail too
         keys = resource.get("schema", {}).get("foreignKeys", [])
         resource.setdefault("schema", {})["foreignKeys"] = [k for k in keys if k["reference"]["resource"] in names]
-    pkg = frictionless.Package({"resources": resources}, basepath=str(data_dir))
-    report = pkg.validate()
+    try:
+        pkg = frictionless.Package({"resources": resources}, basepath=str(data_dir))
+        report = pkg.validate()
+    except Exception as error:  # a mistake in the schema itself (an unknown type, a broken pattern)
+        return _schema_problems(resources, error)
     fields_by_table = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in resources}
     keys_by_table = {r["name"]: r["schema"].get("primaryKey", []) for r in resources}
     problems = []
@@ -244,6 +247,27 @@ def _frictionless_problems(data_dir: Path, package: dict, skip: set[str]) -> lis
             else:
                 problems.append(Problem(rel, row, column, None, err.message))
     return problems
+
+
+def _schema_problems(resources: list[dict], error: Exception) -> list[Problem]:
+    """data/datapackage.yaml declares something frictionless cannot use: name the table and field where possible."""
+    known_types = {"string", "number", "integer", "boolean", "date", "datetime", "year", "yearmonth", "any"}
+    found = []
+    for resource in resources:
+        for field in resource.get("schema", {}).get("fields", []):
+            where = f"resource '{resource['name']}', field '{field['name']}'"
+            if field.get("type", "string") not in known_types:
+                found.append(Problem("data/datapackage.yaml", None, None, field.get("type"),
+                                     f"a known field type for {where} ({', '.join(sorted(known_types))})"))
+            pattern = field.get("constraints", {}).get("pattern")
+            if pattern is not None:
+                try:
+                    re.compile(pattern)
+                except re.error as bad:
+                    found.append(Problem("data/datapackage.yaml", None, None, pattern,
+                                         f"a valid regular expression as the pattern of {where} ({bad})"))
+    message = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+    return found or [Problem("data/datapackage.yaml", None, None, None, f"a schema frictionless can use ({message})")]
 
 
 def _foreign_key_expectation(note: str) -> str:
