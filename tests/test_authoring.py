@@ -285,3 +285,11 @@ def test_a_missing_notebook_whose_script_is_there_is_named_with_the_way_back(min
     with pytest.raises(UsageError) as error:
         load_manifest(root / "brief.yml")
     assert "01_alpha.ipynb" in str(error.value) and "jupytext --to ipynb" in str(error.value)
+
+
+def test_an_only_build_says_the_publications_beside_it_are_older(mini):
+    root, env = mini
+    assert run_brief("build", "--no-pdf", env_extra=env, cwd=root).returncode == 0
+    result = run_brief("build", "--only", "alpha", "--no-pdf", env_extra=env, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "output/brief.html" in result.stderr and "build without --only" in result.stderr

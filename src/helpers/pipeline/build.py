@@ -642,6 +642,8 @@ def _start_child(work, what: str):
         child.join()
         if child.exitcode != 0:
             reason = receive.recv() if receive.poll() else f"exit code {child.exitcode}"
+            if reason.startswith("KeyboardInterrupt"):  # Ctrl-C reached the child too: an interruption, not a failure
+                raise KeyboardInterrupt
             raise RuntimeError(f"{what} failed: {reason}")
 
     return wait
@@ -771,7 +773,14 @@ def _publish(staging: Path, out: Path, options: BuildOptions, result: BuildResul
             if item.is_file() and not item.name.startswith("worker-"):  # worker logs are kept only on failure
                 os.replace(item, out / item.name)
                 result.outputs.append(out / item.name)
-        if not options.pdf:  # the PDFs beside the new pages are an earlier build's: say so, do not pass them off
+        if options.only:  # only the chosen sections' pages are new: the publications beside them are not
+            names = [options.name] + (["report"] if options.name == "brief" else [])
+            older = [f"output/{n}.html" for n in names if (out / f"{n}.html").exists()]
+            if older:
+                result.warnings.append(f"{' and '.join(older)} (and the PDFs) {'are' if len(older) > 1 else 'is'} from an "
+                                       "earlier build: --only rebuilt the chosen sections' pages in output/sections/; "
+                                       "build without --only to update the publications")
+        elif not options.pdf:  # the PDFs beside the new pages are an earlier build's: say so, do not pass them off
             names = [options.name] + (["report"] if options.name == "brief" else [])
             older = [f"output/{n}.pdf" for n in names if (out / f"{n}.pdf").exists()]
             if older:

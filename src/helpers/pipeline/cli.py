@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate)
     try:
         _check_own_project()
+        _check_folders(args)
         return {"build": _build, "check": _check, "list": _list, "new": _new, "rename": _rename, "matrix": _matrix,
                 "preview": _preview}[args.command](args)
     except KeyboardInterrupt:
@@ -107,6 +108,17 @@ def _check_own_project() -> None:
         raise UsageError(f"this folder belongs to the project in {here}, but this `brief` works on {own} (it is "
                          f"installed from there); run {here}/.venv/bin/brief after `make` in {here}, or set "
                          f"BRIEF_ROOT={here}")
+
+
+def _check_folders(args) -> None:
+    """--data must be a folder of tables, --output a folder or a path still to be made (never a file)."""
+    from .manifest import UsageError
+
+    data, output = getattr(args, "data", None), getattr(args, "output", None)
+    if data is not None and not Path(data).is_dir():
+        raise UsageError(f"--data {data}: no such folder (expected a folder of CSV tables with datapackage.yaml)")
+    if output is not None and Path(output).exists() and not Path(output).is_dir():
+        raise UsageError(f"--output {output}: is a file; give a folder (it is made if it does not exist)")
 
 
 def message_for(error: Exception, building: bool = True) -> str:

@@ -135,6 +135,13 @@ def serve(port: int = 8000, host: str = "127.0.0.1", data_dir: Path | None = Non
     output = (output or paths.output_dir()).resolve()
     data_dir = (data_dir or paths.data_dir()).resolve()
     events = Events()
+    try:  # the port first: a busy one is a clear refusal before any kernel starts
+        server = http.server.ThreadingHTTPServer((host, port), _handler(output, events))
+    except OSError as error:
+        from .manifest import UsageError
+
+        raise UsageError(f"--port {port}: cannot serve on {host}:{port} ({error.strerror or error}); choose another "
+                         "port, or --port 0 for any free one") from None
     pool = start_pool(data_dir, output / ".preview-logs", workers)
 
     def rebuild(pdf: bool = False) -> bool:
@@ -154,7 +161,6 @@ def serve(port: int = 8000, host: str = "127.0.0.1", data_dir: Path | None = Non
         events.send("reload")
         return True
 
-    server = http.server.ThreadingHTTPServer((host, port), _handler(output, events))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     say(f"Preview at http://{host}:{server.server_address[1]}/brief.html (the report: /report.html). "
