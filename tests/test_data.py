@@ -161,6 +161,7 @@ CASES = {
                        ["data/events.csv", "no blank rows"]),
     "unknown type in the schema": (lambda d: (d / "datapackage.yaml").write_text((d / "datapackage.yaml").read_text(encoding="utf-8").replace("type: string", "type: int", 1), encoding="utf-8"),
                                    ["datapackage.yaml", "'int'", "known field type", "sources"]),
+    "blank title": (lambda d: _edit(d / "events.csv", 3, "title", "   "), ["data/events.csv", "row 3", "'title'", "only spaces"]),
     "missing file": (lambda d: (d / "summits.csv").unlink(), ["data/summits.csv", "exist"]),
     "empty table": (lambda d: (d / "indicators.csv").write_text((d / "indicators.csv").read_text().split("\n")[0] + "\n"), ["data/indicators.csv", "empty"]),
     "invalid utf-8": (lambda d: (d / "events.csv").write_bytes((d / "events.csv").read_bytes().replace(b"Ban Ki-moon", b"Ban K\xffi-moon", 1)), ["data/events.csv", "UTF-8"]),

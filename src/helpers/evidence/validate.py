@@ -270,6 +270,21 @@ def _schema_problems(resources: list[dict], error: Exception) -> list[Problem]:
     return found or [Problem("data/datapackage.yaml", None, None, None, f"a schema frictionless can use ({message})")]
 
 
+def _blank_required_problems(package: dict, tables: dict[str, list[dict]]) -> list[Problem]:
+    """A required cell holding only spaces passes frictionless's check but prints as nothing."""
+    problems = []
+    for resource in package["resources"]:
+        required = [f["name"] for f in resource.get("schema", {}).get("fields", [])
+                    if f.get("constraints", {}).get("required")]
+        for number, row in enumerate(tables.get(resource["name"], []), start=2):
+            for name in required:
+                value = row.get(name) or ""
+                if value and not value.strip():
+                    problems.append(Problem(f"data/{resource['path']}", number, name, value,
+                                            "a value (this column is required; the cell holds only spaces)"))
+    return problems
+
+
 def _foreign_key_expectation(note: str) -> str:
     # frictionless note: 'for "source_id": values "xyz" not found in the lookup table "sources" as "source_id"'
     return f"a known reference ({note.replace('lookup table', 'table')})"
@@ -422,6 +437,7 @@ def validate_data(data_dir: Path, today: date | None = None) -> list[Problem]:
     tables = {k: v for k, v in tables.items() if f"data/{k}.csv" not in header_broken}
     problems += _cross_table_problems(data_dir, tables, today)
     problems += _number_problems(package, tables)
+    problems += _blank_required_problems(package, tables)
     return _dedupe(problems)
 
 
