@@ -454,12 +454,21 @@ def _run_sections(pool, specs, todo, executed, params, keys, store, staging, fai
 
 
 def _scrub_timings(path: Path) -> None:
-    """Remove execution times, local paths and the random id papermill gives the cell it injects: the same inputs
-    give the same bytes, and nothing published names a folder on the machine that built it."""
+    """Remove execution times, local paths and the random id papermill gives the cell it injects, and number the cells
+    from 1: the same inputs give the same bytes, and nothing published names a folder on the machine that built it."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     for key in ("start_time", "end_time", "duration", "input_path", "output_path"):
         nb.get("metadata", {}).get("papermill", {}).pop(key, None)
+    count = 0
     for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code" and cell.get("execution_count") is not None:
+            # A warm kernel's counter runs on from the sections it ran before: number the cells from 1, as a
+            # fresh kernel would, so the published notebook does not depend on which worker ran it.
+            count += 1
+            cell["execution_count"] = count
+            for output in cell.get("outputs", []):
+                if "execution_count" in output:
+                    output["execution_count"] = count
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = "injected-parameters"
         cell.get("metadata", {}).pop("execution", None)
@@ -519,7 +528,8 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
     meta = _meta(manifest, options, params, specs)
     # Everything that shapes the page files, the output name included (it names the files they are published as).
     page_key = digest(CACHE_VERSION, rendered, meta, template_key, options.pdf, options.only, options.name,
-                      _file_digest(data_dir / "sources.csv"), manifest.style)
+                      _file_digest(data_dir / "sources.csv"), manifest.style,
+                      [keys[s.name] for s in specs])  # the executed notebooks are published too
     entry = None if options.force else store.get("pages", page_key)
     if entry is not None:
         _unpack_page(entry, staging, options)
