@@ -265,7 +265,8 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # recommendations start from them.{% endif %}{% endif %}
 #
 # ```{table} areas
-# Areas of cooperation and the evidence behind them, at {{ ev.as_of | day }}.{% if ipcp_listed %} The IPCP counts
+# Areas of cooperation and the evidence behind them, at {{ ev.as_of | day }}. A government is listed for an area
+# when a source names the area as one it pursued; practical steps are counted over all years.{% if ipcp_listed %} The IPCP counts
 # as one framework across its renewals ({{ section_link("history") }}); its areas are those the sources give for its
 # different versions.{% endif %}
 # ```
