@@ -692,7 +692,7 @@ far, clear, gap = judgements.FAR_RATIO, judgements.CLEAR_RATIO, judgements.MIN_G
 # led in {{ led[n] | and_list }}{% if not loop.last %}, and {% endif %}{% endfor %}.{% if level %} In
 # {{ level | and_list }}, no government led{% endif %}{% else %}Compared per year in office, no government led in any
 # kind of step{% endif %}{% if level %}: the rates are too close or too small to separate on this report's rule, under
-# which one rate leads another only when it is at least {{ clear | number(2) }} times as high and at least
+# which one rate leads another only when it is at least {{ clear | times }} as high and at least
 # {{ gap | number(1) }} steps a year apart{% endif %}. {{ fig("kinds") }} shows each kind.{% endif %}
 # {% endif %}
 
@@ -998,9 +998,9 @@ next_term = next((g for g in govs if ccdcoe_day is not None and g["start"] > ccd
 # in it; an empty cell means the sources are silent.
 #
 # The judgement words follow stated rules. One rate is called far higher than another when it is at least
-# {{ far | number(0) }} times as high, and higher when it is at least {{ clear | number(2) }} times as high and
+# {{ far | times }} as high, and higher when it is at least {{ clear | times }} as high and
 # {{ gap | number(1) }} steps a year apart; otherwise the two are similar. A government leads a kind of step only on
-# the same margin, and a rate needs at least {{ judgements.MIN_YEARS | number(0) }} year of a term inside the evidence.
+# the same margin, and a rate needs at least {{ judgements.MIN_YEARS | count("year") }} of a term inside the evidence.
 # Most means more than half.
 
 # %% [markdown] tags=["report"]

@@ -311,12 +311,12 @@ if disagreement_table is not None:
 # projects and investments whose record names the area. Meetings and statements are left out, except in an area that
 # consists of talks; a step can serve more than one area.{% endif %}
 #
-# **Judgement words.** One rate is called far higher than another at {{ far | number(1) }} times or more, and higher
-# at {{ clear | number(2) }} times or more with a gap of at least {{ gap | number(1) }} a year; otherwise the rates are
+# **Judgement words.** One rate is called far higher than another when it is at least {{ far | times }} as high, and
+# higher when it is at least {{ clear | times }} as high with a gap of at least {{ gap | number(1) }} a year; otherwise the rates are
 # called similar. A leader is named only when it is higher than the runner-up by that rule; otherwise the report
 # says the leaders are level. "Most" means more than half; "busiest" and "largest" name a single top, and a tie at
 # the top is not named. Common ground is broad when at least half of the areas are
-# shared. A rate per year is given only with at least {{ min_years | number(0) }} year of evidence behind it.
+# shared. A rate per year is given only with at least {{ min_years | count("year") }} of evidence behind it.
 #
 # **Money.** Sums are compared or added only when they have the same basis (contract value, reported deal value) and
 # the same currency, or when the sources themselves give the US dollar equivalent; the report never converts a

@@ -83,3 +83,9 @@ def test_source_line_names_the_core_sources_first_and_counts_the_rest():
     assert line.startswith('<p class="fig-source">Sources: ') and f"and {rest} other" in line
     one = _block("source_line.html.j2", links=citations.source_links(["s0"])[0], rest=0, note="A & B.")
     assert ">Source: <a" in one and one.endswith(". A &amp; B.</p>"), "one source is 'Source'; the note is text"
+
+
+def test_a_ratio_reads_as_house_style_has_it():
+    from helpers.writing.filters import times
+
+    assert [times(2), times(2.0), times(3), times(1.25), times(1)] == ["twice", "twice", "three times", "1.25 times", "once"]

@@ -31,6 +31,14 @@ def words(value) -> str:
     return text.count(int(value), "x").rsplit(" ", 1)[0]
 
 
+def times(value) -> str:
+    """`{{ ratio | times }}` → 'twice', 'three times', '1.25 times' (a whole ratio in words, as house style has it)."""
+    value = float(value)
+    if value.is_integer():
+        return "twice" if value == 2 else ("once" if value == 1 else f"{text.count(int(value), 'x').rsplit(' ', 1)[0]} times")
+    return f"{text.number(value)} times"
+
+
 def percent(value, decimals: int = 0) -> str:
     """`{{ share | percent }}` for a share given as 0–100 → '24%'."""
     return f"{text.number(round(float(value), decimals), decimals)}%"
@@ -111,6 +119,6 @@ def period(pair) -> str:
 
 FILTERS = {
     "number": number, "count": count, "words": words, "percent": percent, "money": money, "when": when, "dated": dated,
-    "day": day, "month": month, "date_as_written": date_as_written, "ordinal": ordinal, "and_list": and_list, "or_list": or_list, "lower_first": lower_first, "upper_first": upper_first,
+    "day": day, "month": month, "date_as_written": date_as_written, "ordinal": ordinal, "and_list": and_list, "or_list": or_list, "lower_first": lower_first, "times": times, "upper_first": upper_first,
     "period": period,
 }
