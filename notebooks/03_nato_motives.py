@@ -190,8 +190,6 @@ downgraded = claim("ip4_downgraded_hague")
 momentum = claim("ip4_outreach_momentum")
 ankara_pressure = claim("us_pressure_ankara_invitations")
 side_events = claim("us_pressure_ankara_side_events")
-lee_glimpse = claim("lee_pragmatic_glimpse")
-cho_best = claim("cho_hyun_best_decision")
 ankara = event("ankara_summit_announced_2025_08_19")
 hague_summit = ev.row("summits", "hague_summit_2025")
 helsingborg = event("helsingborg_fmm_2026_05_22")
@@ -443,12 +441,9 @@ if meetings:
 # {{ cite(rows_of(previous), rows_of(latest)) }}.{% for p in partial if p.attended %} For {{ p.name }} ({{ p | when("month") }}) the sources
 # read record the attendance of {{ p.attended | and_list }} only {{ cite(rows_of(p)) }}, so it is left out of the
 # comparison.{% endfor %}
-# {% if lee_absent is not none %}South Korea's national security adviser attended in place of President Lee and
-# handed the Secretary General a personal letter explaining the president's absence {{ cite(lee_absent) }}.{% if cho_best is not none %}
-# Cho Hyun, then nominated as foreign minister, called staying away
-# {{ quote(cho_best, "the best possible decision given the high level of uncertainty on multiple fronts") }}
-# {{ cite(cho_best) }}{% if lee_glimpse is not none %}, and one commentary saw in it
-# {{ quote(lee_glimpse, "a glimpse") }} of Lee's pragmatic foreign policy {{ cite(lee_glimpse) }}{% endif %}.{% endif %}{% endif %}
+# {% if lee_absent is not none %}South Korea's national security adviser attended in place of President Lee
+# {{ cite(lee_absent) }}; {{ section_link("administrations") }} sets out how Seoul explained the absence and how it was
+# read.{% endif %}
 # {% if joint_statement is not none %}The four still met the Secretary General in a separate session, where they
 # adopted a joint statement reaffirming closer cooperation between NATO and its Indo-Pacific partners, particularly
 # in practical areas such as defence {{ cite(joint_statement) }}.{% endif %}{% endif %}
