@@ -754,15 +754,6 @@ only_rows = focus[[any(a in g["only"] and actor == g["name"] for g in only_govs)
 # source names it. Where several sources name the same cell, the stronger emphasis is drawn. Shaded rows are named
 # for every government compared.
 # ```
-#
-# ```{table} evidence
-# The evidence behind {{ fig("focus") }}: each quotation and the areas it supports.
-#
-# | Government | Areas (as the source presents them) | Quotation | Source |
-# |---|---|---|---|
-# {% for e in evidence_rows %}| {{ e.governments | join(" and ") }} | {% for name, areas in e.areas %}{% if not e.same %}{{ name }}: {% endif %}{% for area, emphasis in areas %}{{ area }} ({% if emphasis == "priority" %}singled out{% else %}listed{% endif %}){% if not loop.last %}; {% endif %}{% endfor %}{% if not loop.last %}; {% endif %}{% endfor %} | “{{ e.quote }}” | {{ cite(e.source) }} |
-# {% endfor %}
-# ```
 # {% endif %}
 
 # %%
@@ -1002,6 +993,20 @@ next_term = next((g for g in govs if ccdcoe_day is not None and g["start"] > ccd
 # {{ gap | number(1) }} steps a year apart; otherwise the two are similar. A government leads a kind of step only on
 # the same margin, and a rate needs at least {{ judgements.MIN_YEARS | count("year") }} of a term inside the evidence.
 # Most means more than half.
+
+# %% [markdown] tags=["report"]
+# {% if grid | length %}
+# ## The sources behind the areas {#area-sources}
+#
+# ```{table} evidence
+# The evidence behind {{ fig("focus") }}: each quotation and the areas it supports.
+#
+# | Government | Areas (as the source presents them) | Quotation | Source |
+# |---|---|---|---|
+# {% for e in evidence_rows %}| {{ e.governments | join(" and ") }} | {% for name, areas in e.areas %}{% if not e.same %}{{ name }}: {% endif %}{% for area, emphasis in areas %}{{ area }} ({% if emphasis == "priority" %}singled out{% else %}listed{% endif %}){% if not loop.last %}; {% endif %}{% endfor %}{% if not loop.last %}; {% endif %}{% endfor %} | “{{ e.quote }}” | {{ cite(e.source) }} |
+# {% endfor %}
+# ```
+# {% endif %}
 
 # %% [markdown] tags=["report"]
 # ```{note} *

@@ -489,22 +489,6 @@ version_rows = [{**r, "followed": (r["deal_id"], r["source_id"]) in followed, "s
 sec.table_sources("deals", sources=versions)
 
 # %% [markdown] tags=["report"]
-# {% if versions | length %}
-# ```{table} deals
-# Every version of South Korea's arms deals with NATO members{% if non_nato_shown %}, and with
-# {{ non_nato_shown | and_list }} for comparison{% endif %}: {{ versions | length }} versions of
-# {{ deals | length | count("deal") }}, each with its value as the source states it (currency and basis), the type
-# of agreement, and whether this report follows it. A value in another currency is given in US dollars only where the
-# source itself does so.
-#
-# | Buyer and date | What the source says was bought | Value as stated (basis) | Type | Followed here | Source |
-# |---|---|---|---|---|---|
-# {% for r in version_rows %}| {{ r.buyer }}{% if not r.buyer_nato_member %} (not a NATO member){% endif %}, {{ industry.deal_when(r) }} | {{ r.systems }} | {% if r.stated %}{{ industry.deal_value(r) }} ({{ r.value_basis }}){% else %}not stated{% endif %} | {{ industry.CONTRACT_LABELS[r.contract_type] }} | {% if r.followed %}yes{% endif %} | {{ cite(r.source_id) }} |
-# {% endfor %}
-# ```
-# {% endif %}
-
-# %% [markdown] tags=["report"]
 # {% if framework_account is not none %}
 # ## Poland's first deal: the accounts and the record {#poland}
 #
@@ -795,6 +779,24 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # they share a basis and a currency, or when each source gives its own US dollar equivalent; where sources in one
 # currency disagree, the report gives both figures (as a range where one is the followed value of a key number). SIPRI's trend-indicator values measure the volume of arms
 # transferred and the government's totals measure contracts signed, so the two are kept apart.
+# {% endif %}
+
+# %% [markdown] tags=["report"]
+# {% if versions | length %}
+# ## Every version of every deal {#versions}
+#
+# ```{table} deals
+# Every version of South Korea's arms deals with NATO members{% if non_nato_shown %}, and with
+# {{ non_nato_shown | and_list }} for comparison{% endif %}: {{ versions | length }} versions of
+# {{ deals | length | count("deal") }}, each with its value as the source states it (currency and basis), the type
+# of agreement, and whether this report follows it. A value in another currency is given in US dollars only where the
+# source itself does so.
+#
+# | Buyer and date | What the source says was bought | Value as stated (basis) | Type | Followed here | Source |
+# |---|---|---|---|---|---|
+# {% for r in version_rows %}| {{ r.buyer }}{% if not r.buyer_nato_member %} (not a NATO member){% endif %}, {{ industry.deal_when(r) }} | {{ r.systems }} | {% if r.stated %}{{ industry.deal_value(r) }} ({{ r.value_basis }}){% else %}not stated{% endif %} | {{ industry.CONTRACT_LABELS[r.contract_type] }} | {% if r.followed %}yes{% endif %} | {{ cite(r.source_id) }} |
+# {% endfor %}
+# ```
 # {% endif %}
 
 # %% [markdown] tags=["report"]
