@@ -671,12 +671,14 @@ far, clear, gap = judgements.FAR_RATIO, judgements.CLEAR_RATIO, judgements.MIN_G
 #
 # {% if mixed | length > 1 %}{% if kinds_differ %}The governments put their weight on different kinds of
 # step.{% else %}The governments put their weight on the same kind of step.{% endif %}{% endif %}
-# {% for g in govs if g.mix %}{% if g.mix.total == 1 %}{{ g.who }}'s one step was in {{ g.mix.tied[0] }}.
+# {% set said = namespace(frequent=false) %}{% for g in govs if g.mix %}{% if g.mix.total == 1 %}{{ g.who }}'s one step was in {{ g.mix.tied[0] }}.{% set said.frequent = false %}
 # {% elif g.mix.leader and g.mix.share in ("all", "both", "most", "half") %}{{ g.mix.share | upper_first }} of
-# {{ g.who }}'s {{ g.steps }} steps were in {{ g.mix.leader }}.
+# {{ g.who }}'s {{ g.steps }} steps were in {{ g.mix.leader }}.{% set said.frequent = false %}
+# {% elif g.mix.leader and said.frequent %}Under {{ g.who }} it was {{ g.mix.leader }} ({{ g.mix.count | words }} of
+# {{ g.steps }}).
 # {% elif g.mix.leader %}{{ g.mix.leader | upper_first }} was the most frequent kind of step under {{ g.who }}
-# ({{ g.mix.count | words }} of {{ g.steps }}).
-# {% else %}No single kind of step stands out under {{ g.who }}: {{ g.mix.tied | and_list }} are level, with
+# ({{ g.mix.count | words }} of {{ g.steps }}).{% set said.frequent = true %}
+# {% else %}{% set said.frequent = false %}No single kind of step stands out under {{ g.who }}: {{ g.mix.tied | and_list }} are level, with
 # {{ g.mix.count | words }} each.
 # {% endif %}{% endfor %}
 # {% if cyber_by and gov[cyber_by].mix and gov[cyber_by].mix.leader == "cyber and technology" %}Under
