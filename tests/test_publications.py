@@ -141,3 +141,22 @@ def test_the_report_spells_out_the_abbreviations_it_uses_and_each_stands_in_the_
     assert listed == [short for short, _ in used_abbreviations(abbreviations, text)]
     assert '<section class="abbreviations"' not in (built / "brief.html").read_text(encoding="utf-8")
     assert used_abbreviations({"NAC": "x", "HR/VP": "y", "ITPP": "z"}, "<p>the NAC met; HR/VP; ITPPs</p>") == [("HR/VP", "y"), ("NAC", "x")]
+
+
+def test_the_masthead_says_where_the_evidence_stops(built):
+    """The latest source on record at the cut-off, when it is earlier than the cut-off (the evidence may stop short)."""
+    import csv
+
+    from helpers.evidence.dates import as_date, parse_partial_date
+
+    page = (built / "brief.html").read_text(encoding="utf-8")
+    as_of = re.search(r'<dt>Evidence to</dt><dd><time datetime="([^"]+)"', page).group(1)
+    with open(ROOT / "data" / "sources.csv", encoding="utf-8") as handle:
+        ends = [(parse_partial_date(r["date"], r["date_precision"]).end, r["date"]) for r in csv.DictReader(handle)]
+    on_record = [e for e in ends if e[0] <= as_date(as_of)]
+    latest = max(on_record)[1] if on_record else None
+    shown = re.search(r'<dt>Latest record</dt><dd><time datetime="([^"]+)"', page)
+    if latest is None or latest == as_of:
+        assert shown is None
+    else:
+        assert shown is not None and shown.group(1) == latest

@@ -526,6 +526,7 @@ def _render(manifest, specs, executed, keys, data_dir, params, store, staging, o
         shutil.copyfile(executed[spec.name], staging / "executed" / f"{spec.name}.ipynb")
 
     meta = _meta(manifest, options, params, specs)
+    meta.update(_latest_record(data_dir, meta["as_of"]))
     # Everything that shapes the page files, the output name included (it names the files they are published as).
     page_key = digest(CACHE_VERSION, rendered, meta, template_key, options.pdf, options.only, options.name,
                       _file_digest(data_dir / "sources.csv"), manifest.style,
@@ -743,6 +744,27 @@ def _meta(manifest: Manifest, options: BuildOptions, params: dict, specs) -> dic
     meta.setdefault("language", "en-GB")
     meta.setdefault("variant", "")
     return meta
+
+
+def _latest_record(data_dir: Path, as_of: str) -> dict:
+    """The publication date of the latest source on record at the cut-off: the evidence may stop short of the cut-off,
+    and the masthead says where it stops."""
+    import csv
+
+    from ..evidence.dates import as_date, parse_partial_date, say_date
+
+    cutoff, latest = as_date(as_of), None
+    with open(data_dir / "sources.csv", encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                when = parse_partial_date(row["date"], row["date_precision"])
+            except Exception:  # validation has already refused a bad date; never stop the page for it here
+                continue
+            if when.end <= cutoff and (latest is None or when.end > latest[0]):
+                latest = (when.end, row["date"], row["date_precision"])
+    if latest is None:
+        return {"latest_record": "", "latest_record_text": ""}
+    return {"latest_record": latest[1], "latest_record_text": say_date(latest[1], latest[2])}
 
 
 def _write_changes(rendered, store, staging, options, result) -> None:
