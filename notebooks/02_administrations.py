@@ -704,7 +704,9 @@ far, clear, gap = judgements.FAR_RATIO, judgements.CLEAR_RATIO, judgements.MIN_G
 # :title: {% if mixed | length > 1 and kinds_differ %}Each government's record leaned to a different kind of step{% elif mixed | length > 1 %}The same kind of step led each government's record{% elif not any_led %}No government led in any kind of step, per year in office{% else %}Steps per year in office, by kind{% endif %}
 # :alt: Horizontal bar chart of steps per year in office by kind. {% for n in kind_names %}{{ who[n] }}: {% for r in kinds_alt[n] %}{{ r.category }} {{ r.per_year | number(1) }}{% if not loop.last %}; {% endif %}{% else %}none{% endfor %}.{% if not loop.last %} {% endif %}{% endfor %}
 # Steps per year in office by kind, for each government from the start of its term to its end or the cut-off; the
-# number of steps is in brackets. Only steps credited to one government are counted.
+# number of steps is in brackets. Only steps credited to one government are counted.{% if grid | length %} Each step is
+# filed under one kind; the areas of cooperation in {{ fig("focus") }} are what the sources say each government
+# pursued, a different record, so the two need not match.{% endif %}
 # ```
 # {% endif %}
 
