@@ -61,7 +61,7 @@ leader_before = seoul_summits[(seoul_summits["meeting_type"] == "summit") & (seo
                               & seoul_summits["level"].map(judgements.is_leader_level)] if hague is not None else seoul_summits.iloc[0:0]
 cho_rutte = ev.row("events", "cho_rutte_meeting_2025_04_02")
 ccdcoe = ev.row("frameworks", "ccdcoe_membership")
-locked_shields = ev.row("events", "locked_shields_2021")  # the centre's yearly exercise, the cyber recommendation's test
+locked_shields = ev.row("events", "locked_shields_2021")  # NATO's annual cyber defence exercise, the cyber recommendation's test
 crisis = ev.row("events", "yoon_martial_law_2024_12_03")  # the constitutional crisis the instruments came through
 known = published_sources(ev.sources, ev.as_of)
 advice = {row.assessment_id: row for row in ev.assessments.itertuples()}
@@ -142,7 +142,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {% elif key == "presence" %}| Presidential office (National Security Office) | Commit in advance to send the president, or the prime minister in the president's place, to every NATO summit to which the partners are invited | From NATO's {{ deadline_year }} summit | No summit with the partners at which Seoul is represented below prime-minister level |
 # {% elif key == "invitations" %}| European Allies in the North Atlantic Council, with the Secretary General | Hold a yearly meeting of the Council with the four Indo-Pacific partners at foreign-minister level, so that contact does not depend on a summit invitation | Every year from {{ deadline_year }} | The meeting held each year, with all four partners at minister level |
 # {% elif key == "information" %}| Ministry of Foreign Affairs, with the Ministry of National Defense, and NATO's Joint Intelligence and Security Division | Complete the information-sharing channel whose early completion Seoul asked for {{ cho_rutte | dated("month") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
-# {% elif key == "cyber" %}| National Intelligence Service, which represents Seoul at NATO's cyber defence centre in Tallinn | Field a team in the centre's Locked Shields exercise every year, whoever governs in Seoul | Every year, from the next exercise | No year missed, whoever governs in Seoul |
+# {% elif key == "cyber" %}| National Intelligence Service, which represents Seoul at NATO's cyber defence centre in Tallinn | Field a team in NATO's Locked Shields cyber defence exercise every year, whoever governs in Seoul | Every year, from the next exercise | No year missed, whoever governs in Seoul |
 # {% endif %}{% endfor %}
 # ```
 # {% else %}
@@ -246,8 +246,8 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {{ cite(dprk_russia) }}, is the subject on which both sides most need to share what they know.{% endif %}
 # {% if ccdcoe is not none %}Cyber defence has an institution behind it: South Korea joined NATO's cyber defence
 # centre {{ ccdcoe | dated }} {{ cite(ccdcoe) }}{% if "cyber defence" in shared_core %}, and governments of both
-# camps made it a priority{% endif %}.{% endif %}{% if locked_shields is not none %} Its most regular practice is the
-# centre's yearly Locked Shields exercise, in which South Korea has taken part since
+# camps made it a priority{% endif %}.{% endif %}{% if locked_shields is not none %} Its most regular practice is
+# NATO's annual cyber defence exercise, Locked Shields, in which South Korea has taken part since
 # {{ locked_shields | when("year") }}, by SWP's account {{ cite(locked_shields) }}.{% endif %} Keeping that
 # practice uninterrupted through changes of government is the cheapest way to show that the partnership is not one
 # president's project.
