@@ -411,7 +411,7 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {% if plain_mixed and (kinds_differ or mixed | length == 1) %}{% for g in plain_mixed %}{{ g.who }}'s {% if loop.first %}record was led {% endif %}by
 # {{ g.mix.leader }}{% if loop.revindex == 2 %} and {% elif not loop.last %}, {% endif %}{% endfor %}. {% endif -%}
 # {% if cyber_detail %}Cyber defence and technology led {{ gov[cyber_by].who }}'s record, with
-# {{ gov[cyber_by].mix.count | words }} of {{ gov[cyber_by].steps }} steps: the application to join NATO's cyber defence centre
+# {{ gov[cyber_by].mix.count | words }} of {{ gov[cyber_by].steps }} steps, among them the application to join NATO's cyber defence centre
 # {{ cyber_steps[0] | dated }}{% if ccdcoe_member is not none and ccdcoe_member.administration == cyber_by %} and
 # membership {{ ccdcoe_member | dated("month") }}{% endif %}, the Locked Shields exercise and malware sharing
 # {% if ccdcoe_member is not none and ccdcoe_member.administration == cyber_by %}{{ cite(cyber_steps, ccdcoe_member) }}{% else %}{{ cite(cyber_steps) }}{% endif %}. {% endif -%}
@@ -449,11 +449,11 @@ carried = (ipcp is not None and itpp is not None and ipcp_to_itpp is not None
 # {{ cite(lee_step.lee_rutte_call_2025_07) }}. {% endif -%}
 # {% if not lee.rated and not lee.compared %}Over the {{ lee.months | words }} months of his term up to the latest
 # source ({{ evidence_until | day }}), the sources credit {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
-# {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}; the term is too short
+# {{ lee.industry_steps | words }} of them in the defence industry{% endif %}; the term is too short
 # for a rate, so {{ fig("pace") }} draws them without one. {% elif lee.rated and not lee.compared %}Over the
 # {{ lee.months | words }} months of his term up to the latest source ({{ evidence_until | day }}), the sources credit
 # {{ lee.step_count | count("step", "steps") }} to his government{% if lee.industry_steps %},
-# {{ lee.industry_steps | words }} of them arms contracts or industry talks{% endif %}: {{ lee.rate | number(1) }} a
+# {{ lee.industry_steps | words }} of them in the defence industry{% endif %}: {{ lee.rate | number(1) }} a
 # year, a rate this edition does not set against the governments it compares. {% endif -%}
 # ({{ see("lee") }}){% endif %}{% endif %}
 
@@ -685,7 +685,9 @@ far, clear, gap = judgements.FAR_RATIO, judgements.CLEAR_RATIO, judgements.MIN_G
 # {{ gov[cyber_by].who }}, Seoul applied {{ cyber_steps[0] | dated }} to join NATO's Cooperative Cyber Defence
 # Centre of Excellence, and it took part in the Locked Shields exercise and contributed to NATO's malware-sharing
 # platform {{ cite(cyber_steps[1]) }}.{% endif %}
-# {% if summits_by and yoon_built %}Under {{ who[summits_by] }}, the record also shows presence and institutions: the
+# {% if summits_by and yoon_built %}{% if gov[summits_by] and gov[summits_by].mix and gov[summits_by].mix.leader == "defence industry" %}Besides
+# defence industry, {{ who[summits_by] }}'s record shows presence and institutions{% else %}Under {{ who[summits_by] }}, the record
+# is one of presence and institutions{% endif %}: the
 # president went to NATO's summits three years running {{ cite(summit_steps) }}, and Seoul announced a mission to
 # NATO, held its first military staff talks with the Alliance and signed a tailored partnership programme
 # {{ cite(yoon_built) }}.{% endif %}
@@ -887,7 +889,7 @@ if lee is not None:
 # the channels open while lowering the level at which Seoul {% if lee.open %}shows{% else %}showed{% endif %} up. Lee stayed away from the Alliance's summit at The Hague 
 # {{ lee_step.hague_summit_rok_nsa_2025_06 | dated("month") }}; his national security adviser, Wi Sung-lac, attended and handed the Secretary
 # General a personal letter explaining the president's absence
-# {{ cite(lee_step.hague_summit_rok_nsa_2025_06) }}.{% endif %}{% if lee_body is not none %} Meeting in The Hague,
+# {{ cite(lee_step.hague_summit_rok_nsa_2025_06, lee_body) }}.{% endif %}{% if lee_body is not none %} Meeting in The Hague,
 # the adviser and the Secretary General agreed to set up a consultative body on defence industry
 # {{ cite(lee_body) }}{% if lee_first_body_meeting is not none %}; {{ lee_first_body_meeting | dated }} NATO opened the
 # {{ quote(lee_first_body_meeting, "first staff-to-staff dialogue on defence industrial cooperation and capabilities") }}
@@ -912,7 +914,7 @@ if lee is not None:
 # {{ lee.priorities | and_list }} {{ cite(lee.priority_rows) }}.{% endif %}
 #
 # {% if lee_glimpse is not none or lee_cho is not none or lee_opposition is not none %}{% if lee.label %}His absence
-# from The Hague was read in the light of that promise.{% else %}His
+# from The Hague was read in the light of his promise of practical diplomacy.{% else %}His
 # absence from The Hague was read in different ways.{% endif %}{% if lee_glimpse is not none %} {{ sec.citations.name(lee_glimpse.source_id) }},
 # writing {{ writing_when(lee_glimpse.source_id) }}, saw in it {{ quote(lee_glimpse, "a glimpse") }} of Lee's pragmatic
 # foreign policy {{ cite(lee_glimpse) }}.{% endif %}{% if lee_cho is not none %} Cho Hyun, then the nominee for foreign
@@ -926,8 +928,8 @@ if lee is not None:
 # {% if not lee.rated %}The pace of Lee's government cannot yet be set against full terms. The evidence covers his
 # term only from {{ lee.start | day }} to {{ [evidence_until, ev.as_of] | min | day }}, less than the year a rate per
 # year in office needs{% if lee.step_count and lee.industry_share in ("half", "most", "all") %}, and
-# {{ lee.industry_steps | words }} of the {{ lee.step_count | words }} steps the sources record for it are arms contracts
-# or industry talks{% if lee.press_only %}, taken from press reports and official releases rather than from an
+# {{ lee.industry_steps | words }} of the {{ lee.step_count | words }} steps the sources record for it are in the
+# defence industry{% if lee.press_only %}, taken from press reports and official releases rather than from an
 # assessment of the government's NATO policy{% endif %}{% endif %}.{% endif %}{% if lee_june_uncredited %} The steps at The Hague are dated by the sources only
 # to {{ lee_june_uncredited[0] | when }}, the month in which Lee took office, so the count credits them to no
 # government, although the quotations name President Lee.{% endif %}

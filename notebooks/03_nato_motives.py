@@ -469,8 +469,9 @@ if meetings:
 # {{ cite(leverage) }}.{% endif %}{% if hague_silence is not none %} At The Hague, in one analyst's reading, Trump's
 # dominance of the summit left {{ quote(hague_silence, "no specific points devoted to reaffirming the importance of enhancing NATO’s ties with its Indo-Pacific partners") }}
 # {{ cite(hague_silence) }}.{% endif %}{% if ankara_pressure is not none %}
-# {{ sec.citations.published_when(ankara_pressure.source_id) | upper_first }}, citing Politico, RBC-Ukraine gave an unconfirmed report of US pressure on Allies
-# not to invite the four to the official meetings of the Ankara summit {{ cite(ankara_pressure) }}.{% endif %}
+# {{ sec.citations.published_when(ankara_pressure.source_id) | upper_first }}, citing Politico, RBC-Ukraine reported US pressure on Allies
+# not to invite the four to the official meetings of the Ankara summit {{ cite(ankara_pressure) }}; no other source
+# read confirms it.{% endif %}
 # ({{ see("limits") }})
 # {% elif hedging is not none %}Seoul's long practice of {{ quote(hedging, "a hedging strategy") }} between its
 # great-power neighbours sets the limits {{ cite(hedging) }}.{% endif %}

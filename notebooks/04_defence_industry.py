@@ -374,8 +374,8 @@ canada, canada_final = reported("canada_submarine_shortlist_2025_08"), reported(
 # {{ said(k2_low) }} in {{ sec.citations.name(k2_low.source_id) }}'s report, {{ said(k2_high) }} in
 # {{ sec.citations.name(k2_high.source_id) }}'s{% endif %} {{ cite(k2_rows) }}.{% endif %}{% endif %}{% if carried_on %} {{ under_successor | string | upper_first }} of the
 # {{ won }} came after {{ successor.administration }} took office in {{ successor.start_date | month }}{% if
-# successor_executive | length %}, {{ successor_executive | length | words }} of them follow-on contracts with earlier
-# buyers, {{ executive_buyers | and_list }}{% endif %}. ({{ see("contracts") }}){% endif %}{% else %}No source published by {{ ev.as_of | day }} covers South Korea's arms
+# successor_executive | length %}, {{ successor_executive | length | words }} of them follow-on contracts from
+# {{ executive_buyers | and_list }}{% endif %}. ({{ see("contracts") }}){% endif %}{% else %}No source published by {{ ev.as_of | day }} covers South Korea's arms
 # trade with NATO members, so this section has no contracts to report.{% endif %}
 
 # %% [markdown] tags=["report"]
@@ -625,8 +625,8 @@ both_panels = len(totals) > 0 and len(share_rows) > 0
 # come in {{ all_currencies | length | words }} currencies and on different bases.{% if poland_share is not none and latest_total is not none %}
 # The aggregate figures measure different things too. By SIPRI's measure of the volume of arms transferred
 # {{ cite(tiv) }}, Poland took {{ poland_share }}
-# of South Korea's arms exports in {{ sipri.period | period }} {{ cite(sipri.poland) }}; by Seoul's count of export
-# contracts signed, South Korea signed export contracts worth {{ figure(latest_total) }} in {{ latest_total.period_start }}
+# of South Korea's arms exports in {{ sipri.period | period }} {{ cite(sipri.poland) }}; by Seoul's count, South
+# Korea signed export contracts worth {{ figure(latest_total) }} in {{ latest_total.period_start }}
 # {{ cite(latest_total) }}.{% endif %}{% if swp_matches_totals %} SWP's {{ figure(last_swp) }} for
 # {{ (last_swp.period_start, last_swp.period_end) | period }}, attributed to SIPRI, matches the sum of the
 # government's contract totals for those years, not SIPRI's data.{% endif %}{% if has_aggregates %} ({{ see("aggregates") }}){% endif %}{% endif %}

@@ -138,7 +138,7 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # | No. | Who acts | What | By when | How success would show |
 # |---|---|---|---|---|
 # {% for key in order %}| {{ loop.index }} {% if key == "programme" %}| Ministry of Foreign Affairs (Seoul) and NATO's Political Affairs and Security Policy Division | Negotiate a successor to the partnership programme {% if itpp_end %}whose plans run to {{ itpp_end }}{% else %}in force{% endif %}, keeping cyber defence and adding defence industry; if none is ready in time, extend the current programme by exchange of letters | {% if lapsing %}Extension before the end of {{ itpp_end }}; successor adopted at NATO's {{ deadline_year }} summit{% else %}At the next review of the programme{% endif %} | No day without a programme in force; the successor lists defence industry among its areas |
-# {% elif key == "industry" %}| Defence Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | A work plan that names its projects{% if hvp_agreed is not none %}, with South Korea in at least one of NATO's multinational High Visibility Projects, which President Lee and the Secretary General agreed {{ lee_call | dated }} to explore{% else %}, at least one of them under way{% endif %} |
+# {% elif key == "industry" %}| Defence Acquisition Program Administration (DAPA) and NATO's Defence Industry, Innovation and Armaments division | Turn the consultative body on defence industry into a work plan of named joint projects | By the end of {{ deadline_year }} | A work plan that names its projects{% if hvp_agreed is not none %}, with South Korea in at least one of NATO's multinational High Visibility Projects, which President Lee and the Secretary General agreed {{ lee_call | dated }} to seek ways for it to join{% else %}, at least one of them under way{% endif %} |
 # {% elif key == "presence" %}| Presidential office (National Security Office) | Commit in advance to send the president, or the prime minister in the president's place, to every NATO summit to which the partners are invited | From NATO's {{ deadline_year }} summit | No summit with the partners at which Seoul is represented below prime-minister level |
 # {% elif key == "invitations" %}| European Allies in the North Atlantic Council, with the Secretary General | Hold a yearly meeting of the Council with the four Indo-Pacific partners at foreign-minister level, so that contact does not depend on a summit invitation | Every year from {{ deadline_year }} | The meeting held each year, with all four partners at minister level |
 # {% elif key == "information" %}| Ministry of Foreign Affairs, with the Ministry of National Defense, and NATO's Joint Intelligence and Security Division | Complete the information-sharing channel whose early completion Seoul asked for {{ cho_rutte | dated("month") }} | By NATO's {{ deadline_year }} summit | The channel announced as working, carrying assessments of North Korea–Russia military cooperation |
@@ -224,9 +224,10 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # partnership is a president's business.{% endif %}
 # Presence at this level is a political choice that each new government in Seoul makes again. A standing floor, the
 # president or the prime minister in his place, would keep the partnership visible at the top in the years a
-# president stays at home.{% if cho_defence is not none %} It allows for the case Seoul made for the absence at
-# The Hague, which the nominee for foreign minister called {{ quote(cho_defence, "the best possible decision given the high level of uncertainty on multiple fronts") }}
-# {{ cite(cho_defence) }}: a president can stay at home in such a year without the level falling.{% endif %}
+# president stays at home.{% if cho_defence is not none and hague is not none %} Such a floor also allows for a year
+# like {{ hague | when("year") }}, when the nominee for foreign minister called the president's staying away
+# {{ quote(cho_defence, "the best possible decision given the high level of uncertainty on multiple fronts") }}
+# {{ cite(cho_defence) }}: the president can stay at home without the level falling.{% endif %}
 #
 # The same holds for the Alliance: a yearly meeting of the North Atlantic Council with the four partners at
 # foreign-minister level, which European Allies can press for whoever hosts the summit, would spare the partners the
@@ -246,10 +247,9 @@ core_leads = len(shared_core) == 2 and all(steps_in.get(a, 0) > max(others_steps
 # {{ cite(dprk_russia) }}, is the subject on which both sides most need to share what they know.{% endif %}
 # {% if ccdcoe is not none %}Cyber defence has an institution behind it: South Korea joined NATO's cyber defence
 # centre {{ ccdcoe | dated }} {{ cite(ccdcoe) }}{% if "cyber defence" in shared_core %}, and governments of both
-# camps made it a priority{% endif %}.{% endif %}{% if locked_shields is not none %} Its most regular practice is
-# NATO's annual cyber defence exercise, Locked Shields, in which South Korea has taken part since
-# {{ locked_shields | when("year") }}, by SWP's account {{ cite(locked_shields) }}.{% endif %} Keeping that
-# practice uninterrupted through changes of government is the cheapest way to show that the partnership is not one
+# camps made it a priority{% endif %}.{% endif %}{% if locked_shields is not none %} South Korea has also taken part in
+# NATO's annual cyber defence exercise, Locked Shields, since {{ locked_shields | when("year") }}, by SWP's account
+# {{ cite(locked_shields) }}.{% endif %} Keeping that work uninterrupted through changes of government is the cheapest way to show that the partnership is not one
 # president's project.
 # {% endif %}
 
