@@ -534,7 +534,9 @@ if len(poland_accounts) > 1:
 # :alt: Grouped bar chart of the quantities in Poland's 2022 deal by account: {% for a in poland_accounts %}{{ account_labels[loop.index0] }}: {{ a.says }}{% if not loop.last %}; {% endif %}{% endfor %}.
 # Units of each type of equipment as each account gives them{% if contracts_account is not none %}; the contracts
 # signed in {{ contracts_account.when }} are taken together{% endif %}.{% if aircraft_agree %} All accounts agree on
-# the aircraft.{% endif %}
+# the aircraft.{% endif %}{% if chunmoo_2022 is not none and chunmoo_count and framework_account is not none %} The
+# separate agreement of {{ chunmoo_2022 | when }} for {{ chunmoo_count | words }} rocket launchers is not one of the
+# framework agreements of {{ framework_account.when }}, so their bar shows none.{% endif %}
 # ```
 #
 # ```{table} poland
