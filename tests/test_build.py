@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, run_brief
 
 pytestmark = pytest.mark.e2e
 
@@ -148,3 +148,22 @@ def test_an_earlier_as_of_draws_and_counts_nothing_later(tmp_path):
     summary = page.split('id="summary-title"')[1].split("</section>")[0]
     summary = re.sub(r'<span class="quote-pop".*?</span></span>', "", summary, flags=re.S)
     assert not re.search(r"\b202\d\b", re.sub(r'href="[^"]*"|<a [^>]*class="cite".*?</a>', "", summary)), "later year in the summary"
+
+
+def test_what_a_section_does_to_a_module_does_not_reach_the_next_section(mini):
+    """On one warm kernel, a section that sets a module attribute, patches a helper or changes a matplotlib setting
+    leaves nothing behind for the section after it (the probe found `helpers.LEAK` reaching section 2)."""
+    import jupytext
+
+    root, env = mini
+    first, second = sorted((root / "notebooks").glob("*.ipynb"))
+    for path, code in ((first, "import helpers, matplotlib\nfrom helpers.writing import filters\nhelpers.LEAK = 1\n"
+                               "filters.words = None\nmatplotlib.rcParams['lines.linewidth'] = 9.5"),
+                       (second, "import helpers, matplotlib\nfrom helpers.writing import filters\n"
+                                "assert not hasattr(helpers, 'LEAK'), 'state leaked from section 1'\n"
+                                "assert callable(filters.words)\nassert matplotlib.rcParams['lines.linewidth'] != 9.5")):
+        nb = jupytext.read(path)
+        nb.cells.append(jupytext.reads(code, fmt="py:percent").cells[0])
+        jupytext.write(nb, path, fmt="ipynb")
+    result = run_brief("build", "--no-pdf", "--force", "--workers", "1", env_extra=env, cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr

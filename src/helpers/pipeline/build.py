@@ -185,7 +185,8 @@ def _execute(notebook: str, target: str, params: dict, number: int, slug: str, c
 
         if run_sync(manager.is_alive)():
             # A clean namespace for each section; imported modules stay loaded (that is the saving).
-            reset = (f"%reset -f\nimport os, helpers.writing.section\nhelpers.writing.section.Section.current = None\n"
+            reset = (f"%reset -f\nimport os, helpers.writing.section, helpers.pipeline.warm_up\n"
+                     f"helpers.pipeline.warm_up.restore()\nhelpers.writing.section.Section.current = None\n"
                      f"os.environ.update(BRIEF_SECTION_NUMBER='{number}', BRIEF_SECTION_SLUG={slug!r}, "
                      f"BRIEF_NOTEBOOK_NAME={Path(notebook).stem!r})\nos.chdir({cwd!r})")
             _WORKER["client"].execute_interactive(reset, timeout=60, output_hook=lambda msg: None)
