@@ -142,6 +142,9 @@ def _start_worker(env: dict, cwd: str, log_dir: str) -> None:
     # Kernel chatter (start-up warnings, library deprecations) goes to a log kept beside a failed notebook.
     log = Path(log_dir) / f"worker-{os.getpid()}.log"
     os.dup2(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), 2)
+    # The kernels this worker starts inherit its stdout too: point it at the log, so a kernel that outlives the build
+    # (stuck in its own shutdown) never holds the pipe of whoever reads `brief`'s output, which would then wait on it.
+    os.dup2(2, 1)
     _WORKER["log"] = log
     try:
         from jupyter_client.blocking import BlockingKernelClient
@@ -161,7 +164,12 @@ def _start_worker(env: dict, cwd: str, log_dir: str) -> None:
 
         multiprocessing.util.Finalize(None, _stop_worker_kernel, exitpriority=10)
     except Exception as error:  # a warm kernel is an optimisation: fall back to one kernel per section
-        _WORKER.pop("manager", None)
+        manager = _WORKER.pop("manager", None)
+        if manager is not None:  # started but not warmed up: stop it rather than leave it behind
+            try:
+                run_sync(manager.shutdown_kernel)(now=True)
+            except Exception:
+                pass
         print(f"warm kernel unavailable: {error}", file=sys.stderr)
 
 
