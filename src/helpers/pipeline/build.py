@@ -152,8 +152,10 @@ def _start_worker(env: dict, cwd: str, log_dir: str) -> None:
         from jupyter_client.utils import run_sync
 
         manager = AsyncKernelManager(kernel_name="python3")
+        # Known before the kernel starts: a SIGTERM that arrives while it is starting (a short build that ends
+        # first) must stop it too, or it is left behind, orphaned.
+        _WORKER["manager"] = manager
         run_sync(manager.start_kernel)(cwd=cwd)
-        _WORKER["manager"] = manager  # known from here on, so a SIGTERM stops it
         client = BlockingKernelClient()
         client.load_connection_info(manager.get_connection_info())
         client.start_channels()
