@@ -87,8 +87,12 @@ differing_deals = int(deals["values_differ"].sum()) if len(deals) else 0
 all_currencies = sorted(set(versions.loc[versions["value"].notna(), "currency"])) if len(versions) else []
 
 
+named_deals = set()  # the deals the narrative names, so the ones it does not are still said to be on record
+
+
 def deal(deal_id):
     """The version of a deal the report follows, or None when the data (at this cut-off) do not have the deal."""
+    named_deals.add(deal_id)
     rows = deals[deals["deal_id"] == deal_id]
     return rows.iloc[0] if len(rows) else None
 
@@ -137,6 +141,9 @@ homar_2 = deal("poland_homar_k_second_executive_2024_04")
 earlier = taken[taken["end"] < framework["start"]].sort_values("start") if framework is not None else taken.iloc[0:0]
 earlier_rows = [row for _, row in earlier.iterrows()]
 earlier_govs = list(dict.fromkeys(earlier["administration"]))
+# Deals with Allies that the narrative does not name (a data update adds one): listed, so none is only a count.
+unnamed = taken[~taken["deal_id"].isin(named_deals) & ~taken["deal_id"].isin(earlier["deal_id"])].sort_values("start")
+unnamed_rows = [row for _, row in unnamed.iterrows()]
 
 exec_units, k2_units, norway_units = units(executive_2022), units(k2_2025), units(norway_2022)
 fa50_count = units(fa50, fa50_detail["source_id"]).get("combat aircraft") if fa50_detail is not None else None
@@ -473,6 +480,10 @@ non_nato_deals = int((~shown["buyer_nato_member"].astype(bool)).sum()) if len(sh
 # {% for r in norway_project_rows %}{{ said(r) }} {{ cite(r) }}{% if not loop.last %} and {% endif %}{% endfor %},
 # are on another basis, that of the whole deal as reported; the maker describes Norway's whole acquisition project as
 # {{ quote(norway_chunmoo, "budgeted at $2 billion") }} {{ cite(norway_chunmoo) }}{% endif %}.{% endif %}{% endif %}
+# {% if unnamed_rows %}{{ unnamed_rows | length | count("further deal") | upper_first }} with
+# {% if unnamed_rows | length == 1 %}an Ally is{% else %}Allies are{% endif %} on record: {% for r in unnamed_rows %}{{ r.buyer }},
+# {{ industry.deal_when(r) }}, for {{ r.systems | lower_first }}{% if r.stated %}, worth {{ industry.deal_value(r) }}{% endif %}
+# {{ cite(r) }}{% if not loop.last %}; {% endif %}{% endfor %} ({{ fig("deals") }}).{% endif %}
 # {% if australia is not none and not nato_only %}Outside NATO, Australia's contract for Redback infantry fighting
 # vehicles of {{ australia | when }}, worth {{ said(australia) }} {{ cite(australia) }}, is shown for
 # comparison.{% endif %}

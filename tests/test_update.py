@@ -136,3 +136,10 @@ def test_sums_in_different_currencies_are_never_compared(publications):
             currencies = set(re.findall(r"\b(USD|KRW|EUR|PLN|NOK|AUD|RON|CAD)\s?\d", sentence))
             if len(currencies) > 1:
                 assert not re.search(comparative, sentence), sentence
+
+
+def test_a_new_deal_is_described_not_only_counted(publications):
+    """A deal the narrative does not name is still listed where the deals are told, with its buyer and date."""
+    text = re.sub(r"\s+", " ", visible_text(publications["report"]))
+    for buyer, when in (("Poland", "September 2026"), ("Estonia", "October 2026")):
+        assert re.search(rf"{buyer}, {when}, for ", text), f"{buyer}'s deal of {when} is not described"
