@@ -12,9 +12,9 @@ import re
 import shutil
 
 import pytest
-import yaml
 
 from conftest import ROOT, run_brief
+from helpers.evidence.validate import load_package
 from helpers.pipeline.matrix import all_quotes, problems, visible_text
 
 pytestmark = pytest.mark.e2e
@@ -45,8 +45,7 @@ def _write(path, header, rows):
 
 
 def _primary_key(data, table) -> list[str]:
-    resources = yaml.safe_load((data / "datapackage.yaml").read_text(encoding="utf-8"))["resources"]
-    schema = next(r["schema"] for r in resources if r["name"] == table)
+    schema = next(r["schema"] for r in load_package(data)["resources"] if r["name"] == table)
     return list(schema.get("primaryKey") or [])
 
 

@@ -516,9 +516,9 @@ def _admin_colour(name: str) -> str:
 def deals_chart(deals: pd.DataFrame, first_year: int, last_day, admins: pd.DataFrame, versions: pd.DataFrame | None = None):
     """One row per deal, grouped by buyer in order of their first deal (Allies first), each drawn at its date in the
     colour of the government in Seoul at the time: a filled dot when signed, a hollow dot when ordered, a hollow
-    diamond while under negotiation; to the right, its value as the followed source states it, or 'no value stated'. Given the deals'
-    `versions`, a value the sources give differently on the same basis and in the same currency is shown as the range,
-    as the text gives it."""
+    diamond while under negotiation; to the right, its value as the followed source states it, or 'no value stated'.
+    Given the deals' `versions`, a value the sources give differently on the same basis and in the same currency is
+    shown as the range, as the text gives it."""
     import matplotlib.lines as mlines
 
     # Allies first, in order of their first deal; a buyer outside NATO, shown for comparison, comes last.

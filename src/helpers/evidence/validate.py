@@ -97,6 +97,14 @@ def load_package(data_dir: Path) -> dict:
     return package
 
 
+def publication_dates(data_dir: Path) -> dict:
+    """Source id -> the span its publication date covers (data/sources.csv gives a year, a month or a day)."""
+    from .dates import parse_partial_date
+
+    return {row["source_id"]: parse_partial_date(row["date"], row["date_precision"])
+            for row in _read_rows(Path(data_dir) / "sources.csv")}
+
+
 def earliest_date(data_dir: Path):
     """The first day any dated evidence row covers (events, meetings, deals, ...; not sources), or None."""
     from .dates import parse_partial_date
@@ -238,10 +246,6 @@ def _frictionless_problems(data_dir: Path, package: dict, skip: set[str]) -> lis
                 problems.append(Problem(rel, row, key, None, f"a unique {key} (this duplicates an earlier row)"))
             elif kind == "foreign-key":
                 problems.append(Problem(rel, row, None, None, _foreign_key_expectation(err.note)))
-            elif kind in ("missing-label", "incorrect-label", "extra-label", "duplicate-label", "blank-label"):
-                label = getattr(err, "label", None) or column
-                declared = ", ".join(fields)
-                problems.append(Problem(rel, 1, label, None, f"the header to have the declared columns: {declared} ({kind.replace('-', ' ')})"))
             elif kind == "extra-cell":
                 problems.append(Problem(rel, row, None, None, "no more cells than the header has columns (a comma inside a value needs double quotes)"))
             else:
@@ -431,10 +435,9 @@ def validate_data(data_dir: Path, today: date | None = None) -> list[Problem]:
             unreadable.add(resource["name"])
             problems += found
     problems += _frictionless_problems(data_dir, package, skip=unreadable)
+    # A table with a wrong header is among the unreadable ones (_header_problems), so one renamed column is one
+    # message: the cross-table checks run on the others only.
     tables = {r["name"]: _read_rows(data_dir / r["path"]) for r in package["resources"] if r["name"] not in unreadable}
-    # Only run cross-table checks on tables whose header is right, so one renamed column is one message.
-    header_broken = {p.file for p in problems if p.row == 1}
-    tables = {k: v for k, v in tables.items() if f"data/{k}.csv" not in header_broken}
     problems += _cross_table_problems(data_dir, tables, today)
     problems += _number_problems(package, tables)
     problems += _blank_required_problems(package, tables)

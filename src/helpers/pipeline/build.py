@@ -760,22 +760,15 @@ def _meta(manifest: Manifest, options: BuildOptions, params: dict, specs) -> dic
 def _latest_record(data_dir: Path, as_of: str) -> dict:
     """The publication date of the latest source on record at the cut-off: the evidence may stop short of the cut-off,
     and the masthead says where it stops."""
-    import csv
+    from ..evidence.dates import as_date, say_date
+    from ..evidence.validate import publication_dates
 
-    from ..evidence.dates import as_date, parse_partial_date, say_date
-
-    cutoff, latest = as_date(as_of), None
-    with open(data_dir / "sources.csv", encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            try:
-                when = parse_partial_date(row["date"], row["date_precision"])
-            except Exception:  # validation has already refused a bad date; never stop the page for it here
-                continue
-            if when.end <= cutoff and (latest is None or when.end > latest[0]):
-                latest = (when.end, row["date"], row["date_precision"])
-    if latest is None:
+    cutoff = as_date(as_of)
+    on_record = [d for d in publication_dates(data_dir).values() if d.end <= cutoff]
+    if not on_record:
         return {"latest_record": "", "latest_record_text": ""}
-    return {"latest_record": latest[1], "latest_record_text": say_date(latest[1], latest[2])}
+    latest = max(on_record, key=lambda d: d.end)
+    return {"latest_record": latest.text, "latest_record_text": say_date(latest.text, latest.precision)}
 
 
 def _write_changes(rendered, store, staging, options, result) -> None:

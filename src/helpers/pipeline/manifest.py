@@ -295,9 +295,7 @@ def load_parameter_file(path: Path) -> tuple[dict, dict]:
     meta = raw.pop("brief", None) or {}
     if not isinstance(meta, dict):
         raise UsageError(f"-f {path}: brief: expected a mapping (name:, variant:, subtitle: ...)")
-    unknown = sorted(set(meta) - set(TEXT_FIELDS) - {"name", "edition"})
-    if unknown:
-        raise UsageError(f"-f {path}: brief: unknown key(s) {', '.join(unknown)}; valid: name, edition, {', '.join(TEXT_FIELDS)}")
+    _refuse_unknown(meta, ("name", "edition", *TEXT_FIELDS), f"-f {path}: brief")
     return raw, meta
 
 

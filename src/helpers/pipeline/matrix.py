@@ -133,12 +133,9 @@ def problems(fragment: str, quotes: list[str]) -> list[str]:
 
 def publication_ends(data_dir: Path) -> dict:
     """Source id -> the last day its publication date can mean (data/sources.csv gives a year, a month or a day)."""
-    import csv
+    from ..evidence.validate import publication_dates
 
-    from ..evidence.dates import parse_partial_date
-
-    with open(Path(data_dir) / "sources.csv", encoding="utf-8-sig", newline="") as handle:
-        return {row["source_id"]: parse_partial_date(row["date"], row["date_precision"]).end for row in csv.DictReader(handle)}
+    return {source: published.end for source, published in publication_dates(data_dir).items()}
 
 
 def cited_too_early(fragment: str, as_of, ends: dict) -> list[str]:

@@ -35,7 +35,7 @@ def times(value) -> str:
     """`{{ ratio | times }}` → 'twice', 'three times', '1.25 times' (a whole ratio in words, as house style has it)."""
     value = float(value)
     if value.is_integer():
-        return "twice" if value == 2 else ("once" if value == 1 else f"{text.count(int(value), 'x').rsplit(' ', 1)[0]} times")
+        return "twice" if value == 2 else ("once" if value == 1 else f"{words(value)} times")
     return f"{text.number(value)} times"
 
 
